@@ -188,7 +188,8 @@ def build_registry(paths: Iterable[str | Path]) -> Registry:
                 raise DataError(path, f"duplicate id (already defined in {first})", actor.id)
             actors[actor.id] = actor
     for actor in actors.values():
-        if actor.capital_of and actors.get(actor.capital_of, None) is None:
+        target = actors.get(actor.capital_of) if actor.capital_of else None
+        if actor.capital_of and (target is None or target.type != "country"):
             raise DataError(actor.source_file, f"capital_of {actor.capital_of!r} is not a known country", actor.id)
     return Registry(actors.values())
 

@@ -1,0 +1,161 @@
+"""Who says something: the speaker of a verb of saying, of "according to X", and quotations.
+
+Shared by statements (who said what) and hedges (whose claim a relation is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import load_lexicon
+from .resolve import Resolved
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_INHERITS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
+_QUOTES = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # character offset of the content, quote marks excluded
+    end: int
+
+    def text(self, doc: Doc) -> str:
+        return doc.text[self.start : self.end]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    return load_lexicon("attribution")
+
+
+def saying_hedge(token: Token) -> str | None:
+    """The hedge a verb of saying gives to what it reports, or None if it is not one."""
+    return _cues()["saying_verbs"].get(token.lemma_.lower())
+
+
+def is_saying_verb(token: Token, quotes: list[Quote]) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in _cues()["saying_verbs"]:
+        return True
+    if lemma in _cues()["quote_verbs"]:
+        # "called on all forces", "called Khamenei 'the new Hitler'"
+        if any(c.dep_ == "prep" and c.lower_ in {"on", "for"} for c in token.children):
+            return True
+        # "called Khamenei “the new Hitler”": a short quotation after the verb will do.
+        return any(q.start > token.idx and quote_in_sentence(token.sent, q) for q in find_quotes(token.doc, 2))
+    return False
+
+
+def find_quotes(doc: Doc, min_words: int = _MIN_QUOTE_WORDS) -> list[Quote]:
+    """Quotations long enough to be something said (scare quotes such as “caliphate” are not)."""
+    out = []
+    for m in _QUOTES.finditer(doc.text):
+        group = 1 if m.group(1) is not None else 2
+        content = m.group(group)
+        if len(content.split()) >= min_words:
+            out.append(Quote(m.start(group), m.end(group)))
+    return out
+
+
+def quote_in_sentence(sent: Span, quote: Quote) -> bool:
+    return quote.start < sent.end_char and quote.end > sent.start_char
+
+
+def inside_quote(token: Token, quotes: list[Quote]) -> bool:
+    return any(q.start <= token.idx < q.end for q in quotes)
+
+
+def _entity_in(token: Token, resolved: Resolved, types: set[str]) -> str | None:
+    """The actor a noun phrase names: itself, its apposition, its owner ("Khamenei's reply")."""
+    eid = resolved.entity_at(token.i)
+    if eid and resolved.entities[eid].type in types:
+        return eid
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _entity_in(child, resolved, types)
+            if found:
+                return found
+    for child in token.children:
+        if child.dep_ in {"poss", "compound"}:
+            eid = resolved.entity_at(child.i)
+            if eid and resolved.entities[eid].type in types:
+                return eid
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                found = _entity_in(pobj, resolved, types)
+                if found:
+                    return found
+    return None
+
+
+def _pronoun_antecedent(token: Token, resolved: Resolved) -> str | None:
+    """"he said": the most recent person who was a clause subject (subjects are what pronouns
+    usually continue), else the person mentioned last, within the last three sentences."""
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    last_mention = None
+    for i in range(token.i - 1, first - 1, -1):
+        eid = resolved.entity_at(i)
+        if not eid or resolved.entities[eid].type != "person":
+            continue
+        last_mention = last_mention or eid
+        head = doc[i]
+        while head.dep_ in {"compound", "flat"} and head.head is not head:
+            head = head.head
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            return eid
+    return last_mention
+
+
+SPEAKER_TYPES = {"person", "organization", "country"}
+
+
+def speaker_of(verb: Token, resolved: Resolved) -> str | None:
+    """The actor who says what `verb` reports, following clause heads when it has no subject."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        for subject in subjects:
+            if subject.pos_ == "PRON":
+                if subject.lower_ in {"he", "she"}:
+                    return _pronoun_antecedent(subject, resolved)
+                return None
+            found = _entity_in(subject, resolved, SPEAKER_TYPES)
+            if found:
+                return found
+        if subjects:
+            return None
+        current = current.head if current.dep_ in _INHERITS and current.head is not current else None
+    return None
+
+
+def according_to(sent: Span, resolved: Resolved) -> list[tuple[Token, str]]:
+    """("according to" token, actor) pairs in a sentence: "according to Spyer", "according to a
+    statement ... by General Jazayeri"."""
+    out = []
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            to = token.doc[token.i + 1]
+            for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                eid = _entity_in(pobj, resolved, SPEAKER_TYPES)
+                if eid is None:
+                    eid = next((resolved.entity_at(t.i) for t in pobj.subtree
+                                if resolved.entity_at(t.i)
+                                and resolved.entities[resolved.entity_at(t.i)].type == "person"), None)
+                if eid:
+                    out.append((token, eid))
+    return out

@@ -1,0 +1,695 @@
+"""Events: attacks, killings, appointments, meetings and other happenings, with their doers,
+targets, place, date, hedge and evidence (SPEC "Events").
+
+One event per trigger word. A trigger is a verb or noun from the cue lexicon
+(data/cues/events.yaml); its participants come from the dependency parse, never from the
+words around it:
+
+- verbs: subject -> agents, object -> targets; passive: "by" agent -> agents, subject -> targets;
+  a reduced relative ("the commander killed in the strike") has its head noun as the target.
+- nouns: possessor and name modifiers ("Iran's attack", "a US airstrike", "Soleimani's
+  assassination": which role depends on the type), prepositions ("attack on X", "killing of
+  X", "talks between X and Y"), and the subject of a light verb that carries the noun
+  ("launched an attack", "carried out a strike", "ordered the killing").
+- a participant phrase names the entity it is, its apposition, its name modifiers ("two US
+  bases" -> United States, "an American contractor" -> United States) or the actor of a group
+  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun.
+
+An event needs at least one entity among its participants (a meeting two), because an event
+with nobody in it is not something a graph can hold. Triggers in clauses that do not report
+something as having happened (conditionals, modals, "vowed to strike", "the threat of
+attacks") are skipped: events are things that happened. Dates come only from a date phrase
+attached to the trigger's clause; there is no default date, because dates are never invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from collections.abc import Set
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import load_lexicon
+from ..model import Event, Statement
+from .attribution import Quote
+from .dates import normalize_date
+from .hedges import hedge_for
+from .resolve import Resolved
+from .statements import evidence_of
+
+AGENT_TYPES = {"person", "organization", "country"}
+PLACE_TYPES = {"place", "country"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_CLAUSE_LINKS = {"conj", "xcomp"}  # a verb that shares its subject with its head
+_COMPLEMENTS = {"oprd", "attr", "xcomp", "acomp"}
+_MAX_CLIMB = 8
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    """The event lexicon, with lookup tables derived once (lemma -> type)."""
+    raw = load_lexicon("events")
+    cues: dict[str, Any] = dict(raw)
+    cues["verb_type"] = {lemma: etype for etype, lemmas in raw["verbs"].items() for lemma in lemmas}
+    cues["noun_type"] = {noun.split()[-1]: etype for etype, nouns in raw["nouns"].items() for noun in nouns}
+    cues["phrasal"] = {(verb, particle): etype for etype, pairs in raw["phrasal_verbs"].items()
+                       for verb, particle in pairs}
+    for key in ("weapon_verbs", "weapon_nouns", "role_complement_verbs", "subject_is_appointee",
+                "object_is_place", "person_object_verbs", "happening_verbs", "non_objects", "place_preps",
+                "light_verbs", "of_heads", "hypothetical_marks", "hypothetical_auxes", "intent_heads",
+                "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps"):
+        cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
+    return cues
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+# --------------------------------------------------------------------------- frames
+
+
+@dataclass
+class _Frame:
+    """One trigger and what the parse says about it, before hedging and checks."""
+
+    type: str
+    trigger: Token
+    anchors: list[Token]  # tokens whose clause is the event's: the trigger, a light verb
+    agents: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    target_phrases: list[Token] = field(default_factory=list)  # where a place may hang ("a base in Jordan")
+
+    def add(self, role: str, eids: list[str]) -> None:
+        bucket = self.agents if role == "agent" else self.targets
+        for eid in eids:
+            if eid not in bucket:
+                bucket.append(eid)
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    resolved: Resolved
+
+    def entity(self, token: Token) -> str | None:
+        return self.resolved.entity_at(token.i)
+
+    def type_of(self, eid: str) -> str:
+        return self.resolved.entities[eid].type
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ != "AUX" and token.tag_.startswith("VB"))
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+
+
+def _event_noun_type(token: Token) -> str | None:
+    """The event type of a noun trigger; a noun used as a modifier ("attack helicopter",
+    "death toll") is not an event."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod", "nmod"}:
+        return None
+    table = _cues()["noun_type"]
+    return table.get(token.lower_) or table.get(_lemma(token))
+
+
+def _verb_type(token: Token) -> str | None:
+    """The event type of a verb trigger, checking the conditions some verbs need."""
+    if not _is_verb(token):
+        return None
+    cues, lemma = _cues(), _lemma(token)
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    for particle in particles:
+        if (lemma, particle) in cues["phrasal"]:
+            return cues["phrasal"][(lemma, particle)]
+    if particles and lemma not in cues["verb_type"]:
+        return None
+    objects = _objects(token)
+    if any(_lemma(o) in cues["non_objects"] for o in objects):
+        return None  # "struck a deal", "seized the opportunity"
+    if lemma in cues["light_verbs"] and any(_event_noun_type(o) for o in objects):
+        return None  # "launched an attack", "executed the plan to strike": the noun is the trigger
+    if lemma in cues["weapon_verbs"]:
+        return "attack" if _weapon_use(token) else None
+    etype = cues["verb_type"].get(lemma)
+    if etype is None:
+        return None
+    if lemma in cues["role_complement_verbs"] and _role_complement(token) is None:
+        return None  # "a group named Fatehin" is not an appointment
+    return etype
+
+
+def _weapon_use(verb: Token) -> bool:
+    """"fired rockets", "launched missiles at", "fired on the convoy"."""
+    cues = _cues()
+    if any(_lemma(o) in cues["weapon_nouns"] for o in _objects(verb)):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in {"at", "on", "against", "into", "toward", "towards"}
+               for c in verb.children)
+
+
+def _role_complement(verb: Token) -> Token | None:
+    """The role a person is appointed to: "named the new head of", "appointed X as commander"."""
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS and child.pos_ == "NOUN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"as", "to"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    return pobj
+    for obj in _objects(verb):  # "named him commander": dobj + a second noun
+        for child in obj.children:
+            if child.dep_ in _COMPLEMENTS and child.pos_ == "NOUN":
+                return child
+    return None
+
+
+def _trigger_type(token: Token) -> str | None:
+    return _verb_type(token) or _event_noun_type(token)
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Hezbollah and Hamas")."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _previous_person(ctx: _Context, token: Token, exclude: Set[str]) -> str | None:
+    """He/she/him: the person mentioned last before the pronoun (not one already in the event)."""
+    for i in range(token.i - 1, -1, -1):
+        eid = ctx.resolved.entity_at(i)
+        if eid and ctx.type_of(eid) == "person" and eid not in exclude:
+            return eid
+    return None
+
+
+def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
+    """Entities named by a noun's name modifiers: "US" in "two US bases", "American" in "an
+    American contractor", "Hezbollah's fighters". A participle modifier ("Iranian-backed
+    militias") names a supporter, not the phrase's referent, so it is not followed."""
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.pos_ not in {"VERB", "AUX"}:
+            eid = ctx.entity(child)
+            if eid:
+                out.append(eid)
+                # "Hezbollah and Hamas leaders": coordinated modifiers name actors too.
+                out += [e for c in _conjuncts(child)[1:] if (e := ctx.entity(c))]
+            elif child.dep_ in {"compound", "nmod"}:
+                out.extend(_modifier_entities(ctx, child))
+    return out
+
+
+def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()) -> list[str]:
+    """The entities a participant phrase headed by `token` names, coordinated ones included."""
+    out: list[str] = []
+    for t in _conjuncts(token):
+        for eid in _one_phrase(ctx, t, exclude):
+            if eid not in out:
+                out.append(eid)
+    return out
+
+
+def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
+    if token.pos_ == "PRON":
+        if token.lower_ in _PERSON_PRONOUNS:
+            eid = _previous_person(ctx, token, exclude)
+            return [eid] if eid else []
+        return []
+    eid = ctx.entity(token)
+    if eid:
+        return [eid]
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _one_phrase(ctx, child, exclude)
+            if found:
+                return found
+    found = _modifier_entities(ctx, token)
+    if found:
+        return found
+    if token.lower_ in _cues()["of_heads"] or _lemma(token) in _cues()["of_heads"]:
+        for pobj in _pobjs(token, {"of"}):
+            found = phrase_entities(ctx, pobj, exclude)
+            if found:
+                return found
+    return []
+
+
+def _pobjs(token: Token, preps: set[str]) -> list[Token]:
+    return [p for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("Soleimani, who was killed")."""
+    if token.lower_ in _RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+# --------------------------------------------------------------------------- verb frames
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children):
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "the commander killed in the strike"
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        return _is_passive(verb.head)  # "was arrested and executed"
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, inherited from the verb it is coordinated with or controlled by.
+    Object control: "ordered the militia to attack" makes the militia the subject."""
+    current = verb
+    for _ in range(4):
+        subjects = [_antecedent(c) for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects
+        if current.dep_ == "acl" and current.head is not current:
+            return [current.head]  # "the commander killed in ...", "militias attacking US forces"
+        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+            return []
+        if current.dep_ == "xcomp" and _objects(current.head):
+            return _objects(current.head)
+        current = current.head
+    return []
+
+
+def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
+    cues, lemma = _cues(), _lemma(verb)
+    frame = _Frame(etype, verb, [verb])
+    passive = _is_passive(verb)
+    subjects, objects = _subjects(verb), _objects(verb)
+    if passive:
+        frame.target_phrases += subjects
+        frame.add("target", _entities_of(ctx, subjects))
+        agents = _pobjs(verb, {"by"})
+        frame.add("agent", _entities_of(ctx, agents))
+        frame.add("agent", _instrument_agents(ctx, verb))
+    else:
+        subject_role = "target" if (etype == "appointment" and lemma in cues["subject_is_appointee"]) else "agent"
+        frame.add(subject_role, _entities_of(ctx, subjects))
+        if etype == "meeting" and lemma in cues["object_is_place"]:
+            _object_as_place(ctx, frame, objects)
+        else:
+            frame.target_phrases += objects
+            frame.add("target", _entities_of(ctx, objects, exclude=set(frame.agents)))
+    for prep, role in (cues.get("verb_preps") or {}).get(etype, {}).items():
+        pobjs = _pobjs(verb, {prep})
+        frame.target_phrases += pobjs if role == "target" else []
+        frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
+    if etype == "appointment":
+        frame.add("target", _role_unit(ctx, verb))
+    return frame
+
+
+def _entities_of(ctx: _Context, tokens: list[Token], exclude: Set[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        for eid in phrase_entities(ctx, token, exclude):
+            if eid not in out:
+                out.append(eid)
+    return out
+
+
+def _instrument_agents(ctx: _Context, verb: Token) -> list[str]:
+    """"killed in a US drone strike": the doer of the attack that did it."""
+    out: list[str] = []
+    for pobj in _pobjs(verb, {"in", "by", "during"}):
+        if _event_noun_type(pobj) == "attack":
+            out += [e for e in _modifier_entities(ctx, pobj) if ctx.type_of(e) in AGENT_TYPES]
+    return out
+
+
+def _object_as_place(ctx: _Context, frame: _Frame, objects: list[Token]) -> None:
+    """"Soleimani visited Baghdad": a visited place is where the meeting was; a visited person
+    is the one met."""
+    for obj in objects:
+        for eid in phrase_entities(ctx, obj):
+            if ctx.type_of(eid) in PLACE_TYPES and frame.place is None:
+                frame.place = eid
+            else:
+                frame.add("target", [eid])
+
+
+def _role_unit(ctx: _Context, verb: Token) -> list[str]:
+    """The unit a person is appointed to lead: "commander of the Quds Force"."""
+    role = _role_complement(verb)
+    if role is None:
+        return []
+    found = [e for e in _modifier_entities(ctx, role) if ctx.type_of(e) == "organization"]
+    for pobj in _pobjs(role, {"of"}):
+        found += [e for e in phrase_entities(ctx, pobj) if ctx.type_of(e) in {"organization", "country"}]
+    return found
+
+
+# --------------------------------------------------------------------------- noun frames
+
+
+def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
+    cues = _cues()
+    frame = _Frame(etype, noun, [noun])
+    _noun_modifiers(ctx, frame, noun)
+    _preps_of(ctx, frame, noun)
+    if etype == "attack":
+        frame.add("target", _victims(ctx, noun))
+    light = _light_verb(noun)
+    if light is not None:
+        frame.anchors.append(light)
+        frame.add("agent", _light_verb_agents(ctx, light, noun))
+        _preps_of(ctx, frame, light)  # "held a meeting with X": the "with" hangs from the verb
+    elif noun.dep_ in {"nsubj", "nsubjpass"} and _lemma(noun.head) in cues["happening_verbs"]:
+        frame.anchors.append(noun.head)  # "the meeting took place in Tehran on Monday"
+    return frame
+
+
+def _preps_of(ctx: _Context, frame: _Frame, holder: Token) -> None:
+    """Participants from the prepositions an event noun's type expects, on `holder`."""
+    for prep, role in _cues()["noun_preps"].get(frame.type, {}).items():
+        pobjs = _pobjs(holder, {prep})
+        if role == "place":
+            _set_place(ctx, frame, pobjs)
+            continue
+        if role == "target":
+            frame.target_phrases += pobjs
+        frame.add(role, _entities_of(ctx, pobjs))
+
+
+def _noun_modifiers(ctx: _Context, frame: _Frame, noun: Token) -> None:
+    """"Iran's attack", "a US airstrike", "Soleimani's assassination", "the Baghdad strike"."""
+    cues = _cues()
+    for child in noun.children:
+        if child.dep_ == "poss":
+            eids = phrase_entities(ctx, child)
+            frame.add(cues["possessor_role"][frame.type], eids)
+        elif child.dep_ in {"compound", "amod", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
+            eid = ctx.entity(child)
+            for e in ([eid] if eid else _modifier_entities(ctx, child)):
+                etype = ctx.type_of(e)
+                if etype == "place":
+                    frame.place = frame.place or e
+                elif etype == "person":
+                    frame.add(cues["person_modifier_role"][frame.type], [e])
+                else:
+                    frame.add("agent", [e])
+
+
+def _victims(ctx: _Context, noun: Token) -> list[str]:
+    """Who an attack killed is who it hit: "a US strike killed Soleimani", "Soleimani was killed
+    in a US strike"."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and _verb_type(head) == "killing":
+        return _entities_of(ctx, _objects(head))
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
+        verb = head.head
+        return _entities_of(ctx, _subjects(verb)) if _is_passive(verb) else []
+    return []
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """The verb that carries an event noun: "launched an attack", "the strike was carried out",
+    "claimed responsibility for the attack"."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and _lemma(head) in _cues()["light_verbs"]:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        owner = head.head.head
+        if _is_verb(owner):
+            return owner
+    for clause in noun.children:  # "the attack, which Hezbollah claimed"
+        if clause.dep_ == "relcl" and _lemma(clause) in _cues()["light_verbs"] and any(
+                c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children):
+            return clause
+    return None
+
+
+def _light_verb_agents(ctx: _Context, light: Token, noun: Token) -> list[str]:
+    if noun.dep_ == "nsubjpass":
+        phrases = _pobjs(light, {"by"})
+    else:
+        phrases = [s for s in _subjects(light) if s is not noun]
+    return [e for e in _entities_of(ctx, phrases) if ctx.type_of(e) in AGENT_TYPES]
+
+
+# --------------------------------------------------------------------------- place and date
+
+
+def _set_place(ctx: _Context, frame: _Frame, pobjs: list[Token]) -> None:
+    for pobj in pobjs:
+        for eid in phrase_entities(ctx, pobj):
+            if ctx.type_of(eid) in PLACE_TYPES and frame.place is None:
+                frame.place = eid
+
+
+def _find_place(ctx: _Context, frame: _Frame) -> None:
+    """"in Iraq" on the trigger, then on a target's phrase ("a US base in Jordan"): the first
+    place or country that is not itself a participant."""
+    if frame.place is not None:
+        return
+    holders = [*frame.anchors, *frame.target_phrases]
+    if _is_verb(frame.trigger):
+        holders += _subjects(frame.trigger)
+    participants = set(frame.agents) | set(frame.targets)
+    holders += [c for h in holders for c in h.children if c.dep_ == "appos"]  # "Tower 22, a US outpost in Jordan"
+    for holder in holders:
+        for pobj in _pobjs(holder, set(_cues()["place_preps"])):
+            for eid in phrase_entities(ctx, pobj):
+                if ctx.type_of(eid) in PLACE_TYPES and eid not in participants:
+                    frame.place = eid
+                    return
+
+
+def _attached(token: Token, anchors: list[Token]) -> bool:
+    """True when `token` hangs from one of the anchors without crossing into another clause."""
+    anchor_ids = {a.i for a in anchors}
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.i in anchor_ids:
+            return True
+        if current.head is current:
+            return False
+        if current is not token and _is_verb(current) and not _shares_clause(current, anchor_ids):
+            return False
+        current = current.head
+    return False
+
+
+def _shares_clause(verb: Token, anchor_ids: set[int]) -> bool:
+    """"were killed and wounded on Sunday": a coordinated verb without its own subject is part
+    of the anchor's clause, so its date is the anchor's too."""
+    return (verb.dep_ == "conj" and verb.head.i in anchor_ids
+            and not any(c.dep_ in _SUBJECTS for c in verb.children))
+
+
+def _bounds_a_period(ent: Span) -> bool:
+    """"since October", "until 2014": the edge of a period, not the day something happened."""
+    cues = _cues()
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ in cues["period_preps"]:
+        return True
+    return ent[0].lower_ in cues["period_preps"]
+
+
+def _event_date(doc: Doc, frame: _Frame, published: str | None) -> str | None:
+    """The first date phrase of the trigger's clause, normalised; none if the clause has none."""
+    sent = frame.trigger.sent
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or ent.start < sent.start or ent.end > sent.end or _bounds_a_period(ent):
+            continue
+        if _attached(ent.root, _date_anchors(frame)):
+            value = normalize_date(ent.text, published)
+            if value:
+                return value
+    return None
+
+
+def _date_anchors(frame: _Frame) -> list[Token]:
+    """An event noun in "in a strike on Wednesday" or "died in the attack" takes its date from
+    the verb whose adverbial it is, too."""
+    anchors = list(frame.anchors)
+    noun = frame.trigger
+    if _is_verb(noun):
+        return anchors
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
+        if _is_verb(noun.head.head):
+            anchors.append(noun.head.head)
+    elif noun.dep_ == "nsubj" and frame.type == "attack" and _verb_type(noun.head) == "killing":
+        anchors.append(noun.head)  # "last month a US strike killed X": one happening
+    return anchors
+
+
+# --------------------------------------------------------------------------- hypotheticals
+
+
+def _hypothetical(frame: _Frame) -> bool:
+    """Triggers in clauses that do not report a happening: "if Iran attacked", "would strike",
+    "vowed to kill", "the threat of attacks", "possible strikes"."""
+    return any(_hypothetical_from(token) for token in frame.anchors)
+
+
+def _hypothetical_from(token: Token) -> bool:
+    cues = _cues()
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if _clause_is_hypothetical(current):
+            return True
+        head = current.head
+        if head is current:
+            return False
+        if current.dep_ in {"xcomp", "dobj"} and _lemma(head) in cues["intent_heads"]:
+            return True  # "vowed to strike", "threatened attacks"
+        if current.dep_ == "pobj" and (head.head.lower_ in cues["hypothetical_noun_heads"]
+                                       or _lemma(head.head) in cues["intent_heads"]):
+            return True  # "the threat of attacks", "called for strikes", "warned of attacks"
+        if _is_verb(current) and current.dep_ not in {"conj", "xcomp"}:
+            return False  # a clause boundary: what governs a clause does not make it hypothetical
+        current = head
+    return False
+
+
+def _clause_is_hypothetical(token: Token) -> bool:
+    cues = _cues()
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in cues["hypothetical_auxes"]:
+            return True
+        if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
+            return True
+        if child.dep_ == "amod" and child.lower_ in cues["hypothetical_modifiers"] and not _is_verb(token):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
+    """One event per happening written as verb + noun: "fired missiles in a strike on ..." and
+    "attacks targeting US forces" are one event each. A trigger merges into the trigger it hangs
+    from (directly or through a preposition) when both are of one type, or when it is a verb
+    describing an event noun ("sanctions targeting Iran": the targeting is the sanctions)."""
+    merged: dict[int, _Frame] = dict(frames)
+    for i in sorted(frames, key=lambda k: -_depth(frames[k].trigger)):
+        frame = merged.get(i)
+        if frame is None:
+            continue
+        governor = _governing_trigger(frame.trigger, merged)
+        if governor is None:
+            continue
+        target = merged[governor.i]
+        same = target.type == frame.type
+        describes = frame.trigger.dep_ == "acl" and not _is_verb(governor)
+        if not (same or describes):
+            continue
+        target.add("agent", frame.agents if same else [])
+        target.add("target", frame.targets)
+        target.place = target.place or frame.place
+        target.anchors += frame.anchors
+        target.target_phrases += frame.target_phrases
+        del merged[i]
+    return merged
+
+
+def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
+    head = token.head
+    if head is token:
+        return None
+    if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
+        return head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
+        return head.head
+    return None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+# --------------------------------------------------------------------------- checks and output
+
+
+def _clean_roles(ctx: _Context, frame: _Frame) -> None:
+    """Agents are actors; places are not participants; nobody is both doer and done-to."""
+    frame.agents = [e for e in frame.agents if ctx.type_of(e) in AGENT_TYPES and e != frame.place]
+    frame.targets = [e for e in frame.targets if e not in frame.agents and e != frame.place]
+
+
+def _has_participants(ctx: _Context, frame: _Frame) -> bool:
+    """A meeting is between two parties (or a visit to a place); any other event needs one."""
+    count = len(frame.agents) + len(frame.targets)
+    if _lemma(frame.trigger) in _cues()["person_object_verbs"] and _is_verb(frame.trigger):
+        return any(ctx.type_of(e) == "person" for e in frame.targets) and count >= 2
+    if frame.type == "meeting":
+        return count >= 2 or (count >= 1 and frame.place is not None and _lemma(frame.trigger) in
+                              (_cues()["object_is_place"] | {"visit"}))
+    return count >= 1
+
+
+def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: list[Statement],
+                published: str | None) -> list[Event]:
+    """All events the document reports, in text order (see the module docstring for the rules)."""
+    ctx = _Context(doc, resolved)
+    frames: dict[int, _Frame] = {}
+    for token in doc:
+        etype = _trigger_type(token)
+        if etype is None:
+            continue
+        frames[token.i] = (_verb_frame(ctx, token, etype) if _verb_type(token)
+                           else _noun_frame(ctx, token, etype))
+    events: list[Event] = []
+    for frame in sorted(_merge_into_governor(frames).values(), key=lambda f: f.trigger.i):
+        event = _to_event(ctx, frame, quotes, statements, published)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _to_event(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement],
+              published: str | None) -> Event | None:
+    if _hypothetical(frame):
+        return None
+    _find_place(ctx, frame)
+    _clean_roles(ctx, frame)
+    if not _has_participants(ctx, frame):
+        return None
+    hedge, attributed_to = hedge_for(frame.anchors, ctx.resolved, quotes, statements)
+    return Event(
+        type=frame.type,
+        date=_event_date(ctx.doc, frame, published),
+        agents=frame.agents,
+        targets=frame.targets,
+        place=frame.place,
+        hedge=hedge,
+        attributed_to=attributed_to,
+        evidence=[evidence_of(frame.trigger.sent)],
+    )

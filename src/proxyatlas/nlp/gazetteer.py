@@ -1,0 +1,169 @@
+"""Registry names as a token-sequence gazetteer: finds every registry actor named in a Doc.
+
+Matching is case-, diacritic-, hyphen- and article-insensitive (normalize.exact_key), with a
+second, transliteration-folded table (normalize.fold_key) used only for capitalised text.
+Case rules keep ordinary words from matching: an all-capitals alias (US, IS, NDF) matches only
+all-capitals text; a one-word alias matches only capitalised text ("Turkey", not "turkey").
+Surnames of registry people are a third, weaker table, used only when unambiguous.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..normalize import fold_word, is_acronym, words
+from ..registry import Registry
+
+MAX_TOKENS = 14
+# Tokens that may sit inside a name without adding a word: hyphens and apostrophes.
+_TRANSPARENT = {"-", "‐", "‑", "'", "’", "ʼ"}
+# Lower-case words allowed inside a capitalised name ("Mohammed bin Salman", "Basij-e Jahan-e Islam").
+# The Arabic article written as its own word ("al-Hashd", "ash-Shabi"): part of a name only when glued.
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}
+_PARTICLES = {"bin", "ibn", "bint", "abu", "abd", "e", "of", "the", "and", "for", "al", "el", "ad", "ar", "as",
+              "ash", "at", "az", "an", "de", "du", "da", "in", "on", "to", "-"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    actor_id: str
+    kind: str  # "name" | "demonym" | "surname"
+    acronym: bool  # matched only against all-capitals text
+    single_word: bool
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int  # token index, exclusive
+    entry: Entry
+
+
+class Gazetteer:
+    def __init__(self, registry: Registry) -> None:
+        self.exact: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        self.fold: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+        self.surnames: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for actor in registry:
+            for name in actor.names:
+                self._add(actor.id, name, "name")
+            for demonym in actor.demonyms:
+                self._add(actor.id, demonym, "demonym")
+            if actor.type == "person":
+                ws = words(actor.name)
+                if len(ws) >= 2:
+                    self.surnames[(ws[-1],)].add(actor.id)
+        self.exact_prefixes = _prefixes(self.exact)
+        self.fold_prefixes = _prefixes(self.fold)
+
+    def _add(self, actor_id: str, name: str, kind: str) -> None:
+        ws = tuple(words(name))
+        if not ws:
+            return
+        entry = Entry(actor_id, kind, is_acronym(name), len(ws) == 1)
+        for table, key in ((self.exact, ws), (self.fold, tuple(fold_word(w) for w in ws))):
+            if entry not in table[key]:
+                table[key].append(entry)
+
+    def find(self, doc: Doc) -> list[Match]:
+        """Longest non-overlapping matches, left to right."""
+        token_words = [_token_words(t) for t in doc]
+        for t in doc:
+            if t.lower_ in _ARTICLES:
+                nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+                glued = nxt is not None and (nxt.text in _TRANSPARENT or nxt.text[:1].isupper())
+                token_words[t.i] = [] if glued else None
+        matches: list[Match] = []
+        i = 0
+        while i < len(doc):
+            match = self._longest_at(doc, i, token_words)
+            if match:
+                matches.append(match)
+                i = match.end
+            else:
+                i += 1
+        return matches
+
+    def _longest_at(self, doc: Doc, i: int, token_words: list[list[str] | None]) -> Match | None:
+        if token_words[i] is None:
+            return None
+        if not token_words[i]:
+            # Only a glued article ("al-" of al-Hashd) may open a name.
+            glued = doc[i].lower_ in _ARTICLES and i + 1 < len(doc) and doc[i + 1].text in _TRANSPARENT
+            if not glued:
+                return None
+        best: Match | None = None
+        best_folded = False
+        exact: list[str] = []
+        folded: list[str] | None = []
+        for j in range(i, min(len(doc), i + MAX_TOKENS)):
+            tw = token_words[j]
+            if tw is None:
+                break
+            exact += tw
+            token = doc[j]
+            if folded is not None:
+                capitalised = not tw or token.text[:1].isupper() or token.lower_ in _PARTICLES
+                folded = folded + [fold_word(w) for w in tw] if capitalised else None
+            if not exact:
+                continue
+            in_exact = tuple(exact) in self.exact_prefixes
+            in_fold = folded is not None and tuple(folded) in self.fold_prefixes
+            if not (in_exact or in_fold):
+                break
+            if not tw:
+                continue
+            span = doc[i : j + 1]
+            entry = self._accept(span, self.exact.get(tuple(exact), []))
+            is_folded = False
+            if entry is None and folded is not None:
+                entry = self._accept(span, self.fold.get(tuple(folded), []))
+                is_folded = True
+            if entry is not None:
+                best, best_folded = Match(i, j + 1, entry), is_folded
+        # A surname spelled exactly beats a one-word name matched only by transliteration folding
+        # ("Soleimani" is the general, not the city Sulaimani).
+        weak = best is None or (best_folded and best.end == i + 1)
+        if weak and doc[i].text[:1].isupper() and token_words[i]:
+            ids = self.surnames.get(tuple(token_words[i]))
+            if ids and len(ids) == 1 and not doc[i].is_stop:
+                best = Match(i, i + 1, Entry(next(iter(ids)), "surname", False, True))
+        return best
+
+    @staticmethod
+    def _accept(span: Doc, entries: list[Entry]) -> Entry | None:
+        text = span.text
+        letters = [c for c in text if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters)
+        ok = [e for e in entries
+              if (not e.acronym or upper) and (not e.single_word or text[:1].isupper())]
+        ids = {e.actor_id for e in ok}
+        return ok[0] if len(ids) == 1 else None
+
+
+def _token_words(token: Token) -> list[str] | None:
+    """Normalised words of a token; [] for a token a name may contain silently; None ends a name."""
+    if token.is_space or "\n" in token.text:
+        return None
+    if token.text in _TRANSPARENT:
+        return []
+    if token.is_punct:
+        return None
+    return words(token.text)
+
+
+def _prefixes(table: dict[tuple[str, ...], list[Entry]]) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for key in table:
+        for n in range(1, len(key) + 1):
+            out.add(key[:n])
+    return out
+
+
+@lru_cache(maxsize=8)
+def gazetteer_for(registry: Registry) -> Gazetteer:
+    return Gazetteer(registry)

@@ -1,0 +1,466 @@
+"""Quantities: numeric claims about an actor ("Hezbollah has 30,000 fighters"), SPEC.md "Quantities".
+
+A number is read from its tokens (digits, number words, "two dozen", "$700 million", ranges such
+as "5,000–7,000" or "between 5,000 and 7,000"), counts the noun it modifies (the unit), and is
+about one actor, the subject:
+
+1. the actor named inside the counted phrase: "30,000 Hezbollah fighters", "Hezbollah's 30,000
+   fighters", "3 US soldiers", "200 members of the IRGC";
+2. else the clause around it: the subject of the verb whose object holds the number ("the
+   Iranians have access to around 200,000 armed militiamen" -> Iran), the agent of a passive
+   one, the group a membership verb names ("5,000 fighters joined Hezbollah").
+   - Loss verbs ("killed", "destroyed") give no subject: a casualty count is about the side
+     that suffered, which only the counted phrase names.
+   - Transfer verbs ("gives", "supplies") give the recipient, who has the money or weapons
+     afterwards ("Iran gives Hezbollah $700 million a year" -> Hezbollah); the giver only
+     when no recipient is named. One rule for all quantities: the subject is the holder.
+No subject entity, no quantity. Only counts of people under arms, casualties, weapons,
+formations and money are claims (the unit lexicon); years, dates, percentages, ordinals, ages,
+durations, plural scales ("thousands") and numbers after a name ("Unit 400") are not.
+
+`attributed_to` comes from hedges.hedge_for; a negated number ("does not have 30,000
+fighters") is not a claim of that number and is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import load_lexicon
+from ..model import Quantity, Statement
+from .attribution import Quote
+from .hedges import hedge_for
+from .resolve import Resolved
+from .statements import clause_date, evidence_of
+
+_SUBJECT_TYPES = {"organization", "country", "person"}
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = re.compile(rf"^(?:{_DIGITS})$")
+_RANGE = re.compile(rf"^({_DIGITS})\s*[–—-]\s*({_DIGITS})$")
+_NOT_NUMBER_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"}
+_OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "appos"}
+_RELATIVE = {"which", "that", "who", "whom"}
+_ANAPHORIC_DETS = {"the", "these", "those", "both"}
+_OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
+@dataclass
+class _Number:
+    start: int  # token index of the first number token
+    end: int  # exclusive, after the last number token (range included)
+    value: float
+    value_max: float | None
+    currency: str | None
+    top: Token  # the number token the rest of the phrase hangs from
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    return load_lexicon("quantities")
+
+
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _cues()[key])
+
+
+# --- reading numbers -------------------------------------------------------------------------
+
+def _is_number_word(token: Token, first: bool) -> bool:
+    word = token.lower_
+    if _NUMBER.match(token.text) or word in _cues()["small_numbers"]:
+        return True
+    if word in _cues()["multipliers"]:
+        return not first or word in {"dozen", "hundred", "thousand", "million", "billion"}
+    return False
+
+
+def _run_end(doc: Doc, start: int) -> int:
+    """End of the number words from `start`: "1.5 billion", "two dozen", "twenty - five"."""
+    end = start
+    while end < len(doc):
+        token = doc[end]
+        if _is_number_word(token, end == start):
+            end += 1
+        elif token.text in {"-", "‐"} and end > start and end + 1 < len(doc) \
+                and doc[end + 1].lower_ in _cues()["small_numbers"]:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _value(tokens: list[Token]) -> float | None:
+    """The number some words say: "200,000", "1.5 billion", "two dozen", "a dozen"."""
+    small, mult = _cues()["small_numbers"], _cues()["multipliers"]
+    total, current, seen = 0.0, 0.0, False
+    for token in tokens:
+        word = token.lower_
+        if _NUMBER.match(token.text):
+            current += float(token.text.replace(",", ""))
+        elif word in small:
+            current += small[word]
+        elif word in mult:
+            factor = mult[word]
+            current = (current or 1.0) * factor
+            if factor >= 1000:
+                total, current = total + current, 0.0
+        else:
+            continue
+        seen = True
+    return total + current if seen else None
+
+
+def _has_multiplier(tokens: list[Token]) -> bool:
+    return any(t.lower_ in _cues()["multipliers"] for t in tokens)
+
+
+def _read_number(doc: Doc, i: int) -> _Number | None:
+    """The number (or range) that starts at token i, if one does."""
+    token = doc[i]
+    single = _RANGE.match(token.text)
+    if single:
+        low, high = (float(g.replace(",", "")) for g in single.groups())
+        return _Number(i, i + 1, low, high, None, token)
+    start = i
+    if token.lower_ in {"a", "an"} and i + 1 < len(doc) and doc[i + 1].lower_ in {"dozen", "hundred", "thousand"}:
+        i += 1
+    elif not _is_number_word(token, True):
+        return None
+    end = _run_end(doc, i)
+    if end == i:
+        return None
+    words = list(doc[start:end])
+    value = _value(words)
+    if value is None:
+        return None
+    number = _Number(start, end, value, None, None, _run_top(doc[start:end]))
+    _read_range(doc, number, words)
+    return number
+
+
+def _run_top(span: Span) -> Token:
+    """The token of a number phrase whose head lies outside it."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return outside[-1] if outside else span[-1]
+
+
+def _read_range(doc: Doc, number: _Number, words: list[Token]) -> None:
+    """Extend a number into a range: "5,000 - 7,000", "5,000 to 7,000", "between 5,000 and 7,000"."""
+    j = number.end
+    if j + 1 >= len(doc):
+        return
+    joiner = doc[j].lower_
+    between = number.start > 0 and doc[number.start - 1].lower_ in {"between", "from"}
+    if joiner not in {"to", "–", "—", "-"} and not (joiner == "and" and between):
+        return
+    if joiner == "to" and not between and doc[number.start - 1].lower_ == "up":
+        return
+    end = _run_end(doc, j + 1)
+    if end == j + 1:
+        return
+    upper = list(doc[j + 1 : end])
+    high = _value(upper)
+    if high is None:
+        return
+    low = number.value
+    if _has_multiplier(upper) and not _has_multiplier(words):  # "5 to 7 million"
+        low *= max(_cues()["multipliers"][t.lower_] for t in upper if t.lower_ in _cues()["multipliers"])
+    if high <= low:
+        return
+    number.value, number.value_max, number.end = low, high, end
+    number.top = _run_top(doc[number.start : end])
+
+
+def _currency(doc: Doc, number: _Number) -> str | None:
+    before = doc[number.start - 1] if number.start > 0 else None
+    if before is not None and before.text in _cues()["currency_symbols"]:
+        return _cues()["currency_symbols"][before.text]
+    return None
+
+
+def _approximate(doc: Doc, number: _Number) -> bool:
+    start = number.start
+    if start > 0 and doc[start - 1].text in _cues()["currency_symbols"]:
+        start -= 1
+    if start > 0 and doc[start - 1].lower_ in {"between", "from"}:
+        start -= 1
+    before = _word_set("approximate_before")
+    for k in range(1, 5):
+        if start - k >= 0 and " ".join(t.lower_ for t in doc[start - k : start]) in before:
+            return True
+    after = _word_set("approximate_after")
+    following = [t.lower_ for t in doc[number.end : number.end + 2]]
+    return any(" ".join(following[:k]) in after for k in (1, 2)) or (
+        bool(following) and following[0].lstrip("-") in after)
+
+
+# --- what is counted -------------------------------------------------------------------------
+
+def _counted(number: _Number) -> Token | None:
+    """The phrase head a number belongs to: the counted noun, or the number itself when it
+    stands alone ("$700 million", "3,000 of its fighters"); None for a number after a name."""
+    top = number.top
+    head = top.head
+    if head.i != top.i and head.i >= number.end and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return head
+    if head.i != top.i and head.i < number.start and head.pos_ in {"NOUN", "PROPN"} \
+            and top.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
+        return None  # "Unit 400", "Tower 22": part of a name
+    return top
+
+
+def _partitive(token: Token) -> Token | None:
+    """"3,000 of its fighters": the noun after "of"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            return pobj
+    return None
+
+
+def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | None:
+    """What is counted: a currency code, or the counted noun with its modifiers ("armed
+    militiamen"), actors and determiners left out; None when it is not a claim's unit."""
+    currency = number.currency
+    noun = head if head.i >= number.end else _partitive(head)
+    if noun is not None and noun.lower_ in _cues()["currency_words"]:
+        return _cues()["currency_words"][noun.lower_]
+    if currency:
+        return currency
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in _word_set("not_units") or (lemma not in _word_set("units") and noun.lower_ not in _word_set("units")):
+        return None
+    span = doc[max(number.end, noun.left_edge.i) : noun.i + 1]
+    kept = [t.i == noun.i or _unit_word(t, noun, resolved) for t in span]
+    for k, token in enumerate(span):  # keep the hyphen of "full-time"
+        if token.text in {"-", "‐"} and 0 < k < len(span) - 1 and kept[k - 1] and kept[k + 1]:
+            kept[k] = True
+    return "".join(t.text_with_ws for t, keep in zip(span, kept) if keep).strip()
+
+
+def _unit_word(token: Token, noun: Token, resolved: Resolved) -> bool:
+    if token.dep_ in {"det", "poss", "case", "punct", "cc", "quantmod", "nummod", "advmod"}:
+        return False
+    if any(resolved.entity_at(t.i) for t in token.subtree):
+        return False
+    return noun in token.ancestors
+
+
+# --- whom it is about ------------------------------------------------------------------------
+
+def _actor(token: Token | None, resolved: Resolved) -> Token | None:
+    """The token if it names an actor that can hold things."""
+    if token is None:
+        return None
+    eid = resolved.entity_at(token.i)
+    return token if eid and resolved.entities[eid].type in _SUBJECT_TYPES else None
+
+
+def _owner(noun: Token, resolved: Resolved) -> Token | None:
+    """The actor named inside a noun phrase: "Hezbollah fighters", "Iran's", "of the IRGC"."""
+    for child in noun.children:
+        if child.dep_ in _OWNER_DEPS:
+            found = _actor(child, resolved) or next(
+                (t for t in child.subtree if _actor(t, resolved) and t.dep_ in _OWNER_DEPS | {"pobj"}), None)
+            if found is not None:
+                return found
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _actor(pobj, resolved) or _owner(pobj, resolved)
+            if found is not None:
+                return found
+    return None
+
+
+def _noun_actor(noun: Token, resolved: Resolved) -> Token | None:
+    return _actor(noun, resolved) or _owner(noun, resolved)
+
+
+def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
+    """The actor a verb's clause is about: its subject, the noun a relative clause hangs from,
+    or the subject it shares with the verb it depends on."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                return _noun_actor(current.head, resolved)
+            if child.pos_ == "PRON":
+                return None
+            return _noun_actor(child, resolved)
+        if current.dep_ not in {"xcomp", "conj", "advcl", "acl"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _recipient(verb: Token, resolved: Resolved, via: str | None) -> Token | None:
+    """Who receives what a transfer verb hands over: "gives Hezbollah", "to Hezbollah",
+    "supplied the Houthis with"."""
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            found = _noun_actor(child, resolved)
+        elif child.dep_ in {"dative", "prep"} and child.lower_ in {"to", "for"}:
+            found = next((_noun_actor(p, resolved) for p in child.children if p.dep_ == "pobj"), None)
+        elif child.dep_ == "dobj" and via == "with":
+            found = _noun_actor(child, resolved)
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
+    """(governing verb, role of the number there: object|subject|passive|noun, preposition
+    through which it is reached, noun it attaches to when no verb)."""
+    role_token, via = head, None
+    while role_token.dep_ == "conj" and role_token.head.i != role_token.i:
+        role_token = role_token.head
+    for _ in range(6):
+        dep = role_token.dep_
+        if dep == "pobj" and role_token.head.dep_ in {"prep", "agent", "dative"}:
+            prep = role_token.head
+            via = prep.lower_
+            parent = prep.head
+            if parent.pos_ in {"VERB", "AUX"}:
+                return parent, "object", via, None
+            if parent.pos_ in {"NOUN", "PROPN"} and via in {"with", "of"}:
+                return None, "noun", via, parent  # "a militia with 30,000 fighters"
+            if parent.pos_ in {"NOUN", "PROPN"} and parent.i != prep.i:
+                role_token = parent
+                continue
+            return None, "noun", via, parent
+        if dep in _OBJECT_DEPS and role_token.head.pos_ in {"VERB", "AUX"}:
+            return role_token.head, "object", via, None
+        if dep == "nsubj":
+            return role_token.head, "subject", via, None
+        if dep == "nsubjpass":
+            return role_token.head, "passive", via, None
+        return None, "noun", via, role_token.head if role_token.head.i != role_token.i else None
+    return None, "noun", via, None
+
+
+def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | None]:
+    """(actor token the number is about, governing verb) by the rules in the module docstring."""
+    owner = _owner(head, resolved) or (_owner(_partitive(head), resolved) if _partitive(head) else None)
+    verb, role, via, noun = _clause(head)
+    if owner is not None:
+        return owner, verb
+    if verb is None:
+        # "Hezbollah, with 30,000 fighters": the actor the phrase is attached to.
+        if noun is None or via not in {"with", "of"}:
+            return None, None
+        found = _noun_actor(noun, resolved)
+        if found is None and noun.dep_ == "attr":  # "Hezbollah is a militia with 30,000 fighters"
+            found = _subject_of(noun.head, resolved)
+        return found, None
+    lemma = verb.lemma_.lower()
+    if lemma in _word_set("loss_verbs"):
+        return None, verb
+    if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
+        found = _recipient(verb, resolved, via)
+        if found is not None:
+            return found, verb
+    if role == "object":
+        return _subject_of(verb, resolved), verb
+    if role == "passive":
+        agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        return (_noun_actor(agent, resolved) if agent is not None else None), verb
+    if role == "subject" and lemma in _word_set("membership_verbs"):
+        return _membership_group(verb, resolved), verb
+    return None, verb
+
+
+def _membership_group(verb: Token, resolved: Resolved) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = _noun_actor(child, resolved)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ in {"in", "with", "for", "to"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _noun_actor(pobj, resolved)
+                if found is not None:
+                    return found
+    return None
+
+
+# --- putting it together ---------------------------------------------------------------------
+
+def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
+    """Numbers that are not counts: dates, percentages, ordinals, names, "one of", "the two"."""
+    tokens = list(doc[number.start : number.end])
+    if any(t.ent_type_ in _NOT_NUMBER_ENTS for t in tokens) and number.currency is None:
+        return True
+    if any(resolved.entity_at(t.i) for t in tokens):
+        return True
+    words_only = not any(any(ch.isdigit() for ch in t.text) for t in tokens)
+    if words_only and number.value < 2:
+        return True  # "one of the militias", "a soldier"
+    before = doc[number.start - 1].lower_ if number.start > 0 else ""
+    return words_only and before in _ANAPHORIC_DETS  # "the two militias" refers, it does not count
+
+
+def _numbers(doc: Doc) -> list[_Number]:
+    out: list[_Number] = []
+    i = 0
+    while i < len(doc):
+        number = _read_number(doc, i)
+        if number is None:
+            i += 1
+            continue
+        number.currency = _currency(doc, number)
+        out.append(number)
+        i = number.end
+    return out
+
+
+def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: list[Statement],
+                    published: str | None) -> list[Quantity]:
+    """Every numeric claim about an actor in the document, one per (subject, value, range, unit)."""
+    found: dict[tuple[str, float, float | None, str], Quantity] = {}
+    for number in _numbers(doc):
+        quantity = _quantity(doc, number, resolved, quotes, statements, published)
+        if quantity is None:
+            continue
+        key = (quantity.subject, quantity.value, quantity.value_max, quantity.unit)
+        if key in found:
+            if quantity.evidence[0] not in found[key].evidence:
+                found[key].evidence.extend(quantity.evidence)
+        else:
+            found[key] = quantity
+    return list(found.values())
+
+
+def _quantity(doc: Doc, number: _Number, resolved: Resolved, quotes: list[Quote],
+              statements: list[Statement], published: str | None) -> Quantity | None:
+    if _skip(doc, number, resolved):
+        return None
+    head = _counted(number)
+    if head is None:
+        return None
+    unit = _unit(doc, number, head, resolved)
+    if unit is None:
+        return None
+    subject, verb = _subject(head, resolved)
+    if subject is None:
+        return None
+    anchor = [*doc[number.start : number.end], head, subject] + ([verb] if verb is not None else [])
+    anchor = [t for t in anchor if t.sent == head.sent]
+    hedge, attributed_to = hedge_for(anchor, resolved, quotes, statements)
+    if hedge == "denied":
+        return None
+    date = clause_date(verb, quotes, published) if verb is not None else None
+    return Quantity(
+        subject=resolved.entity_at(subject.i) or "", value=number.value, unit=unit,
+        value_max=number.value_max, approximate=_approximate(doc, number), attributed_to=attributed_to,
+        date=date or published, evidence=[evidence_of(head.sent)],
+    )

@@ -1,0 +1,613 @@
+"""Relations between entities, from dependency patterns and the cue lexicon data/cues/relations.yaml.
+
+Each pattern family is one function yielding `Candidate`s; `find_relations` hedges them
+(nlp/hedges.py), checks them against the ontology and merges duplicates, keeping every
+supporting sentence as evidence and the surest hedge. Families:
+
+  roles        "the commander of Y, X", "X, the late head of Y", "Y chief X", "X, a fellow of Y"
+  hyphens      "Iranian-backed militia", "an IRGC-created militia, the NDF", "Lebanese-based group"
+  possessives  "the IRGC's Muhammad Rasul Allah Corps", "Yemen's Houthis"
+  units        "the Fatehin are a Basij special unit from the IRGC's ... Corps", "IRGC (IRGC) Quds Force"
+  verbs        "X backs Y", "Y is backed by X", "X provides assistance to Y", "X advisors train fighters
+               recruited for Y", "groups backed by X – A, B and C"
+  with-nouns   "X has relations with Y", "tensions with their mutual enemy, Y"
+  leadership   "under X's leadership", "under the command of X"
+  locations    "Hezbollah in Lebanon", "PIJ and Hamas in Gaza and the West Bank", "Amal operates in
+               Lebanon", "In Iraq, the PMU ...", "the Iraqi PMU"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import load_lexicon
+from ..model import HEDGES, Event, Evidence, Relation, Statement
+from ..ontology import load_ontology
+from .attribution import Quote
+from .hedges import hedge_for
+from .resolve import Resolved
+from .statements import evidence_of
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "acl"}
+_DASHES = {"–", "—", ":", "-", "--"}
+_LOCATED = {"armed_group", "state_body", "political", "other"}
+_UNIT_CATEGORIES = {"armed_group", "state_body"}
+
+
+@dataclass
+class Candidate:
+    type: str
+    source: str
+    target: str
+    anchor: list[Token]
+    descriptive: bool = False  # an identifying description ("Hezbollah in Lebanon"): asserted
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    resolved: Resolved
+    published: str | None
+    events: list[Event] = field(default_factory=list)
+    # "the IRGC (IRGC) Quds Force": parent organisation -> the unit named right after it.
+    unit_after: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    cues = load_lexicon("relations")
+    inverted: dict[str, dict[str, str]] = {}
+    for group in ("role_nouns", "verbs", "hyphen_participles", "support_nouns", "with_nouns"):
+        inverted[group] = {w: rtype for rtype, ws in cues[group].items() for w in ws}
+    return {**cues, "by_word": inverted}
+
+
+def _word(group: str, token: Token) -> str | None:
+    table = _cues()["by_word"][group]
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
+def _in(group: str, token: Token) -> bool:
+    return token.lemma_.lower() in _cues()[group] or token.lower_ in _cues()[group]
+
+
+# --- what a noun phrase names -------------------------------------------------------------------
+
+def _entity(ctx: _Context, token: Token) -> str | None:
+    return ctx.resolved.entity_at(token.i)
+
+
+def _type(ctx: _Context, eid: str) -> str:
+    return ctx.resolved.entities[eid].type
+
+
+def _category(ctx: _Context, eid: str) -> str | None:
+    return ctx.resolved.entities[eid].category
+
+
+def named_by(ctx: _Context, token: Token, depth: int = 0) -> list[str]:
+    """Entities a noun phrase headed by `token` names, its coordinated conjuncts included."""
+    found = _named_by_head(ctx, token, depth)
+    conjuncts = [c for c in token.conjuncts if c.i > token.i]
+    # "with al-Shabab in Somalia and the Taliban in Afghanistan": the parser often hangs the second
+    # organisation on the first one's place; an organisation coordinated with a place is ours.
+    for place in _pobjs(token, set(_cues()["location_preps"])):
+        conjuncts += [c for c in place.conjuncts if (e := _entity(ctx, c)) and _type(ctx, e) == "organization"]
+    for conj in conjuncts:
+        for eid in _named_by_head(ctx, conj, depth):
+            if eid not in found:
+                found.append(eid)
+    return found
+
+
+def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
+    if depth > 3:
+        return []
+    eid = _entity(ctx, token)
+    if eid:
+        return [eid]
+    if token.lower_ in {"country"} and any(c.lower_ == "the" for c in token.children):
+        country = _last_before(ctx, token, "country")
+        return [country] if country else []
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ == "appos":
+            out += _named_by_head(ctx, child, depth + 1)
+    if out or not _in("group_nouns", token):
+        return out
+    # A group noun stands for its modifier or "of"-phrase: "Houthi rebels", "army of al-Hashd".
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod"} and _entity(ctx, child):
+            out.append(_entity(ctx, child))  # type: ignore[arg-type]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += named_by(ctx, pobj, depth + 1)
+    out += _apposed_by_position(ctx, token)
+    if token.dep_ == "appos" and not out:
+        out += _named_by_head(ctx, token.head, depth + 1)
+    return out
+
+
+def _apposed_by_position(ctx: _Context, token: Token) -> list[str]:
+    """"the Fatehin (Conquerors) Brigade, the principal fighting force in Syria": a descriptive noun
+    phrase right after an organisation's name and a comma describes it, whatever the parser
+    attached it to."""
+    start = min(t.i for t in token.subtree if t.i <= token.i)
+    if start < 2 or ctx.doc[start - 1].text != ",":
+        return []
+    for i in range(start - 2, max(start - 7, -1), -1):
+        name_part = ctx.doc[i]
+        eid = _entity(ctx, name_part)
+        if eid:
+            return [eid] if _type(ctx, eid) == "organization" else []
+        if not (name_part.pos_ == "PROPN" or name_part.text in {"(", ")"}):
+            return []
+    return []
+
+
+def _last_before(ctx: _Context, token: Token, etype: str) -> str | None:
+    for i in range(token.i - 1, -1, -1):
+        eid = _entity(ctx, ctx.doc[i])
+        if eid and _type(ctx, eid) == etype:
+            return eid
+    return None
+
+
+def _pobjs(token: Token, preps: set[str]) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _subject_of(ctx: _Context, verb: Token) -> list[str]:
+    """Entities of a verb's subject, climbing clause heads when it has none of its own."""
+    current = verb
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            out: list[str] = []
+            for s in subjects:
+                if s.lower_ in {"it", "they"} and current.dep_ == "ccomp":
+                    # "Iran denied that it supports ...": the pronoun is the reporting clause's subject.
+                    return _subject_of(ctx, current.head)
+                out += named_by(ctx, s)
+            return out
+        if current.dep_ not in _CLIMB or current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in verb.children)
+
+
+def _relcl_antecedent(token: Token) -> Token | None:
+    """"groups that are backed by X": a relative pronoun stands for the noun its clause modifies."""
+    if token.tag_ in {"WDT", "WP"} or token.lower_ in {"that", "which", "who"}:
+        verb = token.head
+        while verb.dep_ in {"conj"} and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return None
+
+
+def _listed_after_dash(ctx: _Context, token: Token) -> list[str]:
+    """"other groups backed by Iran – A, B and C": the organisations listed after a dash."""
+    sent = token.sent
+    dash = next((t for t in sent if t.i > token.i and t.text in _DASHES and t.is_punct and t.text != "-"), None)
+    if dash is None:
+        return []
+    out: list[str] = []
+    for t in sent:
+        if t.i > dash.i:
+            eid = _entity(ctx, t)
+            if eid and _type(ctx, eid) == "organization" and eid not in out:
+                out.append(eid)
+    return out
+
+
+# --- pattern families ---------------------------------------------------------------------------
+
+def _roles(ctx: _Context) -> Iterator[Candidate]:
+    for t in ctx.doc:
+        rtype = _word("role_nouns", t)
+        if rtype is None or _entity(ctx, t):
+            continue
+        holders = _role_holders(ctx, t)
+        orgs = [e for p in _pobjs(t, {"of", "at", "for", "with", "in"}) for e in named_by(ctx, p)]
+        orgs += [e for c in t.children if c.dep_ in {"poss", "compound", "nmod"} and (e := _entity(ctx, c))]
+        if not orgs and t.i > 0 and (before := _entity(ctx, ctx.doc[t.i - 1])):
+            orgs = [before]  # "Hezbollah chief Naim Qassem": the parser hangs both on the name
+        orgs = [ctx.unit_after.get(o, o) for o in orgs]
+        ended = any(c.dep_ == "amod" and _in("role_ended", c) for c in t.children)
+        for holder in holders:
+            if _type(ctx, holder) != "person":
+                continue
+            for org in orgs:
+                valid_to = _death_date(ctx, holder) if ended else None
+                yield Candidate(rtype, holder, org, [t], valid_to=valid_to)
+
+
+def _role_holders(ctx: _Context, role: Token) -> list[str]:
+    if role.dep_ == "appos":
+        found = named_by(ctx, role.head)
+        if found:
+            return found
+    holders = [e for c in role.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+    if holders:
+        return holders
+    if role.dep_ == "attr":
+        return [e for c in role.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+    # "the nominal ruler of Syria, namely Bashar Assad": the name in apposition to the "of"-phrase.
+    holders = [e for p in _pobjs(role, {"of"}) for c in p.children if c.dep_ == "appos"
+               for e in named_by(ctx, c) if _type(ctx, e) == "person"]
+    if holders:
+        return holders
+    # "IRGC chief Major General Mohammad Ali Jafari": the name right after the role and titles.
+    doc = ctx.doc
+    for i in range(role.i + 1, min(len(doc), role.i + 6)):
+        eid = _entity(ctx, doc[i])
+        if eid:
+            return [eid] if _type(ctx, eid) == "person" else []
+        if doc[i].pos_ not in {"PROPN", "NOUN", "PUNCT"} or doc[i].text in {",", "(", ")"}:
+            break
+    return []
+
+
+def _death_date(ctx: _Context, person: str) -> str | None:
+    for event in ctx.events:
+        if event.type == "killing" and person in event.targets and event.date:
+            return event.date.split("/")[-1]
+    return None
+
+
+def _hyphens(ctx: _Context) -> Iterator[Candidate]:
+    doc = ctx.doc
+    for t in doc:
+        if t.text not in {"-", "‐"} or t.i == 0 or t.i + 1 >= len(doc):
+            continue
+        modifier = _entity(ctx, doc[t.i - 1])
+        participle = doc[t.i + 1]
+        rtype = _word("hyphen_participles", participle)
+        if modifier is None or rtype is None:
+            continue
+        for target in _modified(ctx, participle):
+            if rtype == "operates_in":
+                yield Candidate("operates_in", target, modifier, [participle], descriptive=True)
+            else:
+                yield Candidate(rtype, modifier, target, [participle])
+
+
+def _modified(ctx: _Context, participle: Token) -> list[str]:
+    """What a hyphenated participle describes: its noun, or the subject of "X is Iranian-led"."""
+    if participle.dep_ in {"acomp", "attr"} or participle.dep_ == "ROOT":
+        return [e for c in participle.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+    noun = participle.head if participle.head.i > participle.i and participle.head.pos_ in {"NOUN", "PROPN"} \
+        else next((t for t in ctx.doc[participle.i + 1 : participle.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+    return named_by(ctx, noun) if noun is not None else []
+
+
+def _possessives(ctx: _Context) -> Iterator[Candidate]:
+    for t in ctx.doc:
+        if t.dep_ != "poss":
+            continue
+        owners = named_by(ctx, t)
+        owned = named_by(ctx, t.head)
+        for owner in owners:
+            for item in owned:
+                if item == owner or _type(ctx, item) != "organization":
+                    continue
+                if _type(ctx, owner) == "organization" and _category(ctx, item) in _UNIT_CATEGORIES \
+                        and _category(ctx, owner) == "state_body":
+                    yield Candidate("part_of", item, owner, [t, t.head])
+                elif _type(ctx, owner) == "country" and _category(ctx, item) == "armed_group":
+                    yield Candidate("operates_in", item, owner, [t, t.head], descriptive=True)
+
+
+def _units(ctx: _Context) -> Iterator[Candidate]:
+    doc = ctx.doc
+    for t in doc:
+        if not _in("part_nouns", t) or _entity(ctx, t):
+            continue
+        if t.dep_ == "attr":
+            members = [e for c in t.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+        elif t.dep_ == "appos":
+            members = named_by(ctx, t.head)
+        else:
+            continue
+        wholes = [e for c in t.children if c.dep_ in {"compound", "poss", "nmod"} and (e := _entity(ctx, c))]
+        wholes += [e for p in _pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
+        for member in members:
+            for whole in wholes:
+                if _type(ctx, member) == "organization" and _type(ctx, whole) == "organization":
+                    yield Candidate("part_of", member, whole, [t])
+    for parent, (unit, token) in _units_after(ctx).items():
+        yield Candidate("part_of", unit, parent, [token])
+
+
+def _units_after(ctx: _Context) -> dict[str, tuple[str, Token]]:
+    """"the Iranian Revolutionary Guard Corps (IRGC) Quds Force": a unit named right after its parent."""
+    doc = ctx.doc
+    out: dict[str, tuple[str, Token]] = {}
+    spans = sorted(((m.start, m.end, eid) for m, eid in ctx.resolved.mention_entity), key=lambda x: x[0])
+    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:]):
+        only_brackets = all(t.text in {"(", ")"} for t in doc[e1:s2])
+        if not only_brackets or a == b:
+            continue
+        if _type(ctx, a) == _type(ctx, b) == "organization" and _category(ctx, a) == "state_body" \
+                and _category(ctx, b) in _UNIT_CATEGORIES:
+            out[a] = (b, doc[s2])
+    return out
+
+
+def _verbs(ctx: _Context) -> Iterator[Candidate]:
+    for v in ctx.doc:
+        if v.pos_ not in {"VERB", "AUX"}:
+            continue
+        rtype = _word("verbs", v)
+        if rtype is not None:
+            yield from _verb_relation(ctx, v, rtype)
+        if _in("support_verbs", v):
+            yield from _support_phrase(ctx, v)
+
+
+def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
+    if _passive(v):
+        agents = [e for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for e in named_by(ctx, p)]
+        patients: list[str] = []
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                antecedent = _relcl_antecedent(c)
+                patients += named_by(ctx, antecedent or c)
+        if not patients and v.dep_ in {"relcl", "acl"}:
+            patients = named_by(ctx, v.head)
+        if not patients:
+            patients = _listed_after_dash(ctx, v)
+        sources, targets = agents, patients
+    else:
+        sources = _subject_of(ctx, v)
+        targets = []
+        for c in v.children:
+            if c.dep_ in {"dobj", "dative"}:
+                targets += named_by(ctx, c) or _recruited_for(ctx, c)
+        if rtype in {"opposes", "allied_with"}:
+            targets += [e for p in _pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
+    for s in sources:
+        for o in targets:
+            yield Candidate(rtype, s, o, [v])
+
+
+def _recruited_for(ctx: _Context, noun: Token) -> list[str]:
+    """"fighters recruited for the BJI", "fighters of Hezbollah": whose fighters a generic noun names."""
+    out = []
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"}:
+            out += [e for p in _pobjs(child, {"for", "by", "into"}) for e in named_by(ctx, p)]
+    return out
+
+
+def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
+    """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training"."""
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    for obj in objects:
+        rtype = _word("support_nouns", obj)
+        if rtype is None:
+            continue
+        targets = [e for p in _pobjs(v, {"to", "for"}) + _pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
+        targets += [e for c in v.children if c.dep_ == "dative" for e in named_by(ctx, c)]
+        for s in _subject_of(ctx, v):
+            for o in targets:
+                yield Candidate(rtype, s, o, [v, obj])
+
+
+def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
+    """"X has relations with Y"; "Tensions have increased with their mutual enemy, Y"."""
+    for noun in ctx.doc:
+        rtype = _word("with_nouns", noun)
+        if rtype is None or noun.dep_ not in {"dobj", "nsubj", "attr"}:
+            continue
+        verb = noun.head
+        partners = [e for p in _pobjs(noun, {"with", "between", "against"}) + _pobjs(verb, {"with", "against"})
+                    for e in named_by(ctx, p)]
+        if noun.dep_ == "nsubj":
+            sides = [e for p in _pobjs(verb, {"with"}) for c in p.children if c.dep_ == "poss"
+                     for e in _possessor(ctx, c)]
+        else:
+            sides = _subject_of(ctx, verb)
+        for s in sides:
+            for o in partners:
+                yield Candidate(rtype, s, o, [noun, verb])
+
+
+def _enemies(ctx: _Context) -> Iterator[Candidate]:
+    """"X's enemy Y", "their mutual enemy, Y"."""
+    for noun in ctx.doc:
+        if not _in("enemy_nouns", noun):
+            continue
+        owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
+        foes = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+        for s in owners:
+            for o in foes:
+                yield Candidate("opposes", s, o, [noun])
+
+
+def _possessor(ctx: _Context, token: Token) -> list[str]:
+    """The actors a possessive names; "their" stands for the actors of the previous sentence."""
+    if token.lower_ == "their":
+        return _previous_sentence_actors(ctx, token)
+    return named_by(ctx, token)
+
+
+def _previous_sentence_actors(ctx: _Context, token: Token) -> list[str]:
+    start = token.sent.start
+    if start == 0:
+        return []
+    prev = ctx.doc[start - 1].sent
+    root = prev.root
+    found: list[str] = []
+    for child in root.children:
+        if child.dep_ in {"nsubj", "dobj"}:
+            found += named_by(ctx, child)
+        for p in _pobjs(child, {"to", "with"}) if child.dep_ == "dobj" else []:
+            found += named_by(ctx, p)
+    for p in _pobjs(root, {"to", "with"}):
+        found += named_by(ctx, p)
+    return [e for e in dict.fromkeys(found) if _type(ctx, e) in {"organization", "country"}]
+
+
+def _leadership(ctx: _Context) -> Iterator[Candidate]:
+    """"under Soleimani's leadership", "under the command of X": X leads the group named before."""
+    for t in ctx.doc:
+        if t.lower_ != "under":
+            continue
+        for noun in (c for c in t.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() not in {"leadership", "command", "control", "direction", "guidance"}:
+                continue
+            leaders = [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)]
+            leaders += [e for p in _pobjs(noun, {"of"}) for e in named_by(ctx, p)]
+            led = _nearest_org_before(ctx, t, exclude=set(leaders))
+            started = any(x.lower_ == "now" for x in ctx.doc[max(t.sent.start, t.i - 2) : t.i])
+            for leader in leaders:
+                if led:
+                    yield Candidate("leads", leader, led, [t, noun],
+                                    valid_from=ctx.published if started else None)
+
+
+def _nearest_org_before(ctx: _Context, token: Token, exclude: set[str]) -> str | None:
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        eid = _entity(ctx, ctx.doc[i])
+        if eid and eid not in exclude and _type(ctx, eid) == "organization":
+            return eid
+    return None
+
+
+def _locations(ctx: _Context) -> Iterator[Candidate]:
+    for prep in ctx.doc:
+        if prep.dep_ != "prep" or prep.lower_ not in _cues()["location_preps"]:
+            continue
+        places = [e for p in prep.children if p.dep_ == "pobj" for e in named_by(ctx, p)
+                  if _type(ctx, e) in {"country", "place"}]
+        if not places:
+            continue
+        head = prep.head
+        if head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if _in("operate_verbs", head) or any(c.dep_ == "acomp" and _in("operate_verbs", c) for c in head.children):
+                for org in _subject_of(ctx, head):
+                    for place in places:
+                        yield Candidate("operates_in", org, place, [head, prep])
+            elif prep.i == prep.sent.start or prep.i == prep.sent.start + 1 and ctx.doc[prep.sent.start].is_punct:
+                # "In Iraq, the umbrella group ... includes": a fronted location frames the subject.
+                for org in _subject_of(ctx, head):
+                    for place in places:
+                        yield Candidate("operates_in", org, place, [prep], descriptive=True)
+            continue
+        orgs = _orgs_just_before(ctx, prep)
+        if not orgs and not _entity(ctx, head):
+            orgs = [e for e in named_by(ctx, head) if _first_mention_before(ctx, e, prep.i)]
+        for org in orgs:
+            for place in _places_until_next_org(ctx, prep, places):
+                yield Candidate("operates_in", org, place, [head, prep], descriptive=True)
+    # "the Iraqi PMU", "Lebanese Hezbollah": a demonym on an armed group.
+    for t in ctx.doc:
+        country = _entity(ctx, t)
+        if country and _type(ctx, country) == "country" and t.dep_ in {"amod", "compound"}:
+            group = _entity(ctx, t.head)
+            if group and group != country and _category(ctx, group) == "armed_group":
+                yield Candidate("operates_in", group, country, [t], descriptive=True)
+
+
+def _orgs_just_before(ctx: _Context, prep: Token) -> list[str]:
+    """"the PIJ and Hamas in Gaza", "Houthi rebels in Yemen": the coordinated organisations
+    written right before a location phrase (read linearly: the parser often misattaches these)."""
+    found: list[str] = []
+    i = prep.i - 1
+    while i >= prep.sent.start:
+        token = ctx.doc[i]
+        eid = _entity(ctx, token)
+        if eid and _type(ctx, eid) == "organization":
+            if eid not in found:
+                found.append(eid)
+        elif eid or not (token.lower_ in {"and", ",", "the"} or (_in("group_nouns", token) and not found)):
+            break
+        i -= 1
+    return found
+
+
+def _first_mention_before(ctx: _Context, eid: str, index: int) -> bool:
+    return any(m.start < index for m, e in ctx.resolved.mention_entity if e == eid)
+
+
+def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> list[str]:
+    """"in Gaza and the West Bank and the Houthis in Yemen": places stop at the next organisation."""
+    stop = next((t.i for t in ctx.doc[prep.i + 1 : prep.sent.end]
+                 if ((e := _entity(ctx, t)) and _type(ctx, e) == "organization")
+                 or (t.dep_ == "prep" and t.lower_ in _cues()["location_preps"])), prep.sent.end)
+    allowed = {e for m, e in ctx.resolved.mention_entity if prep.i < m.start < stop}
+    return [p for p in places if p in allowed]
+
+
+FAMILIES = (_roles, _hyphens, _possessives, _units, _verbs, _with_nouns, _enemies, _leadership, _locations)
+
+
+# --- assembling -----------------------------------------------------------------------------------
+
+def _valid(ctx: _Context, c: Candidate) -> bool:
+    spec = load_ontology().relation_types.get(c.type)
+    if spec is None or c.source == c.target:
+        return False
+    if _type(ctx, c.source) not in spec.source_types or _type(ctx, c.target) not in spec.target_types:
+        return False
+    if c.type == "operates_in" and _category(ctx, c.source) not in _LOCATED:
+        return False
+    return True
+
+
+def find_relations(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: list[Statement],
+                   published: str | None, events: list[Event] | None = None) -> list[Relation]:
+    ctx = _Context(doc, resolved, published, events or [])
+    ctx.unit_after = {parent: unit for parent, (unit, _) in _units_after(ctx).items()}
+    merged: dict[tuple[str, str, str], Relation] = {}
+    for family in FAMILIES:
+        for c in family(ctx):
+            if not _valid(ctx, c):
+                continue
+            if c.descriptive:
+                hedge, attributed = "asserted", None
+            else:
+                hedge, attributed = hedge_for(c.anchor, resolved, quotes, statements)
+            source, target = c.source, c.target
+            if load_ontology().relation_types[c.type].symmetric and source > target:
+                source, target = target, source
+            _merge(merged, Relation(c.type, source, target, hedge, attributed, c.valid_from, c.valid_to,
+                                    [evidence_of(c.anchor[0].sent)]))
+    return list(merged.values())
+
+
+def _merge(merged: dict[tuple[str, str, str], Relation], new: Relation) -> None:
+    key = (new.type, new.source, new.target)
+    old = merged.get(key)
+    if old is None:
+        merged[key] = new
+        return
+    if all(e.start != new.evidence[0].start for e in old.evidence):
+        old.evidence.append(new.evidence[0])
+    if HEDGES.index(new.hedge) < HEDGES.index(old.hedge):
+        old.hedge, old.attributed_to = new.hedge, new.attributed_to
+    old.valid_from = old.valid_from or new.valid_from
+    old.valid_to = old.valid_to or new.valid_to
+
+
+def sentence_of(span: Span) -> Evidence:
+    return evidence_of(span.sent)

@@ -1,0 +1,67 @@
+"""Mentions to entities on sentences written for these tests."""
+
+from conftest import entity_named
+
+
+def test_transliterations_resolve_to_one_registry_entity(run):
+    result = run("Ghasem Suleimani met Hizballah leaders. Later Qassem Soleimani flew to Beirut to see "
+                 "Hezbollah commanders and officers of the Qods Force.")
+    soleimani = entity_named(result, "Ghasem Suleimani")
+    assert soleimani is entity_named(result, "Qassem Soleimani")
+    assert soleimani.id == "qasem-soleimani" and soleimani.type == "person"
+    assert entity_named(result, "Hizballah") is entity_named(result, "Hezbollah")
+    assert entity_named(result, "Qods Force").id == "irgc-quds-force"
+
+
+def test_arabic_article_variants(run):
+    result = run("Fighters of al-Hashd al-Sha'bi and the Popular Mobilization Forces patrolled Mosul.")
+    pmf = entity_named(result, "al-Hashd al-Sha'bi")
+    assert pmf is entity_named(result, "Popular Mobilization Forces")
+    assert pmf.category == "armed_group"
+
+
+def test_titles_are_stripped_and_surnames_resolve(run):
+    result = run("Brig. Gen. Karim Farhadi, an officer nobody has profiled before, arrived on Monday. "
+                 "Farhadi said little.")
+    farhadi = entity_named(result, "Karim Farhadi")
+    assert farhadi.name == "Karim Farhadi" and farhadi.type == "person"
+    assert len(farhadi.mentions) == 2
+    assert all("Brig" not in m.text for m in farhadi.mentions)
+
+
+def test_demonyms_and_metonyms_stand_for_countries(run):
+    result = run("Saudi authorities accused the Iranian-backed militia of the attack. "
+                 "Tehran would gain leverage over Damascus, analysts said.")
+    assert entity_named(result, "Saudi").id == "saudi-arabia"
+    iran = entity_named(result, "Iranian")
+    assert iran.type == "country" and "Tehran" in {m.text for m in iran.mentions}
+
+
+def test_acronym_in_brackets_names_the_same_entity(run):
+    result = run("The Northern Valley Defence Brigade (NVDB) was formed in 2015. The NVDB later "
+                 "moved its fighters south.")
+    brigade = entity_named(result, "Northern Valley Defence Brigade")
+    assert entity_named(result, "NVDB") is brigade
+    assert brigade.type == "organization"
+
+
+def test_unknown_organisations_get_a_category_from_cue_words(run):
+    result = run("The Levant Policy Institute published a study, and the Gulf Daily News reported it.")
+    assert entity_named(result, "Levant Policy Institute").category == "research"
+    assert entity_named(result, "Gulf Daily News").category == "media"
+
+
+def test_acronyms_match_case_sensitively(run):
+    result = run("The IS fighters left. It is true that the US is involved, and they told us so.")
+    names = {m.text for e in result.entities for m in e.mentions}
+    assert "IS" in names and "US" in names
+    assert "us" not in names and "is" not in names
+
+
+def test_one_entity_per_actor_with_every_mention(run):
+    result = run("Iran backs Hezbollah. Iran also funds the Houthis, Iranian officials said.")
+    iran = entity_named(result, "Iran")
+    assert [m.text for m in iran.mentions] == ["Iran", "Iran", "Iranian"]
+    text = result.document.text
+    for mention in iran.mentions:
+        assert text[mention.start : mention.end] == mention.text

@@ -1,0 +1,118 @@
+"""Relation pattern families on sentences written for these tests (never the dev texts)."""
+
+import pytest
+
+from conftest import relation_set
+
+
+def rel(result, rtype, source, target):
+    for r in result.relations:
+        if (r.type, r.source, r.target) == (rtype, source, target):
+            return r
+    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+
+
+def test_role_apposition_and_late_head(run):
+    result = run("Hassan Nasrallah, the late leader of Hezbollah, was killed in an Israeli strike in Beirut "
+                 "on September 27, 2024.", published="2024-10-01")
+    leads = rel(result, "leads", "hassan-nasrallah", "hezbollah")
+    assert leads.hedge == "asserted"
+    assert leads.evidence[0].text.startswith("Hassan Nasrallah")
+
+
+def test_org_chief_title_name(run):
+    result = run("Hezbollah chief Sheikh Naim Qassem spoke on television.")
+    rel(result, "leads", "naim-qassem", "hezbollah")
+
+
+def test_member_of_from_apposition(run):
+    result = run("Michael Knights, a fellow at the Washington Institute, wrote the report.")
+    r = next(r for r in result.relations if r.type == "member_of" and r.source == "michael-knights")
+    assert "Washington Institute" in next(e.name for e in result.entities if e.id == r.target)
+
+
+def test_hyphenated_backing_with_apposition(run):
+    result = run("The attack was claimed by an Iranian-backed militia, Kata'ib Hezbollah.")
+    rel(result, "supports", "iran", "kataib-hezbollah")
+
+
+def test_hyphenated_created_and_based(run):
+    result = run("Analysts describe the IRGC-created militia, the Fatemiyoun Brigade, as battle-hardened. "
+                 "The Yemen-based Houthis fired again.")
+    rel(result, "created", "irgc", "fatemiyoun-brigade")
+    rel(result, "operates_in", "houthis", "yemen")
+
+
+def test_possessive_unit(run):
+    result = run("Commanders of the IRGC's Quds Force met in Damascus.")
+    rel(result, "part_of", "irgc-quds-force", "irgc")
+
+
+def test_verbal_active_and_passive(run):
+    active = run("Iran funds Hamas.")
+    rel(active, "supports", "iran", "hamas")
+    passive = run("Hamas is financed by Qatar, officials said.")
+    r = rel(passive, "supports", "qatar", "hamas")
+    assert r.hedge == "reported"
+
+
+def test_provides_assistance_to(run):
+    result = run("Russia provides military assistance to the Syrian Arab Army.")
+    rel(result, "supports", "russia", "syrian-arab-army")
+
+
+def test_coordination_gives_every_pair(run):
+    result = run("The Taliban and al-Qaeda are active in Afghanistan and Pakistan.")
+    pairs = {(r.source, r.target) for r in result.relations if r.type == "operates_in"}
+    assert {("taliban", "afghanistan"), ("taliban", "pakistan"), ("al-qaeda", "afghanistan"),
+            ("al-qaeda", "pakistan")} <= pairs
+
+
+def test_location_phrases_are_read_per_group(run):
+    result = run("Other groups are backed by Iran – Kata'ib Hezbollah in Iraq and the Houthis in Yemen.")
+    pairs = {(r.source, r.target) for r in result.relations if r.type == "operates_in"}
+    assert ("kataib-hezbollah", "iraq") in pairs and ("houthis", "yemen") in pairs
+    assert ("kataib-hezbollah", "yemen") not in pairs and ("houthis", "iraq") not in pairs
+    rel(result, "supports", "iran", "kataib-hezbollah")
+    rel(result, "supports", "iran", "houthis")
+
+
+def test_trains_fighters_recruited_for(run):
+    result = run("Hezbollah trains fighters recruited for the Zainabiyoun Brigade.")
+    rel(result, "trains", "hezbollah", "zainabiyoun-brigade")
+
+
+def test_allied_with_relations_is_symmetric(run):
+    result = run("Russia has close relations with Iran.")
+    types = {(r.type, frozenset((r.source, r.target))) for r in result.relations}
+    assert ("allied_with", frozenset(("russia", "iran"))) in types
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("Iran reportedly supports the Houthis.", "reported"),
+    ("Iran allegedly supports the Houthis.", "alleged"),
+    ("Saudi Arabia claims that Iran supports the Houthis.", "alleged"),
+    ("Iran could support the Houthis.", "speculative"),
+    ("If the talks fail, Iran would support the Houthis.", "speculative"),
+    ("Iran denied that it supports the Houthis.", "denied"),
+    ("There is no evidence that Iran supports the Houthis.", "denied"),
+    ("Iran does not support the Houthis.", "denied"),
+])
+def test_hedged_verbal_relations_are_never_asserted(run, sentence, hedge):
+    result = run(sentence)
+    assert rel(result, "supports", "iran", "houthis").hedge == hedge
+
+
+def test_quoted_relation_is_reported_by_the_speaker(run):
+    result = run("“Iran supports the Houthis with missiles and money,” said John Kirby.")
+    r = rel(result, "supports", "iran", "houthis")
+    assert r.hedge == "reported" and r.attributed_to == "john-kirby"
+
+
+def test_one_relation_many_evidence_with_surest_hedge(run):
+    result = run("Iran reportedly funds Hezbollah. Iran funds Hezbollah, the report shows.")
+    r = rel(result, "supports", "iran", "hezbollah")
+    assert len(r.evidence) == 2 and r.hedge == "asserted"
+    text = result.document.text
+    for ev in r.evidence:
+        assert text[ev.start : ev.end] == ev.text
