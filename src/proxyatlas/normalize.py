@@ -21,7 +21,7 @@ _SPACES = re.compile(r"\s+")
 _ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "az"}
 _DIGRAPHS = (("gh", "q"), ("kh", "k"), ("ph", "f"), ("ou", "u"), ("ee", "i"), ("oo", "u"))
 _VOWELS = re.compile(r"[aeiou]+")
-_DOUBLES = re.compile(r"(.)\1+")
+_DOUBLES = re.compile(r"([^\d])\1+")  # "Unit 400" and "Unit 4400" stay apart
 
 
 def strip_accents(text: str) -> str:

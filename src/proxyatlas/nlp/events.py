@@ -671,7 +671,25 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         event = _to_event(ctx, frame, quotes, statements, published)
         if event is not None:
             events.append(event)
-    return events
+    return _merge_deaths(ctx, events)
+
+
+def _merge_deaths(ctx: _Context, events: list[Event]) -> list[Event]:
+    """A person dies once: later killings of the same person ("in his death") are more evidence
+    for the first, which keeps the earliest known date and every named agent."""
+    first: dict[str, Event] = {}
+    out: list[Event] = []
+    for event in events:
+        victims = [t for t in event.targets if ctx.type_of(t) == "person"] if event.type == "killing" else []
+        known = next((first[v] for v in victims if v in first), None)
+        if known is None:
+            out.append(event)
+            first.update({v: event for v in victims})
+            continue
+        known.date = known.date or event.date
+        known.agents += [a for a in event.agents if a not in known.agents]
+        known.evidence += [e for e in event.evidence if e not in known.evidence]
+    return out
 
 
 def _to_event(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement],

