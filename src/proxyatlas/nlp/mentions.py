@@ -106,6 +106,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         span = strip_titles(ent)
         if not len(span) or not span.text[:1].isupper() or span.text.lower() in not_names:
             continue
+        if all(t.lower_ in title_words for t in span):
+            continue  # a bare title such as "Rear Adm." names no one
         if _in_headline(span):
             continue
         if all(t.is_stop or t.like_num or t.is_punct for t in span):
