@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_lexicon
 from .resolve import Resolved
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# A passive subject is what was said about, not who said it ("Iran was accused of ...").
+_SUBJECTS = {"nsubj", "csubj"}
 _INHERITS = {"advcl", "xcomp", "conj", "acl", "relcl", "pcomp"}
 _QUOTES = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
 _MIN_QUOTE_WORDS = 4
@@ -112,7 +113,7 @@ def _pronoun_antecedent(token: Token, resolved: Resolved) -> str | None:
             continue
         last_mention = last_mention or eid
         head = doc[i]
-        while head.dep_ in {"compound", "flat"} and head.head is not head:
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
             head = head.head
         if head.dep_ in {"nsubj", "nsubjpass"}:
             return eid
@@ -139,7 +140,7 @@ def speaker_of(verb: Token, resolved: Resolved) -> str | None:
                 return found
         if subjects:
             return None
-        current = current.head if current.dep_ in _INHERITS and current.head is not current else None
+        current = current.head if current.dep_ in _INHERITS and current.head.i != current.i else None
     return None
 
 

@@ -265,7 +265,7 @@ def _antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("Soleimani, who was killed")."""
     if token.lower_ in _RELATIVE_PRONOUNS:
         clause = token.head
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
             return clause.head
@@ -293,7 +293,7 @@ def _subjects(verb: Token) -> list[Token]:
         subjects = [_antecedent(c) for c in current.children if c.dep_ in _SUBJECTS]
         if subjects:
             return subjects
-        if current.dep_ == "acl" and current.head is not current:
+        if current.dep_ == "acl" and current.head.i != current.i:
             return [current.head]  # "the commander killed in ...", "militias attacking US forces"
         if current.dep_ not in _CLAUSE_LINKS or current.head is current:
             return []
@@ -562,7 +562,7 @@ def _hypothetical_from(token: Token) -> bool:
         if _clause_is_hypothetical(current):
             return True
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         if current.dep_ in {"xcomp", "dobj"} and _lemma(head) in cues["intent_heads"]:
             return True  # "vowed to strike", "threatened attacks"
@@ -630,7 +630,7 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 

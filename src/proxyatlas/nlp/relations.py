@@ -195,7 +195,7 @@ def _relcl_antecedent(token: Token) -> Token | None:
     """"groups that are backed by X": a relative pronoun stands for the noun its clause modifies."""
     if token.tag_ in {"WDT", "WP"} or token.lower_ in {"that", "which", "who"}:
         verb = token.head
-        while verb.dep_ in {"conj"} and verb.head is not verb:
+        while verb.dep_ in {"conj"} and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "relcl":
             return verb.head

@@ -43,7 +43,7 @@ def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str 
                     value = normalize_date(ent.text, published)
                     if value:
                         return value
-        current = current.head if current.dep_ in _INHERITS and current.head is not current else None
+        current = current.head if current.dep_ in _INHERITS and current.head.i != current.i else None
     return None
 
 
@@ -55,7 +55,7 @@ def outlet_in(sent: Span, resolved: Resolved) -> str | None:
         if not eid or resolved.entities[eid].category not in _OUTLET_CATEGORIES:
             continue
         head = token
-        while head.dep_ in {"compound", "det", "amod"} and head.head is not head:
+        while head.dep_ in {"compound", "det", "amod"} and head.head.i != head.i:
             head = head.head
         prep = head.head if head.dep_ == "pobj" else None
         if prep is not None and (prep.head.lemma_.lower(), prep.lower_) in pairs:
