@@ -295,7 +295,7 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if current.dep_ == "acl" and current.head.i != current.i:
             return [current.head]  # "the commander killed in ...", "militias attacking US forces"
-        if current.dep_ not in _CLAUSE_LINKS or current.head is current:
+        if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             return []
         if current.dep_ == "xcomp" and _objects(current.head):
             return _objects(current.head)
@@ -494,9 +494,9 @@ def _attached(token: Token, anchors: list[Token]) -> bool:
     for _ in range(_MAX_CLIMB):
         if current.i in anchor_ids:
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             return False
-        if current is not token and _is_verb(current) and not _shares_clause(current, anchor_ids):
+        if current.i != token.i and _is_verb(current) and not _shares_clause(current, anchor_ids):
             return False
         current = current.head
     return False
@@ -619,7 +619,7 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
 
 def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head

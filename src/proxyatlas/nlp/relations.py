@@ -180,7 +180,7 @@ def _subject_of(ctx: _Context, verb: Token) -> list[str]:
                     return _subject_of(ctx, current.head)
                 out += named_by(ctx, s)
             return out
-        if current.dep_ not in _CLIMB or current.head is current:
+        if current.dep_ not in _CLIMB or current.head.i == current.i:
             return []
         current = current.head
     return []
