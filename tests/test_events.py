@@ -215,3 +215,30 @@ def test_no_event_without_an_entity_participant_or_trigger(text):
 def test_what_someone_said_is_not_an_event():
     events, _ = _extract("Hassan Nasrallah said the resistance is strong.")
     assert events == []
+
+
+# Rules added with the relative-clause, instrument and aim cases (sentences written for these tests).
+
+def _run_events(text: str, published: str | None = None):
+    from proxyatlas.api import extract
+
+    return extract(text, published=published).events
+
+
+def test_relative_clause_on_the_target_belongs_to_the_attack():
+    events = _run_events("A drone attack on a Turkish outpost in Syria that killed a Turkish soldier "
+                         "was blamed on the PKK.")
+    assert [e.type for e in events] == ["attack"]
+    assert "turkey" in events[0].targets
+
+
+def test_an_instrument_of_an_act_happened_and_takes_its_date():
+    events = _run_events("Israel closed the round of fighting with a strike on Hezbollah positions on Friday.",
+                         published="2024-03-06")
+    attack = next(e for e in events if e.type == "attack")
+    assert "hezbollah" in attack.targets and attack.date == "2024-03-01"
+
+
+def test_an_event_noun_that_defines_an_aim_is_no_event():
+    events = _run_events("The group's goal is the destruction of Israel and the expulsion of the United States.")
+    assert events == []

@@ -539,20 +539,48 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         return anchors
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
-        if _is_verb(noun.head.head):
-            anchors.append(noun.head.head)
+        governor = _governing_verb(noun.head)
+        if governor is not None:
+            anchors.append(governor)
     elif noun.dep_ == "nsubj" and frame.type == "attack" and _verb_type(noun.head) == "killing":
         anchors.append(noun.head)  # "last month a US strike killed X": one happening
     return anchors
 
 
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a prepositional phrase ultimately modifies, through the nouns the parser may
+    hang it on: "end this round of hostilities with the strike" -> "end"."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if _is_verb(head):
+            return head
+        if current.dep_ not in {"prep", "pobj", "dobj"}:
+            return None
+        current = head
+    return None
+
+
 # --------------------------------------------------------------------------- hypotheticals
+
+
+_INSTRUMENTAL = {"with", "by", "through", "via"}
 
 
 def _hypothetical(frame: _Frame) -> bool:
     """Triggers in clauses that do not report a happening: "if Iran attacked", "would strike",
-    "vowed to kill", "the threat of attacks", "possible strikes"."""
-    return any(_hypothetical_from(token) for token in frame.anchors)
+    "vowed to kill", "the threat of attacks", "possible strikes", and event nouns that define
+    an aim ("the project is ... the expulsion of the United States")."""
+    return _defines_an_aim(frame.trigger) or any(_hypothetical_from(token) for token in frame.anchors)
+
+
+def _defines_an_aim(trigger: Token) -> bool:
+    noun = trigger
+    while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i:
+        noun = noun.head
+    return not _is_verb(trigger) and noun.dep_ == "attr" and noun.head.lemma_ == "be"
 
 
 def _hypothetical_from(token: Token) -> bool:
@@ -564,6 +592,8 @@ def _hypothetical_from(token: Token) -> bool:
         head = current.head
         if head.i == current.i:
             return False
+        if current.dep_ == "pobj" and head.lower_ in _INSTRUMENTAL:
+            return False  # "ended the round with a strike": the means of an act did happen
         if current.dep_ in {"xcomp", "dobj"} and _lemma(head) in cues["intent_heads"]:
             return True  # "vowed to strike", "threatened attacks"
         if current.dep_ == "pobj" and (head.head.lower_ in cues["hypothetical_noun_heads"]
@@ -605,7 +635,7 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
             continue
         target = merged[governor.i]
         same = target.type == frame.type
-        describes = frame.trigger.dep_ == "acl" and not _is_verb(governor)
+        describes = frame.trigger.dep_ in {"acl", "relcl"} and not _is_verb(governor)
         if not (same or describes):
             continue
         target.add("agent", frame.agents if same else [])
@@ -617,10 +647,23 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
     return merged
 
 
+def _relative_event(clause: Token) -> Token | None:
+    """"a rocket attack on a US facility that killed a contractor": the parser hangs the relative
+    clause on the nearest noun, but what killed is the attack whose phrase that noun ends."""
+    noun = clause.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _event_noun_type(noun.head.head):
+        return noun.head.head
+    return None
+
+
 def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     head = token.head
     if head.i == token.i:
         return None
+    if token.dep_ == "relcl":
+        event = _relative_event(token)
+        if event is not None and event.i in frames:
+            return event
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
