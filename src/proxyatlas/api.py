@@ -9,12 +9,12 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .model import Document, Extraction
 from .nlp.dates import parse_published
-from .nlp.extractor import extract_document
+from .nlp.extractor import extract_document, extract_documents
 from .readers import read_document
 from .registry import load_registry
 
@@ -45,3 +45,18 @@ def extract_file(path: str | Path, *, published: str | None = None, source: str 
     """Read a .txt/.md/.html/.pdf file (metadata from the file, overridden by the arguments) and extract."""
     document = _override(read_document(path), published, source, title, author)
     return extract_document(document, load_registry(registry))
+
+
+def extract_many(texts_or_documents: Iterable[str | Document], *, jobs: int = 1, batch_size: int = 32,
+                 registry: Iterable[str | Path] = ()) -> Iterator[Extraction]:
+    """Extract many texts (or `Document`s, which carry their own metadata), yielding one
+    Extraction per input in input order. spaCy parses in `jobs` processes, `batch_size` texts
+    at a time; the input is consumed lazily, so a generator of any length runs in flat memory.
+
+    Example::
+
+        for result in proxyatlas.extract_many(texts, jobs=2):
+            print(result.document.id, len(result.relations))
+    """
+    documents = (item if isinstance(item, Document) else Document(text=item) for item in texts_or_documents)
+    return extract_documents(documents, load_registry(registry), jobs=jobs, batch_size=batch_size)
