@@ -116,3 +116,35 @@ def test_one_relation_many_evidence_with_surest_hedge(run):
     text = result.document.text
     for ev in r.evidence:
         assert text[ev.start : ev.end] == ev.text
+
+
+def test_coordinated_passive_verbs_share_their_agent(run):
+    result = run("Western officials say the brigade, Kata'ib Sayyid al-Shuhada, is armed, funded and "
+                 "trained by the Quds Force.")
+    for rtype in ("supports", "trains"):
+        assert rel(result, rtype, "irgc-quds-force", "kataib-sayyid-al-shuhada").hedge == "reported"
+
+
+def test_person_of_organisation_and_unit_of_parent(run):
+    result = run("Colonel Ahmed Karimi of the Syrian Arab Army met officers from the Quds Force of the "
+                 "Islamic Revolutionary Guard Corps.")
+    assert any(r.type == "member_of" and r.target == "syrian-arab-army" for r in result.relations)
+    assert rel(result, "part_of", "irgc-quds-force", "irgc").hedge == "asserted"
+
+
+def test_anaphoric_group_possessive_and_hyphenated_role(run):
+    result = run("Harakat Hezbollah al-Nujaba fired rockets on Monday. The group's secretary-general, "
+                 "Akram al-Kaabi, praised the attack.")
+    rel(result, "leads", "akram-al-kaabi", "harakat-hezbollah-al-nujaba")
+
+
+def test_an_indefinite_commander_is_a_member_not_the_head(run):
+    result = run("The strike killed Wissam al-Tawil, a senior Hezbollah commander.")
+    assert not any(r.type == "leads" for r in result.relations)
+    assert any(r.type == "member_of" and r.target == "hezbollah" for r in result.relations)
+
+
+def test_country_modifier_of_a_militia_is_not_its_identity(run):
+    result = run("Iran-aligned Iraqi militias claimed the attack, while Iranian advisers supported the Houthis.")
+    assert not any(r.type == "supports" and r.target == "iraq" for r in result.relations)
+    rel(result, "supports", "iran", "houthis")

@@ -141,6 +141,33 @@ def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[M
     return [m for i, m in enumerate(found) if i not in drop]
 
 
+def _titled_names(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """"Colonel Ahmed Karimi", "Sheikh Akram al-Kaabi": capitalised words after a title are a
+    person's name even when the statistical NER missed them."""
+    titles = [t for t in _title_sequences() if t[0][:1].isalpha()]
+    out = []
+    i = 0
+    while i < len(doc):
+        n = next((len(t) for t in titles if tuple(x.text.lower() for x in doc[i : i + len(t)]) == t
+                  and doc[i].text[:1].isupper()), 0)
+        if not n:
+            i += 1
+            continue
+        start = end = i + n
+        while end < len(doc) and end - start < 4 and not taken[end] and (
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+                or doc[end].text in {"-", "‐"} or doc[end].lower_ in {"al", "bin", "ibn", "abu"}):
+            end += 1
+        while end > start and (doc[end - 1].text in {"-", "‐"} or doc[end - 1].lower_ in {"al", "bin", "ibn"}):
+            end -= 1
+        if end - start >= 2 and not any(taken[start:end]):
+            out.append(Mention(start, end, "person", "ner", None, doc[start:end].text))
+            for k in range(start, end):
+                taken[k] = True
+        i = max(end, i + 1)
+    return out
+
+
 def _defined_acronyms(doc: Doc, taken: list[bool]) -> list[Mention]:
     """"the Northern Valley Defence Brigade (NVDB)": capitalised words whose initials spell the
     bracketed acronym after them are an organisation's name, even when the NER missed it."""
@@ -175,5 +202,6 @@ def find_mentions(doc: Doc, registry: Registry) -> list[Mention]:
     for m in from_ner:
         for i in range(m.start, m.end):
             taken[i] = True
-    mentions = known + from_ner + _defined_acronyms(doc, taken)
+    titled = _titled_names(doc, taken)
+    mentions = known + from_ner + titled + _defined_acronyms(doc, taken)
     return sorted(mentions, key=lambda m: m.start)

@@ -114,9 +114,13 @@ def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
     eid = _entity(ctx, token)
     if eid:
         return [eid]
-    if token.lower_ in {"country"} and any(c.lower_ == "the" for c in token.children):
+    definite = any(c.lower_ == "the" for c in token.children)
+    if token.lower_ == "country" and definite:
         country = _last_before(ctx, token, "country")
         return [country] if country else []
+    if definite and token.dep_ == "poss" and _in("anaphoric_nouns", token):
+        group = _last_before(ctx, token, "organization")  # "the group's secretary-general"
+        return [group] if group else []
     out: list[str] = []
     for child in token.children:
         if child.dep_ == "appos":
@@ -125,8 +129,9 @@ def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
         return out
     # A group noun stands for its modifier or "of"-phrase: "Houthi rebels", "army of al-Hashd".
     for child in token.children:
-        if child.dep_ in {"compound", "amod", "nmod"} and _entity(ctx, child):
-            out.append(_entity(ctx, child))  # type: ignore[arg-type]
+        eid = _entity(ctx, child) if child.dep_ in {"compound", "amod", "nmod"} else None
+        if eid and (_type(ctx, eid) != "country" or _in("state_agent_nouns", token)):
+            out.append(eid)
         elif child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -221,12 +226,13 @@ def _listed_after_dash(ctx: _Context, token: Token) -> list[str]:
 
 def _roles(ctx: _Context) -> Iterator[Candidate]:
     for t in ctx.doc:
-        rtype = _word("role_nouns", t)
+        rtype = _role_type(ctx, t)
         if rtype is None or _entity(ctx, t):
             continue
         holders = _role_holders(ctx, t)
         orgs = [e for p in _pobjs(t, {"of", "at", "for", "with", "in"}) for e in named_by(ctx, p)]
-        orgs += [e for c in t.children if c.dep_ in {"poss", "compound", "nmod"} and (e := _entity(ctx, c))]
+        orgs += [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := _entity(ctx, c))]
+        orgs += [e for c in t.children if c.dep_ == "poss" for e in named_by(ctx, c)]
         if not orgs and t.i > 0 and (before := _entity(ctx, ctx.doc[t.i - 1])):
             orgs = [before]  # "Hezbollah chief Naim Qassem": the parser hangs both on the name
         orgs = [ctx.unit_after.get(o, o) for o in orgs]
@@ -237,6 +243,22 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
             for org in orgs:
                 valid_to = _death_date(ctx, holder) if ended else None
                 yield Candidate(rtype, holder, org, [t], valid_to=valid_to)
+
+
+def _role_type(ctx: _Context, t: Token) -> str | None:
+    """leads or member_of for a role noun; "secretary-general" is read whole, and an indefinite
+    "a senior commander of X" is one of its commanders, not its head."""
+    doc = ctx.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-":
+        whole = _cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 2].lower_}-{t.lower_}")
+        if whole:
+            return whole
+    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+        return None  # the first half of a hyphenated role
+    rtype = _word("role_nouns", t)
+    if rtype == "leads" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in t.children):
+        return "member_of"
+    return rtype
 
 
 def _role_holders(ctx: _Context, role: Token) -> list[str]:
@@ -310,9 +332,25 @@ def _possessives(ctx: _Context) -> Iterator[Candidate]:
                     continue
                 if _type(ctx, owner) == "organization" and _category(ctx, item) in _UNIT_CATEGORIES \
                         and _category(ctx, owner) == "state_body":
-                    yield Candidate("part_of", item, owner, [t, t.head])
+                    yield Candidate("part_of", item, owner, [t, t.head], descriptive=True)
                 elif _type(ctx, owner) == "country" and _category(ctx, item) == "armed_group":
                     yield Candidate("operates_in", item, owner, [t, t.head], descriptive=True)
+
+
+def _of_phrases(ctx: _Context) -> Iterator[Candidate]:
+    """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC" (part_of)."""
+    for t in ctx.doc:
+        owner = _entity(ctx, t)
+        if owner is None or t.dep_ == "pobj" and t.head.lower_ == "of":
+            continue
+        for whole in (e for p in _pobjs(t, {"of"}) for e in named_by(ctx, p)):
+            if whole == owner or _type(ctx, whole) != "organization":
+                continue
+            if _type(ctx, owner) == "person":
+                yield Candidate("member_of", owner, whole, [t])
+            elif _type(ctx, owner) == "organization" and _category(ctx, owner) in _UNIT_CATEGORIES \
+                    and _category(ctx, whole) == "state_body":
+                yield Candidate("part_of", owner, whole, [t], descriptive=True)
 
 
 def _units(ctx: _Context) -> Iterator[Candidate]:
@@ -333,7 +371,7 @@ def _units(ctx: _Context) -> Iterator[Candidate]:
                 if _type(ctx, member) == "organization" and _type(ctx, whole) == "organization":
                     yield Candidate("part_of", member, whole, [t])
     for parent, (unit, token) in _units_after(ctx).items():
-        yield Candidate("part_of", unit, parent, [token])
+        yield Candidate("part_of", unit, parent, [token], descriptive=True)
 
 
 def _units_after(ctx: _Context) -> dict[str, tuple[str, Token]]:
@@ -362,12 +400,21 @@ def _verbs(ctx: _Context) -> Iterator[Candidate]:
             yield from _support_phrase(ctx, v)
 
 
+def _coordinated_verbs(v: Token) -> list[Token]:
+    """"is armed, funded and trained by X": the verbs of one coordination share subject and agent."""
+    first = v
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+        first = first.head
+    return [first, *first.conjuncts]
+
+
 def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
-    if _passive(v):
-        agents = [e for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                  for e in named_by(ctx, p)]
+    if _passive(v) or (v.dep_ == "conj" and any(_passive(x) for x in _coordinated_verbs(v))):
+        verbs = _coordinated_verbs(v)
+        agents = [e for x in verbs for c in x.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj" for e in named_by(ctx, p)]
         patients: list[str] = []
-        for c in v.children:
+        for c in (c for x in verbs for c in x.children):
             if c.dep_ == "nsubjpass":
                 antecedent = _relcl_antecedent(c)
                 patients += named_by(ctx, antecedent or c)
@@ -558,7 +605,7 @@ def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> lis
     return [p for p in places if p in allowed]
 
 
-FAMILIES = (_roles, _hyphens, _possessives, _units, _verbs, _with_nouns, _enemies, _leadership, _locations)
+FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _with_nouns, _enemies, _leadership, _locations)
 
 
 # --- assembling -----------------------------------------------------------------------------------
