@@ -148,3 +148,17 @@ def test_country_modifier_of_a_militia_is_not_its_identity(run):
     result = run("Iran-aligned Iraqi militias claimed the attack, while Iranian advisers supported the Houthis.")
     assert not any(r.type == "supports" and r.target == "iraq" for r in result.relations)
     rel(result, "supports", "iran", "houthis")
+
+
+def test_partners_listed_with_their_places(run):
+    result = run("Russia maintains ties with the Wagner Group in Mali and the Rapid Support Forces in Sudan.")
+    pairs = {frozenset((r.source, r.target)) for r in result.relations if r.type == "allied_with"}
+    assert frozenset(("russia", "wagner-group")) in pairs
+    assert frozenset(("russia", "rapid-support-forces")) in pairs
+
+
+def test_accused_of_makes_the_accused_the_actor(run):
+    result = run("Washington has accused Tehran of supplying the Houthis with drones.")
+    r = rel(result, "supports", "iran", "houthis")
+    assert r.hedge == "alleged" and r.attributed_to == "united-states"
+    assert not any(r.source == "united-states" and r.type == "supports" for r in result.relations)

@@ -118,8 +118,9 @@ def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
     if token.lower_ == "country" and definite:
         country = _last_before(ctx, token, "country")
         return [country] if country else []
-    if definite and token.dep_ == "poss" and _in("anaphoric_nouns", token):
-        group = _last_before(ctx, token, "organization")  # "the group's secretary-general"
+    if definite and token.dep_ in {"poss", "dobj", "pobj", "nsubj"} and token.lower_ in _cues()["anaphoric_nouns"] \
+            and not any(c.dep_ in {"prep", "compound", "amod", "appos"} for c in token.children):
+        group = _salient_before(ctx, token)  # "the group's secretary-general", "arming the group"
         return [group] if group else []
     out: list[str] = []
     for child in token.children:
@@ -159,6 +160,21 @@ def _apposed_by_position(ctx: _Context, token: Token) -> list[str]:
     return []
 
 
+def _salient_before(ctx: _Context, token: Token) -> str | None:
+    """The organisation "the group" refers to: of those named in this and the three previous
+    sentences, the one the document names most often (the most recent on a tie)."""
+    first = token.sent.start
+    for _ in range(3):
+        if first > 0:
+            first = ctx.doc[first - 1].sent.start
+    recent = [e for m, e in ctx.resolved.mention_entity
+              if first <= m.start < token.i and _type(ctx, e) == "organization"]
+    if not recent:
+        return None
+    counts = {e: len(ctx.resolved.entities[e].mentions) for e in recent}
+    return max(reversed(recent), key=lambda e: counts[e])
+
+
 def _last_before(ctx: _Context, token: Token, etype: str) -> str | None:
     for i in range(token.i - 1, -1, -1):
         eid = _entity(ctx, ctx.doc[i])
@@ -176,6 +192,10 @@ def _subject_of(ctx: _Context, verb: Token) -> list[str]:
     """Entities of a verb's subject, climbing clause heads when it has none of its own."""
     current = verb
     for _ in range(6):
+        accuser = current.head.head if current.dep_ == "pcomp" and current.head.lower_ == "of" else None
+        if accuser is not None and accuser.lemma_.lower() in _cues()["accuse_verbs"]:
+            # "Washington accused Tehran of supplying X": the accused is the one who supplies.
+            return [e for c in accuser.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
         if subjects:
             out: list[str] = []
@@ -233,8 +253,8 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
         orgs = [e for p in _pobjs(t, {"of", "at", "for", "with", "in"}) for e in named_by(ctx, p)]
         orgs += [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := _entity(ctx, c))]
         orgs += [e for c in t.children if c.dep_ == "poss" for e in named_by(ctx, c)]
-        if not orgs and t.i > 0 and (before := _entity(ctx, ctx.doc[t.i - 1])):
-            orgs = [before]  # "Hezbollah chief Naim Qassem": the parser hangs both on the name
+        if not orgs:
+            orgs = _org_just_before(ctx, t)  # "Houthi military spokesman X": hung on the name
         orgs = [ctx.unit_after.get(o, o) for o in orgs]
         ended = any(c.dep_ == "amod" and _in("role_ended", c) for c in t.children)
         for holder in holders:
@@ -243,6 +263,15 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
             for org in orgs:
                 valid_to = _death_date(ctx, holder) if ended else None
                 yield Candidate(rtype, holder, org, [t], valid_to=valid_to)
+
+
+def _org_just_before(ctx: _Context, t: Token) -> list[str]:
+    """The organisation or country written right before a role noun, past its adjectives."""
+    i = t.i - 1
+    while i >= 0 and ctx.doc[i].pos_ == "ADJ" and not _entity(ctx, ctx.doc[i]):
+        i -= 1
+    eid = _entity(ctx, ctx.doc[i]) if i >= 0 else None
+    return [eid] if eid else []
 
 
 def _role_type(ctx: _Context, t: Token) -> str | None:
@@ -468,6 +497,11 @@ def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
         verb = noun.head
         partners = [e for p in _pobjs(noun, {"with", "between", "against"}) + _pobjs(verb, {"with", "against"})
                     for e in named_by(ctx, p)]
+        # "relations with al-Shabab in Somalia and the Taliban in Afghanistan": the parser hangs the
+        # second partner on the first one's place.
+        places = _pobjs(noun, set(_cues()["location_preps"])) + _pobjs(verb, set(_cues()["location_preps"]))
+        partners += [e for p in places for c in p.conjuncts
+                     if (e := _entity(ctx, c)) and _type(ctx, e) == "organization" and e not in partners]
         if noun.dep_ == "nsubj":
             sides = [e for p in _pobjs(verb, {"with"}) for c in p.children if c.dep_ == "poss"
                      for e in _possessor(ctx, c)]
@@ -561,7 +595,8 @@ def _locations(ctx: _Context) -> Iterator[Candidate]:
                         yield Candidate("operates_in", org, place, [prep], descriptive=True)
             continue
         orgs = _orgs_just_before(ctx, prep)
-        if not orgs and not _entity(ctx, head):
+        between = ctx.doc[head.i + 1 : prep.i]
+        if not orgs and not _entity(ctx, head) and not any(t.is_punct or t.dep_ == "cc" for t in between):
             orgs = [e for e in named_by(ctx, head) if _first_mention_before(ctx, e, prep.i)]
         for org in orgs:
             for place in _places_until_next_org(ctx, prep, places):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..model import Entity, Mention as MentionRecord
 from ..normalize import exact_key, is_acronym, slugify, words
 from ..registry import Actor, Registry
+from ..lexicon import word_set
 from .mentions import Mention, category_from_cues
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
@@ -41,6 +42,8 @@ def _is_metonym(doc: Doc, mention: Mention) -> bool:
     head = doc[mention.start : mention.end].root
     if head.dep_ in _SUBJECT_DEPS:
         return True
+    if head.dep_ in {"dobj", "dative"} and head.head.lemma_.lower() not in word_set("metonyms", "place_verbs"):
+        return True  # "accused Tehran of ...", "warned Damascus"; not "visited Tehran"
     # "for Tehran to send men": the subject of an infinitive.
     return head.dep_ == "pobj" and head.head.lower_ == "for" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                      for c in head.head.head.children)
