@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -112,16 +113,39 @@ _FILLER = (
     "Analysts say the network has grown more decentralised since then.",
     "Prices of fuel and bread have risen sharply in the weeks since.",
     "Aid groups said access to the area was still restricted.",
+    "It was not immediately clear how many people were wounded.",
+    "The attack was the third of its kind this year.",
+    "Talks between the two sides have stalled since the spring.",
+    "Hospitals in the area reported shortages of medicine and fuel.",
+    "Satellite images reviewed by analysts showed damage to several buildings.",
+    "The government has repeatedly promised to bring the armed factions under state control.",
+    "Electricity was cut to large parts of the city for several hours.",
+    "Families of the victims gathered outside the morgue on the following morning.",
+    "The road linking the two provinces is a major supply route for fuel and weapons.",
+    "Observers expect the fighting to intensify once the rainy season ends.",
 )
 
 
 class _Writer:
-    """Sentences for one article, drawn from the article's own random stream."""
+    """Sentences for one article, drawn from the article's own random stream. Like a real
+    report, an article has a cast: a few groups, people, states, places and outlets that its
+    sentences keep coming back to (people by surname once introduced)."""
 
     def __init__(self, rng: random.Random, published: date) -> None:
         self.rng = rng
-        self.pools = _pools()
         self.published = published
+        pools = _pools()
+        sample = lambda pool, low, high: rng.sample(pool, rng.randint(low, high))  # noqa: E731
+        self.groups = [self.name(a) for a in sample(pools.groups, 2, 5)]
+        self.groups += [f"the {self.pick(_UNIT_NAME)} {self.pick(_UNIT)}" for _ in range(rng.randint(0, 1))]
+        self.people = [self.name(a) for a in sample(pools.people, 2, 4)]
+        self.people += [f"{self.pick(_FIRST)} {self.pick(_LAST)}" for _ in range(rng.randint(0, 2))]
+        self.bodies = [self.name(a) for a in sample(pools.bodies, 1, 3)]
+        self.countries = sample(pools.countries, 2, 4)
+        self.places = [self.name(a) for a in sample(pools.places, 2, 4)]
+        self.outlets = [a.name for a in sample(pools.media, 1, 3)]
+        self.tanks = [a.name for a in sample(pools.research, 1, 2)]
+        self.introduced: set[str] = set()
 
     def pick(self, seq):  # type: ignore[no-untyped-def]
         return self.rng.choice(seq)
@@ -133,29 +157,29 @@ class _Writer:
         return actor.name
 
     def group(self) -> str:
-        if self.rng.random() < 0.15:  # a group no registry lists
-            return f"the {self.pick(_UNIT_NAME)} {self.pick(_UNIT)}"
-        return self.name(self.pick(self.pools.groups))
+        return self.pick(self.groups)
 
     def person(self) -> str:
-        if self.rng.random() < 0.2:
-            return f"{self.pick(_FIRST)} {self.pick(_LAST)}"
-        return self.name(self.pick(self.pools.people))
+        name = self.pick(self.people)
+        if name in self.introduced and " " in name and self.rng.random() < 0.6:
+            return name.split()[-1]
+        self.introduced.add(name)
+        return name
 
     def body(self) -> str:
-        return self.name(self.pick(self.pools.bodies))
+        return self.pick(self.bodies)
 
     def country(self) -> Actor:
-        return self.pick(self.pools.countries)
+        return self.pick(self.countries)
 
     def place(self) -> str:
-        return self.name(self.pick(self.pools.places))
+        return self.pick(self.places)
 
     def outlet(self) -> str:
-        return self.pick(self.pools.media).name
+        return self.pick(self.outlets)
 
     def think_tank(self) -> str:
-        return self.pick(self.pools.research).name
+        return self.pick(self.tanks)
 
     def when(self) -> str:
         r = self.rng.random()
@@ -183,7 +207,8 @@ class _Writer:
     def sentence(self) -> str:
         c = self.country()
         dem = self.pick([d for d in c.demonyms if not d.endswith("s")] or c.demonyms)
-        g, g2, p, b = self.group(), self.group(), self.person(), self.body()
+        g, p, b = self.group(), self.person(), self.body()
+        g2 = self.pick([x for x in self.groups if x != g] or self.groups)
         templates = (
             lambda: f"{g}, {_a(dem)} {dem}-backed militia, claimed responsibility for {self.pick(_ATTACK_OBJ)} "
                     f"near {self.place()} {self.when()}, according to {self.outlet()}.",
@@ -214,8 +239,16 @@ class _Writer:
                     f"backed by {b}, fired {self.number()} rockets at {self.place()} {self.when()}.",
             lambda: f"{self.outlet()} said {p}, who leads {g}, had travelled to {self.place()} for talks "
                     f"with {b}.",
-            lambda: self.pick(_FILLER),
         )
+        if self.rng.random() < 0.3:
+            return self.pick((
+                lambda: self.pick(_FILLER),
+                lambda: f"Fighting around {self.place()} has displaced {self.number()} people since "
+                        f"{self.published.year - self.rng.randrange(1, 6)}.",
+                lambda: f"The ministry said {self.rng.randrange(2, 40)} people were killed and dozens more "
+                        f"injured {self.when()}.",
+                lambda: f"Prices in {self.place()} have nearly doubled {self.when()}, residents said.",
+            ))()
         return self.pick(templates)()
 
 
@@ -236,7 +269,7 @@ def article(index: int, *, seed: int = SEED, short: bool = False) -> Article:
     target = rng.randint(low, high)
     title = _capitalise(writer.sentence().rstrip("."))[:140]
     author = f"{writer.pick(_FIRST).split()[-1]} {writer.pick(_LAST)}"
-    source = writer.outlet()
+    source = writer.pick(_pools().media).name
     dateline = f"{published.day:02d}.{published.month:02d}.{published.year}"
     lead_place = writer.place().upper()
     paragraphs: list[str] = []
@@ -323,9 +356,12 @@ def main() -> None:
         words = write_corpus(args.out, args.docs, seed=args.seed, short=args.short)
         print(f"{args.docs} articles, {words:,} words in {args.out}")
     else:
-        for art in generate(args.docs, seed=args.seed, short=args.short):
-            print(art.file_content())
-            print("-" * 72)
+        try:
+            for art in generate(args.docs, seed=args.seed, short=args.short):
+                print(art.file_content())
+                print("-" * 72)
+        except BrokenPipeError:  # piped into head
+            sys.stderr.close()
 
 
 if __name__ == "__main__":
