@@ -153,7 +153,7 @@ def _query_store(args: argparse.Namespace) -> tuple[Path, bool]:
     shutil.rmtree(folder, ignore_errors=True)
     texts = folder / "corpus"
     corpus.write_corpus(texts, args.query_docs, seed=args.seed, short=True)
-    api.ingest([texts], db=db, jobs=max(args.jobs_list))
+    api.ingest([texts], db=db, jobs=max(args.jobs_list) if args.query_docs >= 500 else 1)
     shutil.rmtree(texts)
     stamp.write_text(json.dumps(key))
     return db, True
