@@ -162,3 +162,31 @@ def test_accused_of_makes_the_accused_the_actor(run):
     r = rel(result, "supports", "iran", "houthis")
     assert r.hedge == "alleged" and r.attributed_to == "united-states"
     assert not any(r.source == "united-states" and r.type == "supports" for r in result.relations)
+
+
+def test_founder_role_and_linked_is_alliance(run):
+    result = run("Yevgeny Prigozhin, the founder of the Wagner Group, died in 2023. The al-Qaeda-linked "
+                 "group JNIM has grown.")
+    rel(result, "created", "yevgeny-prigozhin", "wagner-group")
+    assert not any(r.type == "supports" for r in result.relations)
+    assert any(r.type == "allied_with" and "al-qaeda" in (r.source, r.target) for r in result.relations)
+
+
+def test_relative_object_and_category_examples(run):
+    result = run("Hezbollah, the Lebanese group that Iran founded, worked with paramilitary formations such "
+                 "as the National Defense Forces.")
+    rel(result, "created", "iran", "hezbollah")
+    pairs = {frozenset((r.source, r.target)) for r in result.relations if r.type == "allied_with"}
+    assert frozenset(("hezbollah", "national-defense-forces")) in pairs
+
+
+def test_ally_in_apposition(run):
+    result = run("Russia, Bashar al-Assad's other main ally, condemned the strike.")
+    pairs = {frozenset((r.source, r.target)) for r in result.relations if r.type == "allied_with"}
+    assert frozenset(("russia", "bashar-al-assad")) in pairs
+
+
+def test_a_dateline_is_not_the_speaker(run):
+    result = run("BAMAKO, Mali — The Wagner Group said Russia backs the Africa Corps.")
+    r = rel(result, "supports", "russia", "africa-corps")
+    assert r.attributed_to == "wagner-group"

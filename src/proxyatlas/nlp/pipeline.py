@@ -35,7 +35,30 @@ def line_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif not token.is_space and previous.text not in _SENTENCE_END and not previous.text.endswith("."):
             token.is_sent_start = False
+    for dash in _dateline_dashes(doc):
+        if dash + 1 < len(doc):
+            doc[dash + 1].is_sent_start = True
     return doc
+
+
+_DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline_dashes(doc: Doc) -> list[int]:
+    """"BAMAKO, Mali — Russia's Wagner Group said": a dateline opening a paragraph is not the
+    subject of its first sentence."""
+    out = []
+    for token in doc:
+        line_start = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
+        if not (line_start and token.text.isupper() and token.is_alpha):
+            continue
+        for k in range(token.i + 1, min(len(doc), token.i + 8)):
+            if doc[k].text in _DASHES and doc[k - 1].text not in _DASHES:
+                out.append(k)
+                break
+            if not (doc[k].text[:1].isupper() or doc[k].text in {",", "(", ")", "."}):
+                break
+    return out
 
 
 @lru_cache(maxsize=1)

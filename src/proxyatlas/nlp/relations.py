@@ -126,11 +126,12 @@ def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
     for child in token.children:
         if child.dep_ == "appos":
             out += _named_by_head(ctx, child, depth + 1)
+    out += _listed_examples(ctx, token, depth)
     if out or not _in("group_nouns", token):
         return out
     # A group noun stands for its modifier or "of"-phrase: "Houthi rebels", "army of al-Hashd".
     for child in token.children:
-        eid = _entity(ctx, child) if child.dep_ in {"compound", "amod", "nmod"} else None
+        eid = _entity(ctx, child) if child.dep_ in {"compound", "amod", "nmod", "poss"} else None
         if eid and (_type(ctx, eid) != "country" or _in("state_agent_nouns", token)):
             out.append(eid)
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -140,6 +141,20 @@ def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
     out += _apposed_by_position(ctx, token)
     if token.dep_ == "appos" and not out:
         out += _named_by_head(ctx, token.head, depth + 1)
+    return out
+
+
+def _listed_examples(ctx: _Context, token: Token, depth: int) -> list[str]:
+    """"formations such as the NDF", "groups including Hamas and PIJ": a category noun names the
+    organisations listed as its examples."""
+    out: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children) \
+            or prep.lower_ == "as" and prep.i > 0 and ctx.doc[prep.i - 1].lower_ == "such"
+        if such_as or prep.lower_ in {"including", "like"}:
+            out += [e for p in prep.children if p.dep_ == "pobj" for e in named_by(ctx, p, depth + 1)]
     return out
 
 
@@ -370,8 +385,8 @@ def _of_phrases(ctx: _Context) -> Iterator[Candidate]:
     """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC" (part_of)."""
     for t in ctx.doc:
         owner = _entity(ctx, t)
-        if owner is None or t.dep_ == "pobj" and t.head.lower_ == "of":
-            continue
+        if owner is None or _type(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
+            continue  # "the killing of X of the IRGC" says nothing about X's membership
         for whole in (e for p in _pobjs(t, {"of"}) for e in named_by(ctx, p)):
             if whole == owner or _type(ctx, whole) != "organization":
                 continue
@@ -455,9 +470,12 @@ def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
     else:
         sources = _subject_of(ctx, v)
         targets = []
-        for c in v.children:
-            if c.dep_ in {"dobj", "dative"}:
-                targets += named_by(ctx, c) or _recruited_for(ctx, c)
+        objects = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
+        if not objects:  # "Iran founded, funds and arms": coordinated verbs share one object
+            objects = [c for x in _coordinated_verbs(v) for c in x.children if c.dep_ == "dobj"]
+        for c in objects:
+            c = _relcl_antecedent(c) or c  # "the group that Iran founded"
+            targets += named_by(ctx, c) or _recruited_for(ctx, c)
         if rtype in {"opposes", "allied_with"}:
             targets += [e for p in _pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
     for s in sources:
@@ -488,6 +506,17 @@ def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
                 yield Candidate(rtype, s, o, [v, obj])
 
 
+def _with_verbs(ctx: _Context) -> Iterator[Candidate]:
+    """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner."""
+    for v in ctx.doc:
+        if v.pos_ != "VERB" or not _in("with_verbs", v):
+            continue
+        partners = [e for p in _pobjs(v, {"with", "alongside"}) for e in named_by(ctx, p)]
+        for s in _subject_of(ctx, v):
+            for o in partners:
+                yield Candidate("allied_with", s, o, [v])
+
+
 def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
     """"X has relations with Y"; "Tensions have increased with their mutual enemy, Y"."""
     for noun in ctx.doc:
@@ -513,15 +542,18 @@ def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
 
 
 def _enemies(ctx: _Context) -> Iterator[Candidate]:
-    """"X's enemy Y", "their mutual enemy, Y"."""
+    """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally"."""
     for noun in ctx.doc:
-        if not _in("enemy_nouns", noun):
+        rtype = "opposes" if _in("enemy_nouns", noun) else "allied_with" if _in("ally_nouns", noun) else None
+        if rtype is None or noun.lemma_.lower() in {"proxy", "client", "patron"}:
             continue
         owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
-        foes = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+        others = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+        if noun.dep_ == "appos":
+            others += _named_by_head(ctx, noun.head, 1)
         for s in owners:
-            for o in foes:
-                yield Candidate("opposes", s, o, [noun])
+            for o in others:
+                yield Candidate(rtype, s, o, [noun])
 
 
 def _possessor(ctx: _Context, token: Token) -> list[str]:
@@ -640,7 +672,7 @@ def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> lis
     return [p for p in places if p in allowed]
 
 
-FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _with_nouns, _enemies, _leadership, _locations)
+FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _with_verbs, _with_nouns, _enemies, _leadership, _locations)
 
 
 # --- assembling -----------------------------------------------------------------------------------
