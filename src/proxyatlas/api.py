@@ -60,3 +60,163 @@ def extract_many(texts_or_documents: Iterable[str | Document], *, jobs: int = 1,
     """
     documents = (item if isinstance(item, Document) else Document(text=item) for item in texts_or_documents)
     return extract_documents(documents, load_registry(registry), jobs=jobs, batch_size=batch_size)
+
+
+# -- the knowledge store ---------------------------------------------------------------------
+# `db` is a path, or None for $PROXYATLAS_DB or ./proxyatlas.db. Every function opens the store,
+# does one thing and closes it; `proxyatlas.store.open_store` gives a long-lived handle.
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Any
+
+from .store import Store, open_store
+from .store.ingest import IngestReport
+
+PathLike = str | Path
+
+
+@contextmanager
+def _opened(db: PathLike | None) -> Iterator[Store]:
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def ingest(paths: PathLike | Iterable[PathLike], *, db: PathLike | None = None, published: str | None = None,
+           source: str | None = None, registry: Iterable[PathLike] = (), jobs: int = 1,
+           progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+    """Read, extract and store documents (files, folders, globs); one transaction per document.
+    `published`/`source` override sidecar `NAME.meta.json` metadata, which overrides the document's own."""
+    from .store.ingest import ingest_paths
+
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    with _opened(db) as store:
+        return ingest_paths(store, items, published=published, source=source, registry=registry, jobs=jobs,
+                            progress=progress)
+
+
+def entities(*, db: PathLike | None = None, type: str | None = None, category: str | None = None,
+             name: str | None = None) -> list[dict[str, Any]]:
+    """Stored entities, most documented first: {id, name, type, category, aliases, documents}."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.entities(store, type=type, category=category, name=name)
+
+
+def show(entity: str, *, db: PathLike | None = None) -> dict[str, Any]:
+    """One entity (by id or any alias): relations out and in, statements, events, quantities, corrections."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.show(store, entity)
+
+
+def relations(*, db: PathLike | None = None, type: str | None = None, source: str | None = None,
+              target: str | None = None, min_sources: int | None = None, hedge: str | None = None,
+              as_of: str | None = None) -> list[dict[str, Any]]:
+    """Relations with their aggregates and every evidence row, best corroborated first."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.relations(store, type=type, source=source, target=target, min_sources=min_sources,
+                                 hedge=hedge, as_of=as_of)
+
+
+def path(a: str, b: str, *, db: PathLike | None = None, max_hops: int = 4) -> list[list[dict[str, Any]]]:
+    """Shortest paths between two entities; each hop is a relation with its evidence."""
+    from .graph import shortest_paths
+
+    with _opened(db) as store:
+        return shortest_paths(store, a, b, max_hops=max_hops)
+
+
+def timeline(entity: str | None = None, *, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Events and statements (of one entity, or all) in EDTF-aware date order."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.timeline(store, entity)
+
+
+def as_of(date: str, *, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Relations valid on `date` (see README: validity, else first reported on or before it)."""
+    return relations(db=db, as_of=date)
+
+
+def sources(*, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Outlets: {source, documents, claims, corroborated}."""
+    from .store.claims import sources as _sources
+
+    with _opened(db) as store:
+        return _sources(store)
+
+
+def conflicts(*, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Relations claimed by one source and denied by another; offices with two holders at once."""
+    from .store.claims import conflicts as _conflicts
+
+    with _opened(db) as store:
+        return _conflicts(store)
+
+
+def documents(*, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Stored documents (current versions) with their numbers of entities and relations."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.documents(store)
+
+
+def document(doc_id: str, *, db: PathLike | None = None) -> dict[str, Any]:
+    """One document (id or unique id prefix): text, mentions and every extracted layer."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.document(store, doc_id)
+
+
+def merge(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that b is the same actor as a (a's id and name are kept); replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.merge(store, a, b, author)
+
+
+def split(entity: str, alias: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that `alias` names another actor than `entity`; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.split(store, entity, alias, author)
+
+
+def reject(relation_id: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that a relation is wrong: it disappears from queries and exports; replayed on rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.reject(store, relation_id, author)
+
+
+def rebuild(*, db: PathLike | None = None, registry: Iterable[PathLike] = (),
+            progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
+    """Re-extract every stored text with this version's pipeline and replay all corrections."""
+    from .store.ingest import rebuild as _rebuild
+
+    with _opened(db) as store:
+        count = _rebuild(store, registry, progress)
+        entity_count, relation_count = store._counts()
+    return {"documents": count, "entities": entity_count, "relations": relation_count}
+
+
+def graph_stats(*, db: PathLike | None = None) -> dict[str, Any]:
+    """Graph analytics: sizes, most central actors, backer trees, communities."""
+    from .graph import graph_stats as _graph_stats
+
+    with _opened(db) as store:
+        return _graph_stats(store)

@@ -9,6 +9,22 @@ import click
 
 from . import __version__
 from .errors import ProxyatlasError
+from .tables import (
+    CONFLICT_COLUMNS,
+    CORRECTION_COLUMNS,
+    DOCUMENT_COLUMNS,
+    ENTITY_COLUMNS,
+    RELATION_COLUMNS,
+    SOURCE_COLUMNS,
+    TIMELINE_COLUMNS,
+    csv_rows,
+    graph_layout,
+    key,
+    path_layout,
+    render,
+    show_layout,
+    to_json,
+)
 
 
 class _Group(click.Group):
@@ -55,6 +71,283 @@ def extract(file: str, published: str | None, source: str | None, title: str | N
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
     else:
         click.echo(render_table(result))
+
+
+# -- the knowledge store ---------------------------------------------------------------------
+FORMATS = ["table", "json", "csv"]
+
+
+def store_options(func):  # type: ignore[no-untyped-def]
+    """--db and --format, the same on every store command."""
+    func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table for reading, json and csv for pipes.")(func)
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
+                        help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")(func)
+
+
+def _echo(text: str) -> None:
+    click.echo(text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (EDTF) for every document; overrides sidecars and datelines.")
+@click.option("--source", help="Outlet for every document; overrides sidecars and the documents' own.")
+@click.option("--registry", "registries", multiple=True, type=click.Path(path_type=str),
+              help="An extra actor registry YAML file (repeatable).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for the NLP (one writer either way).")
+@store_options
+def ingest(paths: tuple[str, ...], published: str | None, source: str | None, registries: tuple[str, ...],
+           jobs: int, db: str | None, fmt: str) -> None:
+    """Extract documents (files, folders, globs) into the knowledge store; sidecar NAME.meta.json
+    files give title/source/author/published.
+
+    Example: proxyatlas ingest examples/articles 'news/**/*.html' --jobs 2
+    """
+    from dataclasses import asdict
+
+    from .api import ingest as _ingest
+
+    bar = None
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal bar
+        if total < 2:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        report = _ingest(paths, db=db, published=published, source=source, registry=registries, jobs=jobs,
+                         progress=progress)
+    except ValueError as exc:  # a bad --published value
+        raise click.BadParameter(str(exc), param_hint="--published") from exc
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    if fmt == "json":
+        _echo(to_json(asdict(report)))
+    elif fmt == "csv":
+        _echo(csv_rows([{"path": p, "reason": r} for p, r in report.failed],
+                       [("path", key("path")), ("reason", key("reason"))]))
+    else:
+        _echo(f"added {report.added}, unchanged {report.unchanged}, failed {len(report.failed)}; "
+              f"new entities {report.new_entities}, new relations {report.new_relations}")
+        for failed_path, reason in report.failed:
+            _echo(f"  failed: {failed_path}: {reason}")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--type", "etype", help="person, organization, country or place.")
+@click.option("--category", help="Organizations: state_body, armed_group, political, media, research, other.")
+@click.option("--name", help="Part of a name or alias (case-, accent- and hyphen-insensitive).")
+@store_options
+def entities(etype: str | None, category: str | None, name: str | None, db: str | None, fmt: str) -> None:
+    """List stored entities, most documented first.
+
+    Example: proxyatlas entities --category armed_group --format csv
+    """
+    from .api import entities as _entities
+
+    _echo(render(_entities(db=db, type=etype, category=category, name=name), fmt, ENTITY_COLUMNS))
+
+
+@main.command()
+@click.argument("entity")
+@store_options
+def show(entity: str, db: str | None, fmt: str) -> None:
+    """Everything about one entity (id or any alias): relations, statements, events, quantities, corrections.
+
+    Example: proxyatlas show "al-Hashd al-Shabi"
+    """
+    from .api import show as _show
+
+    data = _show(entity, db=db)
+    rels = [{**r, "direction": "out"} for r in data["relations_out"]] + \
+        [{**r, "direction": "in"} for r in data["relations_in"]]
+    _echo(render(data, fmt, [("direction", key("direction")), *RELATION_COLUMNS], items=rels, layout=show_layout))
+
+
+@main.command()
+@click.option("--type", "rtype", help="leads, member_of, part_of, supports, created, trains, operates_in, ...")
+@click.option("--source", help="Source entity (id or alias).")
+@click.option("--target", help="Target entity (id or alias).")
+@click.option("--min-sources", type=click.IntRange(1), help="At least this many independent sources.")
+@click.option("--hedge", type=click.Choice(["asserted", "reported", "alleged", "speculative", "denied"]),
+              help="Surest hedge of the relation.")
+@click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
+@store_options
+def relations(rtype: str | None, source: str | None, target: str | None, min_sources: int | None,
+              hedge: str | None, as_of_date: str | None, db: str | None, fmt: str) -> None:
+    """Relations with documents, independent sources, hedge, validity and evidence.
+
+    Example: proxyatlas relations --type supports --target Houthis --min-sources 2
+    """
+    from .api import relations as _relations
+
+    _echo(render(_relations(db=db, type=rtype, source=source, target=target, min_sources=min_sources, hedge=hedge,
+                            as_of=as_of_date), fmt, RELATION_COLUMNS))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--max-hops", type=click.IntRange(1, 10), default=4, show_default=True)
+@store_options
+def path(a: str, b: str, max_hops: int, db: str | None, fmt: str) -> None:
+    """Shortest paths between two entities, with the evidence of each hop.
+
+    Example: proxyatlas path "Qasem Soleimani" Houthis --max-hops 3
+    """
+    from .api import path as _path
+
+    paths = _path(a, b, db=db, max_hops=max_hops)
+    hops = [{**hop, "path": n} for n, p in enumerate(paths, 1) for hop in p]
+    _echo(render(paths, fmt, [("path", key("path")), *RELATION_COLUMNS], items=hops, layout=path_layout))
+
+
+@main.command()
+@click.argument("entity", required=False)
+@store_options
+def timeline(entity: str | None, db: str | None, fmt: str) -> None:
+    """Events and statements in date order (of one entity, or all).
+
+    Example: proxyatlas timeline "Qasem Soleimani"
+    """
+    from .api import timeline as _timeline
+
+    _echo(render(_timeline(entity, db=db), fmt, TIMELINE_COLUMNS))
+
+
+@main.command("as-of")
+@click.argument("date")
+@store_options
+def as_of(date: str, db: str | None, fmt: str) -> None:
+    """Relations valid on DATE: inside their validity, or, where the text gives none, first reported by then.
+
+    Example: proxyatlas as-of 2019-06-01 --format json
+    """
+    from .api import as_of as _as_of
+
+    _echo(render(_as_of(date, db=db), fmt, RELATION_COLUMNS))
+
+
+@main.command()
+@store_options
+def sources(db: str | None, fmt: str) -> None:
+    """Outlets with their documents, claims and how many claims another source corroborates.
+
+    Example: proxyatlas sources --format csv
+    """
+    from .api import sources as _sources
+
+    _echo(render(_sources(db=db), fmt, SOURCE_COLUMNS))
+
+
+@main.command()
+@store_options
+def conflicts(db: str | None, fmt: str) -> None:
+    """Relations claimed by one source and denied by another; offices with two holders at once.
+
+    Example: proxyatlas conflicts --format json
+    """
+    from .api import conflicts as _conflicts
+
+    _echo(render(_conflicts(db=db), fmt, CONFLICT_COLUMNS))
+
+
+@main.command()
+@store_options
+def documents(db: str | None, fmt: str) -> None:
+    """Stored documents with their numbers of entities and relations.
+
+    Example: proxyatlas documents --format csv
+    """
+    from .api import documents as _documents
+
+    _echo(render(_documents(db=db), fmt, DOCUMENT_COLUMNS))
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--author", help="Who decides (default: the login name).")
+@store_options
+def merge(a: str, b: str, author: str | None, db: str | None, fmt: str) -> None:
+    """Record that B is the same actor as A (A's id and name stay); replayed on every rebuild.
+
+    Example: proxyatlas merge "Abu Fadak al-Mohammadawi" "Abdul Aziz al-Mohammadawi" --author jd
+    """
+    from .api import merge as _merge
+
+    record = _merge(a, b, db=db, author=author)
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--alias", required=True, help="The alias that names another actor.")
+@click.option("--author", help="Who decides (default: the login name).")
+@store_options
+def split(entity: str, alias: str, author: str | None, db: str | None, fmt: str) -> None:
+    """Record that ALIAS names another actor than ENTITY: it becomes an entity of its own.
+
+    Example: proxyatlas split popular-mobilization-forces --alias "Popular Mobilization Commission"
+    """
+    from .api import split as _split
+
+    record = _split(entity, alias, db=db, author=author)
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
+@main.command()
+@click.argument("relation_id")
+@click.option("--author", help="Who decides (default: the login name).")
+@store_options
+def reject(relation_id: str, author: str | None, db: str | None, fmt: str) -> None:
+    """Record that a relation (id or unique id prefix) is wrong; it disappears from queries and exports.
+
+    Example: proxyatlas reject 3f2a9c61d0
+    """
+    from .api import reject as _reject
+
+    record = _reject(relation_id, db=db, author=author)
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
+@main.command()
+@click.option("--registry", "registries", multiple=True, type=click.Path(path_type=str),
+              help="An extra actor registry YAML file (repeatable).")
+@store_options
+def rebuild(registries: tuple[str, ...], db: str | None, fmt: str) -> None:
+    """Re-extract every stored text with this version's pipeline and replay all corrections.
+
+    Example: proxyatlas rebuild --db archive.db
+    """
+    from .api import rebuild as _rebuild
+
+    result = _rebuild(db=db, registry=registries)
+    _echo(render(result, fmt, [("documents", key("documents")), ("entities", key("entities")),
+                               ("relations", key("relations"))], items=[result]))
+
+
+@main.command("graph-stats")
+@store_options
+def graph_stats(db: str | None, fmt: str) -> None:
+    """Graph analytics: most central actors, who backs whom (transitively), communities.
+
+    Example: proxyatlas graph-stats --format json
+    """
+    from .api import graph_stats as _graph_stats
+
+    stats = _graph_stats(db=db)
+    _echo(render(stats, fmt, [("id", key("id")), ("name", key("name")), ("degree", key("degree")),
+                              ("betweenness", key("betweenness"))], items=stats["central"], layout=graph_layout))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,209 @@
+"""Ingest: files, folders and globs become stored documents, one transaction per document.
+
+Each document is read (metadata precedence: arguments > a sidecar `NAME.meta.json` > what
+the document says about itself), skipped if its text is already stored, extracted (in
+`jobs` worker processes when asked; each loads the spaCy pipeline once), and written by the
+one writer, this process. A file that fails is reported and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, ProxyatlasError
+from ..model import Document, Extraction
+from ..nlp.dates import parse_published
+from ..nlp.extractor import extract_document
+from ..readers import SUPPORTED, read_document
+from ..registry import load_registry
+from .store import Store
+
+Progress = Callable[[int, int, str], None]
+_GLOB = set("*?[")
+_BATCH_PER_JOB = 8
+_META_KEYS = ("title", "source", "author", "published")
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    new_entities: int = 0
+    new_relations: int = 0
+    documents: list[str] = field(default_factory=list)
+
+
+def expand(paths: Iterable[str | Path]) -> list[str]:
+    """Files as given; folders recursively (supported extensions only); globs expanded."""
+    out: list[str] = []
+    for raw in paths:
+        text = str(raw)
+        path = Path(text)
+        if path.is_dir():
+            out += sorted(str(p) for p in path.rglob("*") if p.is_file() and _wanted(p))
+        elif not path.exists() and _GLOB & set(text):
+            for hit in sorted(glob.glob(text, recursive=True)):
+                out += expand([hit]) if Path(hit).is_dir() else [hit] if _wanted(Path(hit)) else []
+        else:
+            out.append(text)
+    return list(dict.fromkeys(out))
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED and not path.name.startswith(".")
+
+
+def sidecar(path: str) -> dict[str, str]:
+    """Metadata from `NAME.meta.json` (or `NAME.EXT.meta.json`) beside the document, if there is one."""
+    p = Path(path)
+    for candidate in (p.with_suffix(".meta.json"), p.with_name(p.name + ".meta.json")):
+        if candidate.is_file():
+            try:
+                raw = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise InputError(candidate, f"unreadable metadata sidecar ({exc})") from None
+            if not isinstance(raw, dict):
+                raise InputError(candidate, "a metadata sidecar is a JSON object with title/source/author/published")
+            meta = {k: str(raw[k]).strip() for k in _META_KEYS if raw.get(k)}
+            if "published" in meta:
+                try:
+                    meta["published"] = parse_published(meta["published"])
+                except ValueError as exc:
+                    raise InputError(candidate, f"bad 'published': {exc}") from None
+            return meta
+    return {}
+
+
+def read(path: str, published: str | None = None, source: str | None = None) -> Document:
+    document = read_document(path)
+    meta = sidecar(path)
+    if published:
+        meta["published"] = published
+    if source:
+        meta["source"] = source
+    for key, value in meta.items():
+        setattr(document, key, value)
+    document.path = str(Path(path).resolve())
+    return document
+
+
+# -- extraction, in this process or in workers ------------------------------------------------
+_worker_registry: tuple[str, ...] = ()
+
+
+def _init_worker(registry: tuple[str, ...]) -> None:
+    global _worker_registry
+    _worker_registry = registry
+    from ..nlp.pipeline import load_nlp
+
+    load_nlp()
+
+
+def _extract(document: Document) -> Extraction | str:
+    try:
+        return extract_document(document, load_registry(_worker_registry))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def _extractor(jobs: int, registry: tuple[str, ...]) -> Iterator[Callable[[list[Document]], Iterator[Extraction | str]]]:
+    if jobs <= 1:
+        _init_worker(registry)
+        yield lambda docs: map(_extract, docs)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(registry,)) as pool:
+        yield lambda docs: pool.imap(_extract, docs)
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | None = None,
+                 source: str | None = None, registry: Iterable[str | Path] = (), jobs: int = 1,
+                 progress: Progress | None = None) -> IngestReport:
+    published = parse_published(published) if published else None
+    registry_paths = tuple(str(p) for p in registry)
+    reg = load_registry(registry_paths)
+    files = expand(paths)
+    report = IngestReport()
+    done = 0
+
+    def tick(path: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(files), path)
+
+    batch = max(1, jobs) * _BATCH_PER_JOB
+    with _extractor(jobs, registry_paths) as extract_many:
+        for i in range(0, len(files), batch):  # batches keep memory flat: never all texts at once
+            pending: list[Document] = []
+            for path in files[i : i + batch]:
+                try:
+                    document = read(path, published, source)
+                except ProxyatlasError as exc:
+                    report.failed.append((path, getattr(exc, "problem", str(exc))))
+                    tick(path)
+                    continue
+                if store.has_document(document.id):
+                    report.unchanged += 1
+                    report.documents.append(document.id)
+                    tick(path)
+                    continue
+                pending.append(document)
+            for document, result in zip(pending, extract_many(pending), strict=True):
+                _write(store, document, result, reg, report)
+                tick(document.path or "")
+    return report
+
+
+def _write(store: Store, document: Document, result: Extraction | str, reg: object, report: IngestReport) -> None:
+    path = document.path or ""
+    if isinstance(result, str):
+        report.failed.append((path, result))
+        return
+    try:
+        added, entities, relations = store.add_extraction(result, reg)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - report it and go on with the next document
+        report.failed.append((path, f"could not store: {type(exc).__name__}: {exc}"))
+        return
+    report.documents.append(document.id)
+    if added:
+        report.added += 1
+        report.new_entities += entities
+        report.new_relations += relations
+    else:
+        report.unchanged += 1
+
+
+def rebuild(store: Store, registry: Iterable[str | Path] = (), progress: Progress | None = None) -> int:
+    """Re-extract every stored text with the current pipeline (one transaction per document),
+    then re-derive everything and replay the corrections (one transaction). Returns the number
+    of documents."""
+    from .db import transaction
+    from .ledger import derive
+    from .store import EXTRACTOR
+
+    reg = load_registry(tuple(str(p) for p in registry))
+    ids = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY seq").fetchall()]
+    for n, did in enumerate(ids, 1):
+        text, title, source, author, published, path = store.conn.execute(
+            "SELECT text, title, source, author, published, path FROM documents WHERE id = ?", (did,)).fetchone()
+        data = extract_document(Document(text, title, source, author, published, path), reg).to_json()
+        with transaction(store.conn):  # derived tables stay as they were until `derive` below
+            store.conn.execute("UPDATE extractions SET data = ?, extractor = ? WHERE document = ?",
+                               (json.dumps(data, ensure_ascii=False), EXTRACTOR, did))
+            store.conn.execute("UPDATE documents SET extractor = ? WHERE id = ?", (EXTRACTOR, did))
+        if progress:
+            progress(n, len(ids), path or did)
+    with transaction(store.conn):
+        derive(store.conn, reg)
+    store.forget_cache()
+    return len(ids)

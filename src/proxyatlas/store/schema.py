@@ -1,0 +1,136 @@
+"""The store's schema as versioned migrations: decorated functions, applied in order, tracked
+in the `migrations` table.
+
+Source tables hold what was read and extracted (`documents`, `document_bands`,
+`extractions`) and what analysts decided (`corrections`); every other table is derived from
+them by `ledger.derive` and can be rebuilt at any time. Column names avoid SQL keywords and
+the SQL is portable (TEXT/INTEGER/REAL, no rowid), so another backend can run it unchanged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from ..errors import ProxyatlasError
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+
+# Tables that `derive` empties and refills; everything else is source data.
+DERIVED = ("entities", "aliases", "entity_map", "mentions", "relations", "evidence", "events",
+           "event_actors", "statements", "quantities")
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    def register(func: Migration) -> Migration:
+        if version in MIGRATIONS:
+            raise ValueError(f"migration {version} is defined twice")
+        MIGRATIONS[version] = (func.__name__, func)
+        return func
+    return register
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+@migration(1)
+def initial(conn: sqlite3.Connection) -> None:
+    _run(conn, """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, path TEXT, version INTEGER NOT NULL,
+        current INTEGER NOT NULL, title TEXT, source TEXT, author TEXT, published TEXT,
+        text TEXT NOT NULL, extractor TEXT NOT NULL, ingested TEXT NOT NULL,
+        signature TEXT NOT NULL, cluster TEXT NOT NULL);
+    CREATE INDEX documents_path ON documents (path);
+    CREATE INDEX documents_source ON documents (source);
+    CREATE TABLE document_bands (
+        band TEXT NOT NULL, document TEXT NOT NULL REFERENCES documents (id), PRIMARY KEY (band, document));
+    CREATE TABLE extractions (
+        document TEXT PRIMARY KEY REFERENCES documents (id), extractor TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE corrections (
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, author TEXT,
+        created TEXT NOT NULL, entity TEXT, other TEXT, alias TEXT, relation TEXT, data TEXT NOT NULL);
+
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, category TEXT, country TEXT,
+        wikidata TEXT);
+    CREATE INDEX entities_type ON entities (type);
+    CREATE TABLE aliases (
+        entity TEXT NOT NULL, alias TEXT NOT NULL, name_key TEXT NOT NULL, fold_key TEXT NOT NULL,
+        PRIMARY KEY (entity, alias));
+    CREATE INDEX aliases_name_key ON aliases (name_key);
+    CREATE INDEX aliases_fold_key ON aliases (fold_key);
+    CREATE TABLE entity_map (
+        document TEXT NOT NULL, local_id TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (document, local_id));
+    CREATE INDEX entity_map_entity ON entity_map (entity);
+    CREATE TABLE mentions (
+        document TEXT NOT NULL, start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        entity TEXT NOT NULL, PRIMARY KEY (document, start_char, end_char));
+    CREATE INDEX mentions_entity ON mentions (entity);
+    CREATE TABLE relations (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+        hedge TEXT NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL, valid_from TEXT,
+        valid_to TEXT, first_seen TEXT, last_seen TEXT, rejected INTEGER NOT NULL);
+    CREATE INDEX relations_source ON relations (source);
+    CREATE INDEX relations_target ON relations (target);
+    CREATE INDEX relations_type ON relations (type);
+    CREATE TABLE evidence (
+        id TEXT PRIMARY KEY, relation TEXT NOT NULL, document TEXT NOT NULL, hedge TEXT NOT NULL,
+        attributed_to TEXT, valid_from TEXT, valid_to TEXT, text TEXT NOT NULL, start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL, extractor TEXT NOT NULL);
+    CREATE INDEX evidence_relation ON evidence (relation);
+    CREATE INDEX evidence_document ON evidence (document);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, document TEXT NOT NULL, type TEXT NOT NULL, date TEXT, place TEXT,
+        hedge TEXT NOT NULL, attributed_to TEXT, evidence TEXT NOT NULL);
+    CREATE INDEX events_document ON events (document);
+    CREATE TABLE event_actors (
+        event TEXT NOT NULL, entity TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event, entity, role));
+    CREATE INDEX event_actors_entity ON event_actors (entity);
+    CREATE TABLE statements (
+        id TEXT PRIMARY KEY, document TEXT NOT NULL, speaker TEXT NOT NULL, date TEXT, text TEXT NOT NULL,
+        direct INTEGER NOT NULL, via TEXT, evidence TEXT NOT NULL);
+    CREATE INDEX statements_speaker ON statements (speaker);
+    CREATE INDEX statements_document ON statements (document);
+    CREATE TABLE quantities (
+        id TEXT PRIMARY KEY, document TEXT NOT NULL, subject TEXT NOT NULL, value REAL NOT NULL,
+        value_max REAL, unit TEXT NOT NULL, approximate INTEGER NOT NULL, attributed_to TEXT, date TEXT,
+        evidence TEXT NOT NULL);
+    CREATE INDEX quantities_subject ON quantities (subject);
+    CREATE INDEX quantities_document ON quantities (document)
+    """)
+
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied TEXT NOT NULL)")
+    row = conn.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this store lacks, each in its own transaction; returns the version."""
+    from .db import transaction
+
+    if current_version(conn) == SCHEMA_VERSION:
+        return SCHEMA_VERSION  # the common case takes no write lock, so readers never wait here
+    if current_version(conn) > SCHEMA_VERSION:
+        raise ProxyatlasError(f"this store has schema version {current_version(conn)}, newer than this "
+                              f"proxyatlas ({SCHEMA_VERSION}); upgrade proxyatlas")
+    for version in sorted(MIGRATIONS):
+        with transaction(conn):
+            if current_version(conn) >= version:  # another process may have applied it meanwhile
+                continue
+            name, func = MIGRATIONS[version]
+            func(conn)
+            conn.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)",
+                         (version, name, datetime.now(UTC).isoformat(timespec="seconds")))
+    return current_version(conn)
