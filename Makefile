@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The demo's store: the default store of every command run from the repository root (git-ignored).
+DB     ?= proxyatlas.db
 EXAMPLES := $(wildcard examples/articles/*.txt examples/articles/*.md examples/articles/*.html examples/articles/*.pdf)
 
 .PHONY: demo test clean
@@ -17,13 +19,14 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed
-	@for f in $(EXAMPLES); do \
-		echo "=== $$f"; \
-		$(BIN)/proxyatlas extract "$$f" --format table || exit 1; \
-		echo; \
-	done
-	@echo "Done: the example articles above were extracted with $(BIN)/proxyatlas."
-	@echo "Try: $(BIN)/proxyatlas extract YOUR_ARTICLE.txt --published 2024-01-30 --format json"
+	$(BIN)/proxyatlas ingest examples/articles --db $(DB)
+	@echo; echo "== Documents in $(DB)"; $(BIN)/proxyatlas documents --db $(DB)
+	@echo; echo "== Most documented actors"; $(BIN)/proxyatlas entities --limit 10 --db $(DB)
+	@echo; echo "== Best corroborated relations, with their sources"; \
+		$(BIN)/proxyatlas relations --limit 6 --db $(DB)
+	@echo; echo "== Sources"; $(BIN)/proxyatlas sources --db $(DB)
+	@echo; echo "Try: $(BIN)/proxyatlas show Hezbollah | graph-stats | timeline | extract FILE --format table"
+	@echo "Next: open the web UI with  $(BIN)/proxyatlas serve  (then http://127.0.0.1:8000)"
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest

@@ -146,15 +146,17 @@ def ingest(paths: tuple[str, ...], published: str | None, source: str | None, re
 @click.option("--type", "etype", help="person, organization, country or place.")
 @click.option("--category", help="Organizations: state_body, armed_group, political, media, research, other.")
 @click.option("--name", help="Part of a name or alias (case-, accent- and hyphen-insensitive).")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N.")
 @store_options
-def entities(etype: str | None, category: str | None, name: str | None, db: str | None, fmt: str) -> None:
+def entities(etype: str | None, category: str | None, name: str | None, limit: int | None, db: str | None,
+             fmt: str) -> None:
     """List stored entities, most documented first.
 
     Example: proxyatlas entities --category armed_group --format csv
     """
     from .api import entities as _entities
 
-    _echo(render(_entities(db=db, type=etype, category=category, name=name), fmt, ENTITY_COLUMNS))
+    _echo(render(_entities(db=db, type=etype, category=category, name=name)[:limit], fmt, ENTITY_COLUMNS))
 
 
 @main.command()
@@ -181,9 +183,10 @@ def show(entity: str, db: str | None, fmt: str) -> None:
 @click.option("--hedge", type=click.Choice(["asserted", "reported", "alleged", "speculative", "denied"]),
               help="Surest hedge of the relation.")
 @click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N (best corroborated first).")
 @store_options
 def relations(rtype: str | None, source: str | None, target: str | None, min_sources: int | None,
-              hedge: str | None, as_of_date: str | None, db: str | None, fmt: str) -> None:
+              hedge: str | None, as_of_date: str | None, limit: int | None, db: str | None, fmt: str) -> None:
     """Relations with documents, independent sources, hedge, validity and evidence.
 
     Example: proxyatlas relations --type supports --target Houthis --min-sources 2
@@ -191,7 +194,7 @@ def relations(rtype: str | None, source: str | None, target: str | None, min_sou
     from .api import relations as _relations
 
     _echo(render(_relations(db=db, type=rtype, source=source, target=target, min_sources=min_sources, hedge=hedge,
-                            as_of=as_of_date), fmt, RELATION_COLUMNS))
+                            as_of=as_of_date)[:limit], fmt, RELATION_COLUMNS))
 
 
 @main.command()

@@ -10,10 +10,11 @@ report it (first_seen..last_seen).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any
 
+from ..normalize import exact_key
 from .keys import bounds
 from .queries import relations
 from .store import Store
@@ -22,18 +23,30 @@ CLAIMING = ("asserted", "reported", "alleged")
 
 
 def sources(store: Store) -> list[dict[str, Any]]:
-    """Outlets with their documents, the relations their documents claim, and how many of those
-    another independent source also claims."""
-    rows = store.conn.execute(
-        "SELECT d.source, COUNT(*), "
-        "(SELECT COUNT(DISTINCT e.relation) FROM evidence e JOIN documents d2 ON d2.id = e.document "
-        " JOIN relations r ON r.id = e.relation WHERE r.rejected = 0 AND d2.current = 1 "
-        " AND (d2.source = d.source OR (d2.source IS NULL AND d.source IS NULL))), "
-        "(SELECT COUNT(DISTINCT e.relation) FROM evidence e JOIN documents d2 ON d2.id = e.document "
-        " JOIN relations r ON r.id = e.relation WHERE r.rejected = 0 AND r.sources >= 2 AND d2.current = 1 "
-        " AND (d2.source = d.source OR (d2.source IS NULL AND d.source IS NULL))) "
-        "FROM documents d WHERE d.current = 1 GROUP BY d.source ORDER BY COUNT(*) DESC, d.source").fetchall()
-    return [{"source": s, "documents": n, "claims": c, "corroborated": k} for s, n, c, k in rows]
+    """Outlets (spellings that differ only in case or punctuation are one outlet) with their
+    documents, the relations their documents claim, and how many of those another independent
+    source also claims. Documents with no known outlet are listed together as source None."""
+    outlet: dict[str, str | None] = {}
+    spellings: dict[str | None, Counter[str]] = defaultdict(Counter)
+    docs: Counter[str | None] = Counter()
+    for doc_id, source in store.conn.execute("SELECT id, source FROM documents WHERE current = 1"):
+        key = exact_key(source) if source and exact_key(source) else None
+        outlet[doc_id] = key
+        docs[key] += 1
+        if key:
+            spellings[key][source] += 1
+    claims: dict[str | None, set[str]] = defaultdict(set)
+    corroborated: dict[str | None, set[str]] = defaultdict(set)
+    for doc_id, relation, count in store.conn.execute(
+            "SELECT e.document, e.relation, r.sources FROM evidence e JOIN relations r ON r.id = e.relation "
+            "WHERE r.rejected = 0"):
+        if doc_id in outlet:
+            claims[outlet[doc_id]].add(relation)
+            if count >= 2:
+                corroborated[outlet[doc_id]].add(relation)
+    rows = [{"source": spellings[k].most_common(1)[0][0] if k else None, "documents": n,
+             "claims": len(claims[k]), "corroborated": len(corroborated[k])} for k, n in docs.items()]
+    return sorted(rows, key=lambda r: (-r["documents"], r["source"] is None, r["source"] or ""))
 
 
 def _claimant(ev: dict[str, Any]) -> str:
