@@ -30,12 +30,12 @@ from ..model import HEDGES, Event, Evidence, Relation, Statement
 from ..ontology import load_ontology
 from .attribution import Quote
 from .hedges import hedge_for
+from .phrases import (PhraseContext, category, cue_word, cues, entity, etype, has_cue, is_passive, last_before,
+                      listed_after_dash, named_by, named_by_head, pobjs, relcl_antecedent, salient_before,
+                      subject_of)
 from .resolve import Resolved
 from .statements import evidence_of
 
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp", "acl"}
-_DASHES = {"–", "—", ":", "-", "--"}
 _LOCATED = {"armed_group", "state_body", "political", "other"}
 _UNIT_CATEGORIES = {"armed_group", "state_body"}
 
@@ -52,209 +52,11 @@ class Candidate:
 
 
 @dataclass
-class _Context:
-    doc: Doc
-    resolved: Resolved
+class _Context(PhraseContext):
     published: str | None
     events: list[Event] = field(default_factory=list)
     # "the IRGC (IRGC) Quds Force": parent organisation -> the unit named right after it.
     unit_after: dict[str, str] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, Any]:
-    cues = load_lexicon("relations")
-    inverted: dict[str, dict[str, str]] = {}
-    for group in ("role_nouns", "verbs", "hyphen_participles", "support_nouns", "with_nouns"):
-        inverted[group] = {w: rtype for rtype, ws in cues[group].items() for w in ws}
-    return {**cues, "by_word": inverted}
-
-
-def _word(group: str, token: Token) -> str | None:
-    table = _cues()["by_word"][group]
-    return table.get(token.lemma_.lower()) or table.get(token.lower_)
-
-
-def _in(group: str, token: Token) -> bool:
-    return token.lemma_.lower() in _cues()[group] or token.lower_ in _cues()[group]
-
-
-# --- what a noun phrase names -------------------------------------------------------------------
-
-def _entity(ctx: _Context, token: Token) -> str | None:
-    return ctx.resolved.entity_at(token.i)
-
-
-def _type(ctx: _Context, eid: str) -> str:
-    return ctx.resolved.entities[eid].type
-
-
-def _category(ctx: _Context, eid: str) -> str | None:
-    return ctx.resolved.entities[eid].category
-
-
-def named_by(ctx: _Context, token: Token, depth: int = 0) -> list[str]:
-    """Entities a noun phrase headed by `token` names, its coordinated conjuncts included."""
-    found = _named_by_head(ctx, token, depth)
-    conjuncts = [c for c in token.conjuncts if c.i > token.i]
-    # "with al-Shabab in Somalia and the Taliban in Afghanistan": the parser often hangs the second
-    # organisation on the first one's place; an organisation coordinated with a place is ours.
-    for place in _pobjs(token, set(_cues()["location_preps"])):
-        conjuncts += [c for c in place.conjuncts if (e := _entity(ctx, c)) and _type(ctx, e) == "organization"]
-    for conj in conjuncts:
-        for eid in _named_by_head(ctx, conj, depth):
-            if eid not in found:
-                found.append(eid)
-    return found
-
-
-def _named_by_head(ctx: _Context, token: Token, depth: int) -> list[str]:
-    if depth > 3:
-        return []
-    eid = _entity(ctx, token)
-    if eid:
-        return [eid]
-    definite = any(c.lower_ == "the" for c in token.children)
-    if token.lower_ == "country" and definite:
-        country = _last_before(ctx, token, "country")
-        return [country] if country else []
-    if definite and token.dep_ in {"poss", "dobj", "pobj", "nsubj"} and token.lower_ in _cues()["anaphoric_nouns"] \
-            and not any(c.dep_ in {"prep", "compound", "amod", "appos"} for c in token.children):
-        group = _salient_before(ctx, token)  # "the group's secretary-general", "arming the group"
-        return [group] if group else []
-    out: list[str] = []
-    for child in token.children:
-        if child.dep_ == "appos":
-            out += _named_by_head(ctx, child, depth + 1)
-    out += _listed_examples(ctx, token, depth)
-    if out or not _in("group_nouns", token):
-        return out
-    # A group noun stands for its modifier or "of"-phrase: "Houthi rebels", "army of al-Hashd".
-    for child in token.children:
-        eid = _entity(ctx, child) if child.dep_ in {"compound", "amod", "nmod", "poss"} else None
-        if eid and (_type(ctx, eid) != "country" or _in("state_agent_nouns", token)):
-            out.append(eid)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out += named_by(ctx, pobj, depth + 1)
-    out += _apposed_by_position(ctx, token)
-    if token.dep_ == "appos" and not out:
-        out += _named_by_head(ctx, token.head, depth + 1)
-    return out
-
-
-def _listed_examples(ctx: _Context, token: Token, depth: int) -> list[str]:
-    """"formations such as the NDF", "groups including Hamas and PIJ": a category noun names the
-    organisations listed as its examples."""
-    out: list[str] = []
-    for prep in token.children:
-        if prep.dep_ != "prep":
-            continue
-        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children) \
-            or prep.lower_ == "as" and prep.i > 0 and ctx.doc[prep.i - 1].lower_ == "such"
-        if such_as or prep.lower_ in {"including", "like"}:
-            out += [e for p in prep.children if p.dep_ == "pobj" for e in named_by(ctx, p, depth + 1)]
-    return out
-
-
-def _apposed_by_position(ctx: _Context, token: Token) -> list[str]:
-    """"the Fatehin (Conquerors) Brigade, the principal fighting force in Syria": a descriptive noun
-    phrase right after an organisation's name and a comma describes it, whatever the parser
-    attached it to."""
-    start = min(t.i for t in token.subtree if t.i <= token.i)
-    if start < 2 or ctx.doc[start - 1].text != ",":
-        return []
-    for i in range(start - 2, max(start - 7, -1), -1):
-        name_part = ctx.doc[i]
-        eid = _entity(ctx, name_part)
-        if eid:
-            return [eid] if _type(ctx, eid) == "organization" else []
-        if not (name_part.pos_ == "PROPN" or name_part.text in {"(", ")"}):
-            return []
-    return []
-
-
-def _salient_before(ctx: _Context, token: Token) -> str | None:
-    """The organisation "the group" refers to: of those named in this and the three previous
-    sentences, the one the document names most often (the most recent on a tie)."""
-    first = token.sent.start
-    for _ in range(3):
-        if first > 0:
-            first = ctx.doc[first - 1].sent.start
-    recent = [e for m, e in ctx.resolved.mention_entity
-              if first <= m.start < token.i and _type(ctx, e) == "organization"]
-    if not recent:
-        return None
-    counts = {e: len(ctx.resolved.entities[e].mentions) for e in recent}
-    return max(reversed(recent), key=lambda e: counts[e])
-
-
-def _last_before(ctx: _Context, token: Token, etype: str) -> str | None:
-    for i in range(token.i - 1, -1, -1):
-        eid = _entity(ctx, ctx.doc[i])
-        if eid and _type(ctx, eid) == etype:
-            return eid
-    return None
-
-
-def _pobjs(token: Token, preps: set[str]) -> list[Token]:
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
-
-
-def _subject_of(ctx: _Context, verb: Token) -> list[str]:
-    """Entities of a verb's subject, climbing clause heads when it has none of its own."""
-    current = verb
-    for _ in range(6):
-        accuser = current.head.head if current.dep_ == "pcomp" and current.head.lower_ == "of" else None
-        if accuser is not None and accuser.lemma_.lower() in _cues()["accuse_verbs"]:
-            # "Washington accused Tehran of supplying X": the accused is the one who supplies.
-            return [e for c in accuser.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
-        if subjects:
-            out: list[str] = []
-            for s in subjects:
-                if s.lower_ in {"it", "they"} and current.dep_ == "ccomp":
-                    # "Iran denied that it supports ...": the pronoun is the reporting clause's subject.
-                    return _subject_of(ctx, current.head)
-                out += named_by(ctx, s)
-            return out
-        if current.dep_ not in _CLIMB or current.head.i == current.i:
-            return []
-        current = current.head
-    return []
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.tag_ == "VBN" and any(
-        c.dep_ == "agent" for c in verb.children)
-
-
-def _relcl_antecedent(token: Token) -> Token | None:
-    """"groups that are backed by X": a relative pronoun stands for the noun its clause modifies."""
-    if token.tag_ in {"WDT", "WP"} or token.lower_ in {"that", "which", "who"}:
-        verb = token.head
-        while verb.dep_ in {"conj"} and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.dep_ == "relcl":
-            return verb.head
-    return None
-
-
-def _listed_after_dash(ctx: _Context, token: Token) -> list[str]:
-    """"other groups backed by Iran – A, B and C": the organisations listed after a dash."""
-    sent = token.sent
-    dash = next((t for t in sent if t.i > token.i and t.text in _DASHES and t.is_punct and t.text != "-"), None)
-    if dash is None:
-        return []
-    out: list[str] = []
-    for t in sent:
-        if t.i > dash.i:
-            eid = _entity(ctx, t)
-            if eid and _type(ctx, eid) == "organization" and eid not in out:
-                out.append(eid)
-    return out
 
 
 # --- pattern families ---------------------------------------------------------------------------
@@ -262,18 +64,18 @@ def _listed_after_dash(ctx: _Context, token: Token) -> list[str]:
 def _roles(ctx: _Context) -> Iterator[Candidate]:
     for t in ctx.doc:
         rtype = _role_type(ctx, t)
-        if rtype is None or _entity(ctx, t):
+        if rtype is None or entity(ctx, t):
             continue
         holders = _role_holders(ctx, t)
-        orgs = [e for p in _pobjs(t, {"of", "at", "for", "with", "in"}) for e in named_by(ctx, p)]
-        orgs += [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := _entity(ctx, c))]
+        orgs = [e for p in pobjs(t, {"of", "at", "for", "with", "in"}) for e in named_by(ctx, p)]
+        orgs += [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := entity(ctx, c))]
         orgs += [e for c in t.children if c.dep_ == "poss" for e in named_by(ctx, c)]
         if not orgs:
             orgs = _org_just_before(ctx, t)  # "Houthi military spokesman X": hung on the name
         orgs = [ctx.unit_after.get(o, o) for o in orgs]
-        ended = any(c.dep_ == "amod" and _in("role_ended", c) for c in t.children)
+        ended = any(c.dep_ == "amod" and has_cue("role_ended", c) for c in t.children)
         for holder in holders:
-            if _type(ctx, holder) != "person":
+            if etype(ctx, holder) != "person":
                 continue
             for org in orgs:
                 valid_to = _death_date(ctx, holder) if ended else None
@@ -283,9 +85,9 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
 def _org_just_before(ctx: _Context, t: Token) -> list[str]:
     """The organisation or country written right before a role noun, past its adjectives."""
     i = t.i - 1
-    while i >= 0 and ctx.doc[i].pos_ == "ADJ" and not _entity(ctx, ctx.doc[i]):
+    while i >= 0 and ctx.doc[i].pos_ == "ADJ" and not entity(ctx, ctx.doc[i]):
         i -= 1
-    eid = _entity(ctx, ctx.doc[i]) if i >= 0 else None
+    eid = entity(ctx, ctx.doc[i]) if i >= 0 else None
     return [eid] if eid else []
 
 
@@ -294,12 +96,12 @@ def _role_type(ctx: _Context, t: Token) -> str | None:
     "a senior commander of X" is one of its commanders, not its head."""
     doc = ctx.doc
     if t.i >= 2 and doc[t.i - 1].text == "-":
-        whole = _cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 2].lower_}-{t.lower_}")
+        whole = cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 2].lower_}-{t.lower_}")
         if whole:
             return whole
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
         return None  # the first half of a hyphenated role
-    rtype = _word("role_nouns", t)
+    rtype = cue_word("role_nouns", t)
     if rtype == "leads" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in t.children):
         return "member_of"
     return rtype
@@ -316,16 +118,16 @@ def _role_holders(ctx: _Context, role: Token) -> list[str]:
     if role.dep_ == "attr":
         return [e for c in role.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
     # "the nominal ruler of Syria, namely Bashar Assad": the name in apposition to the "of"-phrase.
-    holders = [e for p in _pobjs(role, {"of"}) for c in p.children if c.dep_ == "appos"
-               for e in named_by(ctx, c) if _type(ctx, e) == "person"]
+    holders = [e for p in pobjs(role, {"of"}) for c in p.children if c.dep_ == "appos"
+               for e in named_by(ctx, c) if etype(ctx, e) == "person"]
     if holders:
         return holders
     # "IRGC chief Major General Mohammad Ali Jafari": the name right after the role and titles.
     doc = ctx.doc
     for i in range(role.i + 1, min(len(doc), role.i + 6)):
-        eid = _entity(ctx, doc[i])
+        eid = entity(ctx, doc[i])
         if eid:
-            return [eid] if _type(ctx, eid) == "person" else []
+            return [eid] if etype(ctx, eid) == "person" else []
         if doc[i].pos_ not in {"PROPN", "NOUN", "PUNCT"} or doc[i].text in {",", "(", ")"}:
             break
     return []
@@ -343,9 +145,9 @@ def _hyphens(ctx: _Context) -> Iterator[Candidate]:
     for t in doc:
         if t.text not in {"-", "‐"} or t.i == 0 or t.i + 1 >= len(doc):
             continue
-        modifier = _entity(ctx, doc[t.i - 1])
+        modifier = entity(ctx, doc[t.i - 1])
         participle = doc[t.i + 1]
-        rtype = _word("hyphen_participles", participle)
+        rtype = cue_word("hyphen_participles", participle)
         if modifier is None or rtype is None:
             continue
         for target in _modified(ctx, participle):
@@ -372,35 +174,35 @@ def _possessives(ctx: _Context) -> Iterator[Candidate]:
         owned = named_by(ctx, t.head)
         for owner in owners:
             for item in owned:
-                if item == owner or _type(ctx, item) != "organization":
+                if item == owner or etype(ctx, item) != "organization":
                     continue
-                if _type(ctx, owner) == "organization" and _category(ctx, item) in _UNIT_CATEGORIES \
-                        and _category(ctx, owner) == "state_body":
+                if etype(ctx, owner) == "organization" and category(ctx, item) in _UNIT_CATEGORIES \
+                        and category(ctx, owner) == "state_body":
                     yield Candidate("part_of", item, owner, [t, t.head], descriptive=True)
-                elif _type(ctx, owner) == "country" and _category(ctx, item) == "armed_group":
+                elif etype(ctx, owner) == "country" and category(ctx, item) == "armed_group":
                     yield Candidate("operates_in", item, owner, [t, t.head], descriptive=True)
 
 
 def _of_phrases(ctx: _Context) -> Iterator[Candidate]:
     """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC" (part_of)."""
     for t in ctx.doc:
-        owner = _entity(ctx, t)
-        if owner is None or _type(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
+        owner = entity(ctx, t)
+        if owner is None or etype(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
             continue  # "the killing of X of the IRGC" says nothing about X's membership
-        for whole in (e for p in _pobjs(t, {"of"}) for e in named_by(ctx, p)):
-            if whole == owner or _type(ctx, whole) != "organization":
+        for whole in (e for p in pobjs(t, {"of"}) for e in named_by(ctx, p)):
+            if whole == owner or etype(ctx, whole) != "organization":
                 continue
-            if _type(ctx, owner) == "person":
+            if etype(ctx, owner) == "person":
                 yield Candidate("member_of", owner, whole, [t])
-            elif _type(ctx, owner) == "organization" and _category(ctx, owner) in _UNIT_CATEGORIES \
-                    and _category(ctx, whole) == "state_body":
+            elif etype(ctx, owner) == "organization" and category(ctx, owner) in _UNIT_CATEGORIES \
+                    and category(ctx, whole) == "state_body":
                 yield Candidate("part_of", owner, whole, [t], descriptive=True)
 
 
 def _units(ctx: _Context) -> Iterator[Candidate]:
     doc = ctx.doc
     for t in doc:
-        if not _in("part_nouns", t) or _entity(ctx, t):
+        if not has_cue("part_nouns", t) or entity(ctx, t):
             continue
         if t.dep_ == "attr":
             members = [e for c in t.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
@@ -408,11 +210,11 @@ def _units(ctx: _Context) -> Iterator[Candidate]:
             members = named_by(ctx, t.head)
         else:
             continue
-        wholes = [e for c in t.children if c.dep_ in {"compound", "poss", "nmod"} and (e := _entity(ctx, c))]
-        wholes += [e for p in _pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
+        wholes = [e for c in t.children if c.dep_ in {"compound", "poss", "nmod"} and (e := entity(ctx, c))]
+        wholes += [e for p in pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
         for member in members:
             for whole in wholes:
-                if _type(ctx, member) == "organization" and _type(ctx, whole) == "organization":
+                if etype(ctx, member) == "organization" and etype(ctx, whole) == "organization":
                     yield Candidate("part_of", member, whole, [t])
     for parent, (unit, token) in _units_after(ctx).items():
         yield Candidate("part_of", unit, parent, [token], descriptive=True)
@@ -427,8 +229,8 @@ def _units_after(ctx: _Context) -> dict[str, tuple[str, Token]]:
         only_brackets = all(t.text in {"(", ")"} for t in doc[e1:s2])
         if not only_brackets or a == b:
             continue
-        if _type(ctx, a) == _type(ctx, b) == "organization" and _category(ctx, a) == "state_body" \
-                and _category(ctx, b) in _UNIT_CATEGORIES:
+        if etype(ctx, a) == etype(ctx, b) == "organization" and category(ctx, a) == "state_body" \
+                and category(ctx, b) in _UNIT_CATEGORIES:
             out[a] = (b, doc[s2])
     return out
 
@@ -437,10 +239,10 @@ def _verbs(ctx: _Context) -> Iterator[Candidate]:
     for v in ctx.doc:
         if v.pos_ not in {"VERB", "AUX"}:
             continue
-        rtype = _word("verbs", v)
+        rtype = cue_word("verbs", v)
         if rtype is not None:
             yield from _verb_relation(ctx, v, rtype)
-        if _in("support_verbs", v):
+        if has_cue("support_verbs", v):
             yield from _support_phrase(ctx, v)
 
 
@@ -453,31 +255,31 @@ def _coordinated_verbs(v: Token) -> list[Token]:
 
 
 def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
-    if _passive(v) or (v.dep_ == "conj" and any(_passive(x) for x in _coordinated_verbs(v))):
+    if is_passive(v) or (v.dep_ == "conj" and any(is_passive(x) for x in _coordinated_verbs(v))):
         verbs = _coordinated_verbs(v)
         agents = [e for x in verbs for c in x.children if c.dep_ == "agent" for p in c.children
                   if p.dep_ == "pobj" for e in named_by(ctx, p)]
         patients: list[str] = []
         for c in (c for x in verbs for c in x.children):
             if c.dep_ == "nsubjpass":
-                antecedent = _relcl_antecedent(c)
+                antecedent = relcl_antecedent(c)
                 patients += named_by(ctx, antecedent or c)
         if not patients and v.dep_ in {"relcl", "acl"}:
             patients = named_by(ctx, v.head)
         if not patients:
-            patients = _listed_after_dash(ctx, v)
+            patients = listed_after_dash(ctx, v)
         sources, targets = agents, patients
     else:
-        sources = _subject_of(ctx, v)
+        sources = subject_of(ctx, v)
         targets = []
         objects = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
         if not objects:  # "Iran founded, funds and arms": coordinated verbs share one object
             objects = [c for x in _coordinated_verbs(v) for c in x.children if c.dep_ == "dobj"]
         for c in objects:
-            c = _relcl_antecedent(c) or c  # "the group that Iran founded"
+            c = relcl_antecedent(c) or c  # "the group that Iran founded"
             targets += named_by(ctx, c) or _recruited_for(ctx, c)
         if rtype in {"opposes", "allied_with"}:
-            targets += [e for p in _pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
+            targets += [e for p in pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v])
@@ -488,7 +290,7 @@ def _recruited_for(ctx: _Context, noun: Token) -> list[str]:
     out = []
     for child in noun.children:
         if child.dep_ in {"acl", "relcl"}:
-            out += [e for p in _pobjs(child, {"for", "by", "into"}) for e in named_by(ctx, p)]
+            out += [e for p in pobjs(child, {"for", "by", "into"}) for e in named_by(ctx, p)]
     return out
 
 
@@ -496,12 +298,12 @@ def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
     """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training"."""
     objects = [c for c in v.children if c.dep_ == "dobj"]
     for obj in objects:
-        rtype = _word("support_nouns", obj)
+        rtype = cue_word("support_nouns", obj)
         if rtype is None:
             continue
-        targets = [e for p in _pobjs(v, {"to", "for"}) + _pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
+        targets = [e for p in pobjs(v, {"to", "for"}) + pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
         targets += [e for c in v.children if c.dep_ == "dative" for e in named_by(ctx, c)]
-        for s in _subject_of(ctx, v):
+        for s in subject_of(ctx, v):
             for o in targets:
                 yield Candidate(rtype, s, o, [v, obj])
 
@@ -509,10 +311,10 @@ def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
 def _with_verbs(ctx: _Context) -> Iterator[Candidate]:
     """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner."""
     for v in ctx.doc:
-        if v.pos_ != "VERB" or not _in("with_verbs", v):
+        if v.pos_ != "VERB" or not has_cue("with_verbs", v):
             continue
-        partners = [e for p in _pobjs(v, {"with", "alongside"}) for e in named_by(ctx, p)]
-        for s in _subject_of(ctx, v):
+        partners = [e for p in pobjs(v, {"with", "alongside"}) for e in named_by(ctx, p)]
+        for s in subject_of(ctx, v):
             for o in partners:
                 yield Candidate("allied_with", s, o, [v])
 
@@ -520,22 +322,22 @@ def _with_verbs(ctx: _Context) -> Iterator[Candidate]:
 def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
     """"X has relations with Y"; "Tensions have increased with their mutual enemy, Y"."""
     for noun in ctx.doc:
-        rtype = _word("with_nouns", noun)
+        rtype = cue_word("with_nouns", noun)
         if rtype is None or noun.dep_ not in {"dobj", "nsubj", "attr"}:
             continue
         verb = noun.head
-        partners = [e for p in _pobjs(noun, {"with", "between", "against"}) + _pobjs(verb, {"with", "against"})
+        partners = [e for p in pobjs(noun, {"with", "between", "against"}) + pobjs(verb, {"with", "against"})
                     for e in named_by(ctx, p)]
         # "relations with al-Shabab in Somalia and the Taliban in Afghanistan": the parser hangs the
         # second partner on the first one's place.
-        places = _pobjs(noun, set(_cues()["location_preps"])) + _pobjs(verb, set(_cues()["location_preps"]))
+        places = pobjs(noun, set(cues()["location_preps"])) + pobjs(verb, set(cues()["location_preps"]))
         partners += [e for p in places for c in p.conjuncts
-                     if (e := _entity(ctx, c)) and _type(ctx, e) == "organization" and e not in partners]
+                     if (e := entity(ctx, c)) and etype(ctx, e) == "organization" and e not in partners]
         if noun.dep_ == "nsubj":
-            sides = [e for p in _pobjs(verb, {"with"}) for c in p.children if c.dep_ == "poss"
+            sides = [e for p in pobjs(verb, {"with"}) for c in p.children if c.dep_ == "poss"
                      for e in _possessor(ctx, c)]
         else:
-            sides = _subject_of(ctx, verb)
+            sides = subject_of(ctx, verb)
         for s in sides:
             for o in partners:
                 yield Candidate(rtype, s, o, [noun, verb])
@@ -544,13 +346,13 @@ def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
 def _enemies(ctx: _Context) -> Iterator[Candidate]:
     """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally"."""
     for noun in ctx.doc:
-        rtype = "opposes" if _in("enemy_nouns", noun) else "allied_with" if _in("ally_nouns", noun) else None
+        rtype = "opposes" if has_cue("enemy_nouns", noun) else "allied_with" if has_cue("ally_nouns", noun) else None
         if rtype is None or noun.lemma_.lower() in {"proxy", "client", "patron"}:
             continue
         owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
         others = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
         if noun.dep_ == "appos":
-            others += _named_by_head(ctx, noun.head, 1)
+            others += named_by_head(ctx, noun.head, 1)
         for s in owners:
             for o in others:
                 yield Candidate(rtype, s, o, [noun])
@@ -573,11 +375,11 @@ def _previous_sentence_actors(ctx: _Context, token: Token) -> list[str]:
     for child in root.children:
         if child.dep_ in {"nsubj", "dobj"}:
             found += named_by(ctx, child)
-        for p in _pobjs(child, {"to", "with"}) if child.dep_ == "dobj" else []:
+        for p in pobjs(child, {"to", "with"}) if child.dep_ == "dobj" else []:
             found += named_by(ctx, p)
-    for p in _pobjs(root, {"to", "with"}):
+    for p in pobjs(root, {"to", "with"}):
         found += named_by(ctx, p)
-    return [e for e in dict.fromkeys(found) if _type(ctx, e) in {"organization", "country"}]
+    return [e for e in dict.fromkeys(found) if etype(ctx, e) in {"organization", "country"}]
 
 
 def _leadership(ctx: _Context) -> Iterator[Candidate]:
@@ -589,7 +391,7 @@ def _leadership(ctx: _Context) -> Iterator[Candidate]:
             if noun.lemma_.lower() not in {"leadership", "command", "control", "direction", "guidance"}:
                 continue
             leaders = [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)]
-            leaders += [e for p in _pobjs(noun, {"of"}) for e in named_by(ctx, p)]
+            leaders += [e for p in pobjs(noun, {"of"}) for e in named_by(ctx, p)]
             led = _nearest_org_before(ctx, t, exclude=set(leaders))
             started = any(x.lower_ == "now" for x in ctx.doc[max(t.sent.start, t.i - 2) : t.i])
             for leader in leaders:
@@ -600,45 +402,45 @@ def _leadership(ctx: _Context) -> Iterator[Candidate]:
 
 def _nearest_org_before(ctx: _Context, token: Token, exclude: set[str]) -> str | None:
     for i in range(token.i - 1, token.sent.start - 1, -1):
-        eid = _entity(ctx, ctx.doc[i])
-        if eid and eid not in exclude and _type(ctx, eid) == "organization":
+        eid = entity(ctx, ctx.doc[i])
+        if eid and eid not in exclude and etype(ctx, eid) == "organization":
             return eid
     return None
 
 
 def _locations(ctx: _Context) -> Iterator[Candidate]:
     for prep in ctx.doc:
-        if prep.dep_ != "prep" or prep.lower_ not in _cues()["location_preps"]:
+        if prep.dep_ != "prep" or prep.lower_ not in cues()["location_preps"]:
             continue
         places = [e for p in prep.children if p.dep_ == "pobj" for e in named_by(ctx, p)
-                  if _type(ctx, e) in {"country", "place"}]
+                  if etype(ctx, e) in {"country", "place"}]
         if not places:
             continue
         head = prep.head
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
-            if _in("operate_verbs", head) or any(c.dep_ == "acomp" and _in("operate_verbs", c) for c in head.children):
-                for org in _subject_of(ctx, head):
+            if has_cue("operate_verbs", head) or any(c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children):
+                for org in subject_of(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [head, prep])
             elif prep.i == prep.sent.start or prep.i == prep.sent.start + 1 and ctx.doc[prep.sent.start].is_punct:
                 # "In Iraq, the umbrella group ... includes": a fronted location frames the subject.
-                for org in _subject_of(ctx, head):
+                for org in subject_of(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [prep], descriptive=True)
             continue
         orgs = _orgs_just_before(ctx, prep)
         between = ctx.doc[head.i + 1 : prep.i]
-        if not orgs and not _entity(ctx, head) and not any(t.is_punct or t.dep_ == "cc" for t in between):
+        if not orgs and not entity(ctx, head) and not any(t.is_punct or t.dep_ == "cc" for t in between):
             orgs = [e for e in named_by(ctx, head) if _first_mention_before(ctx, e, prep.i)]
         for org in orgs:
             for place in _places_until_next_org(ctx, prep, places):
                 yield Candidate("operates_in", org, place, [head, prep], descriptive=True)
     # "the Iraqi PMU", "Lebanese Hezbollah": a demonym on an armed group.
     for t in ctx.doc:
-        country = _entity(ctx, t)
-        if country and _type(ctx, country) == "country" and t.dep_ in {"amod", "compound"}:
-            group = _entity(ctx, t.head)
-            if group and group != country and _category(ctx, group) == "armed_group":
+        country = entity(ctx, t)
+        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"}:
+            group = entity(ctx, t.head)
+            if group and group != country and category(ctx, group) == "armed_group":
                 yield Candidate("operates_in", group, country, [t], descriptive=True)
 
 
@@ -649,11 +451,11 @@ def _orgs_just_before(ctx: _Context, prep: Token) -> list[str]:
     i = prep.i - 1
     while i >= prep.sent.start:
         token = ctx.doc[i]
-        eid = _entity(ctx, token)
-        if eid and _type(ctx, eid) == "organization":
+        eid = entity(ctx, token)
+        if eid and etype(ctx, eid) == "organization":
             if eid not in found:
                 found.append(eid)
-        elif eid or not (token.lower_ in {"and", ",", "the"} or (_in("group_nouns", token) and not found)):
+        elif eid or not (token.lower_ in {"and", ",", "the"} or (has_cue("group_nouns", token) and not found)):
             break
         i -= 1
     return found
@@ -666,8 +468,8 @@ def _first_mention_before(ctx: _Context, eid: str, index: int) -> bool:
 def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> list[str]:
     """"in Gaza and the West Bank and the Houthis in Yemen": places stop at the next organisation."""
     stop = next((t.i for t in ctx.doc[prep.i + 1 : prep.sent.end]
-                 if ((e := _entity(ctx, t)) and _type(ctx, e) == "organization")
-                 or (t.dep_ == "prep" and t.lower_ in _cues()["location_preps"])), prep.sent.end)
+                 if ((e := entity(ctx, t)) and etype(ctx, e) == "organization")
+                 or (t.dep_ == "prep" and t.lower_ in cues()["location_preps"])), prep.sent.end)
     allowed = {e for m, e in ctx.resolved.mention_entity if prep.i < m.start < stop}
     return [p for p in places if p in allowed]
 
@@ -681,9 +483,9 @@ def _valid(ctx: _Context, c: Candidate) -> bool:
     spec = load_ontology().relation_types.get(c.type)
     if spec is None or c.source == c.target:
         return False
-    if _type(ctx, c.source) not in spec.source_types or _type(ctx, c.target) not in spec.target_types:
+    if etype(ctx, c.source) not in spec.source_types or etype(ctx, c.target) not in spec.target_types:
         return False
-    if c.type == "operates_in" and _category(ctx, c.source) not in _LOCATED:
+    if c.type == "operates_in" and category(ctx, c.source) not in _LOCATED:
         return False
     return True
 
@@ -721,7 +523,3 @@ def _merge(merged: dict[tuple[str, str, str], Relation], new: Relation) -> None:
         old.hedge, old.attributed_to = new.hedge, new.attributed_to
     old.valid_from = old.valid_from or new.valid_from
     old.valid_to = old.valid_to or new.valid_to
-
-
-def sentence_of(span: Span) -> Evidence:
-    return evidence_of(span.sent)
