@@ -7,6 +7,7 @@ from store_helpers import ARTICLE_A, ARTICLE_B, dump, write
 
 from proxyatlas import api
 from proxyatlas.errors import ProxyatlasError
+from proxyatlas.store import SCHEMA_VERSION, open_store
 
 
 @pytest.fixture()
@@ -221,3 +222,26 @@ def test_path_timeline_sources_and_graph_stats(two):
     assert stats["relations"] >= 3 and stats["central"][0]["degree"] >= 2
     roots = {t["id"]: t for t in stats["backer_trees"]}
     assert "houthis" in {c["id"] for c in roots["iran"]["children"]}
+
+
+def test_parallel_ingest_gives_the_same_store(two, tmp_path):
+    db, folder = two
+    other = tmp_path / "parallel.db"
+    report = api.ingest([folder], db=str(other), jobs=2)
+    assert (report.added, report.failed) == (2, [])
+    for query in (api.entities, api.relations, api.timeline):
+        assert query(db=str(other)) == query(db=db)
+
+
+def test_the_store_interface_exporters_use(two):
+    db, _ = two
+    with open_store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("SELECT version, name FROM migrations").fetchall() == [(1, "initial")]
+        [rel] = store.iter_relations(min_sources=2, types=["supports"])
+        assert (rel["source"], rel["target"]) == ("iran", "houthis")
+        assert store.evidence(rel["id"]) == rel["evidence"] and len(rel["evidence"]) == 2
+        assert [r["id"] for r in store.iter_relations(as_of="2019-05-15", types=["supports"])] == [rel["id"]]
+        assert list(store.iter_relations(as_of="2019-04-01", types=["supports"])) == []  # not yet reported
+        assert len(list(store.iter_documents())) == 2
+        assert {e["id"] for e in store.iter_entities()} == {e["id"] for e in api.entities(db=db)}
