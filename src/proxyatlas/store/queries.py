@@ -158,7 +158,8 @@ def relations(store: Store, type: str | None = None, source: str | None = None,
               target: str | None = None, min_sources: int | None = None, hedge: str | None = None,
               as_of: str | None = None, ids: list[str] | None = None, entity: str | None = None,
               with_evidence: bool = True) -> list[dict[str, Any]]:
-    where, args = ["r.rejected = 0"], []
+    where: list[str] = ["r.rejected = 0"]
+    args: list[Any] = []
     for column, value in (("r.type", type), ("r.hedge", hedge)):
         if value:
             where.append(f"{column} = ?")
