@@ -28,6 +28,10 @@ def _snippet(evidence: list[Evidence]) -> str:
     return textwrap.shorten(text, width=_WIDTH - 6, placeholder=" …")
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
 def _section(title: str, count: int) -> str:
     return f"\n{title} ({count})"
 
@@ -67,7 +71,7 @@ def render_table(result: Extraction) -> str:
     out.append(_section("Quantities", len(result.quantities)))
     for q in result.quantities:
         approx = "~" if q.approximate else ""
-        top = f"–{q.value_max:g}" if q.value_max is not None else ""
+        top = f"–{_number(q.value_max)}" if q.value_max is not None else ""
         source = f" according to {name(q.attributed_to)}" if q.attributed_to else ""
-        out.append(f"  {name(q.subject)}: {approx}{q.value:g}{top} {q.unit}{source}  ({q.date or 'undated'})")
+        out.append(f"  {name(q.subject)}: {approx}{_number(q.value)}{top} {q.unit}{source}  ({q.date or 'undated'})")
     return "\n".join(out)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_lexicon
+from .phrases import PhraseContext, named_by
 from .resolve import Resolved
 
 # A passive subject is what was said about, not who said it ("Iran was accused of ...").
@@ -75,15 +76,11 @@ def inside_quote(token: Token, quotes: list[Quote]) -> bool:
 
 
 def _entity_in(token: Token, resolved: Resolved, types: set[str]) -> str | None:
-    """The actor a noun phrase names: itself, its apposition, its owner ("Khamenei's reply")."""
-    eid = resolved.entity_at(token.i)
-    if eid and resolved.entities[eid].type in types:
-        return eid
-    for child in token.children:
-        if child.dep_ == "appos":
-            found = _entity_in(child, resolved, types)
-            if found:
-                return found
+    """The actor a noun phrase names (phrases.named_by: "the Israeli military", "the group"), or
+    its owner ("Khamenei's reply"), or the author in "a statement by X"."""
+    for eid in named_by(PhraseContext(token.doc, resolved), token):
+        if resolved.entities[eid].type in types:
+            return eid
     for child in token.children:
         if child.dep_ in {"poss", "compound"}:
             eid = resolved.entity_at(child.i)
@@ -140,7 +137,22 @@ def speaker_of(verb: Token, resolved: Resolved) -> str | None:
                 return found
         if subjects:
             return None
+        if current.dep_ == "ROOT":
+            return _phrase_before(current, resolved)
         current = current.head if current.dep_ in _INHERITS and current.head.i != current.i else None
+    return None
+
+
+def _phrase_before(verb: Token, resolved: Resolved) -> str | None:
+    """"..., Iran's Revolutionary Guards said.": when the parser gave the verb no subject, the noun
+    phrase written between the last comma and the verb says it."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].text not in {",", "—", "“", "”", "\""}:
+        eid = resolved.entity_at(i)
+        if eid and resolved.entities[eid].type in SPEAKER_TYPES:
+            return eid
+        i -= 1
     return None
 
 

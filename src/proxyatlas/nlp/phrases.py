@@ -90,11 +90,13 @@ def named_by_head(ctx: PhraseContext, token: Token, depth: int) -> list[str]:
         group = salient_before(ctx, token)  # "the group's secretary-general", "arming the group"
         return [group] if group else []
     out: list[str] = []
+    # A "conjunct" joined by a bare comma is an apposition the parser misread ("the militia, the NDF").
+    bare_comma = not any(c.dep_ == "cc" for c in token.children)
     for child in token.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or (child.dep_ == "conj" and bare_comma):
             out += named_by_head(ctx, child, depth + 1)
     out += listed_examples(ctx, token, depth)
-    if out or not has_cue("group_nouns", token):
+    if out or not (has_cue("group_nouns", token) or has_cue("state_agent_nouns", token)):
         return out
     # A group noun stands for its modifier or "of"-phrase: "Houthi rebels", "army of al-Hashd".
     for child in token.children:

@@ -83,8 +83,11 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
 
 
 def _org_just_before(ctx: _Context, t: Token) -> list[str]:
-    """The organisation or country written right before a role noun, past its adjectives."""
+    """The organisation or country written right before a role noun, past its adjectives and the
+    first half of a hyphenated role ("Hezbollah Secretary-General X")."""
     i = t.i - 1
+    if i >= 2 and ctx.doc[i].text == "-":
+        i -= 2
     while i >= 0 and ctx.doc[i].pos_ == "ADJ" and not entity(ctx, ctx.doc[i]):
         i -= 1
     eid = entity(ctx, ctx.doc[i]) if i >= 0 else None
@@ -150,11 +153,14 @@ def _hyphens(ctx: _Context) -> Iterator[Candidate]:
         rtype = cue_word("hyphen_participles", participle)
         if modifier is None or rtype is None:
             continue
+        # Used attributively ("the Iran-backed Hezbollah") the participle describes; used as a
+        # predicate ("the BJI is Iranian-led") it is a claim, hedged like any other.
+        attributive = participle.dep_ not in {"acomp", "attr", "ROOT"}
         for target in _modified(ctx, participle):
             if rtype == "operates_in":
                 yield Candidate("operates_in", target, modifier, [participle], descriptive=True)
             else:
-                yield Candidate(rtype, modifier, target, [participle])
+                yield Candidate(rtype, modifier, target, [participle], descriptive=attributive)
 
 
 def _modified(ctx: _Context, participle: Token) -> list[str]:
@@ -171,7 +177,7 @@ def _possessives(ctx: _Context) -> Iterator[Candidate]:
         if t.dep_ != "poss":
             continue
         owners = named_by(ctx, t)
-        owned = named_by(ctx, t.head)
+        owned = named_by_head(ctx, t.head, 0)  # "Yemen's Houthis, Hamas ...": only what is owned
         for owner in owners:
             for item in owned:
                 if item == owner or etype(ctx, item) != "organization":
@@ -297,6 +303,13 @@ def _recruited_for(ctx: _Context, noun: Token) -> list[str]:
 def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
     """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training"."""
     objects = [c for c in v.children if c.dep_ == "dobj"]
+    for recipient in objects:
+        # "Tehran provides the group with weapons, money and training"
+        for thing in pobjs(recipient, {"with"}) + pobjs(v, {"with"}):
+            for rtype in {cue_word("support_nouns", t) for t in [thing, *thing.conjuncts]} - {None}:
+                for s in subject_of(ctx, v):
+                    for o in named_by(ctx, recipient):
+                        yield Candidate(rtype, s, o, [v, thing])  # type: ignore[arg-type]
     for obj in objects:
         rtype = cue_word("support_nouns", obj)
         if rtype is None:
@@ -455,7 +468,7 @@ def _orgs_just_before(ctx: _Context, prep: Token) -> list[str]:
         if eid and etype(ctx, eid) == "organization":
             if eid not in found:
                 found.append(eid)
-        elif eid or not (token.lower_ in {"and", ",", "the"} or (has_cue("group_nouns", token) and not found)):
+        elif eid or not (token.lower_ in {"and", "the"} or (has_cue("group_nouns", token) and not found)):
             break
         i -= 1
     return found

@@ -14,6 +14,7 @@ from .resolve import Resolved
 
 _INHERITS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 _OUTLET_CATEGORIES = {"media", "research"}
+_CONTENT = {"ccomp", "parataxis"}
 
 
 def evidence_of(sent: Span) -> Evidence:
@@ -36,7 +37,9 @@ def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str 
     for _ in range(3):
         if current is None:
             break
-        subtree = {t.i for t in current.subtree}
+        # The reported content has dates of its own ("fired on Monday, the group said on Tuesday").
+        content = {t.i for c in current.children if c.dep_ in _CONTENT for t in c.subtree}
+        subtree = {t.i for t in current.subtree} - content
         for ent in doc.ents:
             if ent.label_ == "DATE" and ent.root.i in subtree and not inside_quote(ent.root, quotes):
                 if ent.root.sent == verb.sent:
