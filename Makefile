@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DB     ?= proxyatlas.db
 EXAMPLES := $(wildcard examples/articles/*.txt examples/articles/*.md examples/articles/*.html examples/articles/*.pdf)
 
-.PHONY: demo test clean
+.PHONY: demo test clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,12 @@ demo: $(VENV)/.installed
 	@echo; echo "Try: $(BIN)/proxyatlas show Hezbollah | graph-stats | timeline | extract FILE --format table"
 	@echo "Next: open the web UI with  $(BIN)/proxyatlas serve  (then http://127.0.0.1:8000)"
 
-test: $(VENV)/.dev-installed
+# The browser tests drive Debian's chromium (never a downloaded browser); without it they skip.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
+		|| echo "warning: could not install chromium (not root?); the browser tests will be skipped"
+
+test: $(VENV)/.dev-installed chromium
 	$(BIN)/python -m pytest
 
 clean:

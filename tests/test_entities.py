@@ -65,3 +65,14 @@ def test_one_entity_per_actor_with_every_mention(run):
     text = result.document.text
     for mention in iran.mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_registry_surname_inside_another_name_is_not_that_person(run):
+    result = run("Hadi Farhadi, an analyst in Beirut, said so.")
+    assert entity_named(result, "Hadi Farhadi").id == "hadi-farhadi"
+    assert all(e.id != "abd-rabbuh-mansur-hadi" for e in result.entities)
+
+
+def test_a_name_described_by_a_person_role_is_a_person(run):
+    result = run("Karim Nazary, a spokesman for the Popular Mobilization Forces, spoke to reporters.")
+    assert entity_named(result, "Karim Nazary").type == "person"

@@ -190,3 +190,8 @@ def test_a_dateline_is_not_the_speaker(run):
     result = run("BAMAKO, Mali — The Wagner Group said Russia backs the Africa Corps.")
     r = rel(result, "supports", "russia", "africa-corps")
     assert r.attributed_to == "wagner-group"
+
+
+def test_according_to_an_unnamed_source_is_reported(run):
+    r = rel(run("Iran supports the Houthis, according to analysts."), "supports", "iran", "houthis")
+    assert r.hedge == "reported" and r.attributed_to is None

@@ -353,5 +353,25 @@ def graph_stats(db: str | None, fmt: str) -> None:
                               ("betweenness", key("betweenness"))], items=stats["central"], layout=graph_layout))
 
 
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any but loopback needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="PROXYATLAS_TOKEN", default=None,
+              help="Enables uploads from the browser for whoever presents it ($PROXYATLAS_TOKEN).")
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the web UI and its JSON API (read-only without a token); OpenAPI docs at /docs.
+
+    Example: proxyatlas serve --db archive.db --port 8000
+    """
+    try:
+        from .web import serve as _serve
+    except ImportError as exc:  # pragma: no cover - the web dependencies are part of the install
+        raise ProxyatlasError(f"the web UI needs fastapi and uvicorn ({exc}); pip install proxyatlas") from exc
+    _serve(db=db, host=host, port=port, token=token)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -156,9 +156,10 @@ def _phrase_before(verb: Token, resolved: Resolved) -> str | None:
     return None
 
 
-def according_to(sent: Span, resolved: Resolved) -> list[tuple[Token, str]]:
+def according_to(sent: Span, resolved: Resolved) -> list[tuple[Token, str | None]]:
     """("according to" token, actor) pairs in a sentence: "according to Spyer", "according to a
-    statement ... by General Jazayeri"."""
+    statement ... by General Jazayeri"; the actor is None for sources no entity names
+    ("according to analysts"), which still makes what they say reported."""
     out = []
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
@@ -169,6 +170,5 @@ def according_to(sent: Span, resolved: Resolved) -> list[tuple[Token, str]]:
                     eid = next((resolved.entity_at(t.i) for t in pobj.subtree
                                 if resolved.entity_at(t.i)
                                 and resolved.entities[resolved.entity_at(t.i)].type == "person"), None)
-                if eid:
-                    out.append((token, eid))
+                out.append((token, eid))
     return out

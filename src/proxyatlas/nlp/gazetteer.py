@@ -128,7 +128,10 @@ class Gazetteer:
         # A surname spelled exactly beats a one-word name matched only by transliteration folding
         # ("Soleimani" is the general, not the city Sulaimani).
         weak = best is None or (best_folded and best.end == i + 1)
-        if weak and doc[i].text[:1].isupper() and token_words[i]:
+        # A surname stands alone: "Hadi" in "Hadi Farhadi" is someone's first name.
+        alone = all(not (0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
+                    for k in (i - 1, i + 1))
+        if weak and alone and doc[i].text[:1].isupper() and token_words[i]:
             ids = self.surnames.get(tuple(token_words[i]))
             if ids and len(ids) == 1 and not doc[i].is_stop:
                 best = Match(i, i + 1, Entry(next(iter(ids)), "surname", False, True))

@@ -86,6 +86,24 @@ def _from_gazetteer(doc: Doc, registry: Registry, matches: list[Match]) -> list[
     return out
 
 
+def _described_as_person(span: Span) -> bool:
+    """"Karim Nazary, a spokesman for ...": a name in apposition to a person's role is a person,
+    whatever label the NER gave it."""
+    doc = span.doc
+    roles = load_lexicon("relations")["role_nouns"]
+    person_roles = {w for words_ in roles.values() for w in words_}
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or not 2 <= len(span) <= 4:
+        return False
+    if _looks_like_org(span.text):
+        return False
+    for token in doc[span.end + 1 : min(len(doc), span.end + 6)]:
+        if token.lemma_.lower() in person_roles:
+            return True
+        if token.pos_ not in {"DET", "ADJ", "PROPN", "NOUN"}:
+            return False
+    return False
+
+
 def _in_headline(span: Span) -> bool:
     """Title Case lines (headlines) fool the statistical NER: every word looks like a name."""
     sent = span.sent
@@ -114,6 +132,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         if etype != "organization" and _looks_like_org(span.text) and len(span) > 1:
             etype = "organization"
+        elif etype == "organization" and _described_as_person(span):
+            etype = "person"
         covered = [taken[i] for i in range(span.start, span.end)]
         if any(covered):
             continue

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from ..model import Entity, Mention as MentionRecord
@@ -49,19 +50,23 @@ def _is_metonym(doc: Doc, mention: Mention) -> bool:
                                                                      for c in head.head.head.children)
 
 
+@lru_cache(maxsize=8)
+def _name_keys(registry: Registry) -> dict[str, list[tuple[str, Actor]]]:
+    """Every registry name's exact key, by entity type, computed once per registry."""
+    keys: dict[str, list[tuple[str, Actor]]] = defaultdict(list)
+    for actor in registry:
+        keys[actor.type] += [(exact_key(alias), actor) for alias in actor.names]
+    return keys
+
+
 def _fuzzy_registry(registry: Registry, name: str, etype: str) -> Actor | None:
+    """A registry actor whose name differs only by a typo ("Washington Insititute")."""
     key = exact_key(name)
     if len(key) < _FUZZY_MIN_LENGTH:
         return None
-    best: tuple[float, Actor | None] = (0.0, None)
-    for actor in registry:
-        if actor.type != etype:
-            continue
-        for alias in actor.names:
-            score = fuzz.ratio(key, exact_key(alias))
-            if score > best[0]:
-                best = (score, actor)
-    return best[1] if best[0] >= _FUZZY_MIN else None
+    candidates = _name_keys(registry)[etype]
+    best = process.extractOne(key, [k for k, _ in candidates], scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN)
+    return candidates[best[2]][1] if best else None
 
 
 class _Builder:

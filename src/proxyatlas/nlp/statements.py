@@ -117,7 +117,7 @@ def find_statements(doc: Doc, resolved: Resolved, document: Document) -> list[St
             add(speaker, token, token)
     for sent in doc.sents:
         for token, speaker in according_to(sent, resolved):
-            if not inside_quote(token, quotes):
+            if speaker and not inside_quote(token, quotes):
                 add(speaker, token, token.head if token.head.pos_ in {"VERB", "AUX"} else None)
     statements.sort(key=lambda s: s.evidence[0].start)
     return statements

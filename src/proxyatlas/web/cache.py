@@ -1,0 +1,42 @@
+"""Results of whole-store computations (graph analytics, the document list), kept until the
+store changes: the stamp is the size and modification time of the database and its WAL file,
+which every committed write changes, whichever process made it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from ..store import db_path
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
+
+
+def stamp(db: str | None) -> tuple[int, ...]:
+    path = db_path(db)
+    out: list[int] = []
+    for name in (path, path + "-wal"):
+        try:
+            info = os.stat(name)
+        except OSError:
+            out += [0, 0]
+        else:
+            out += [info.st_mtime_ns, info.st_size]
+    return tuple(out)
+
+
+def cached(db: str | None, name: str, compute: Callable[[], Any]) -> Any:
+    key = (os.path.abspath(db_path(db)), name)
+    now = stamp(db)
+    with _LOCK:
+        hit = _CACHE.get(key)
+    if hit and hit[0] == now:
+        return hit[1]
+    value = compute()
+    with _LOCK:
+        _CACHE[key] = (now, value)
+    return value
