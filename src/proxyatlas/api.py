@@ -220,3 +220,30 @@ def graph_stats(*, db: PathLike | None = None) -> dict[str, Any]:
 
     with _opened(db) as store:
         return _graph_stats(store)
+
+
+# -- exports and imports ---------------------------------------------------------------------
+def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str | Iterable[str] | None = None,
+           min_sources: int | None = None, as_of: str | None = None) -> dict[str, Any]:
+    """Write the stored graph as stix, ftm, graphml, gexf (one file: a path, '-'/None for stdout,
+    or a binary stream) or csv, neo4j (a folder), keeping only relations of `type` (one or
+    several), with at least `min_sources` independent sources, valid on `as_of`.
+
+    Example::
+
+        proxyatlas.export("stix", out="network.stix.json", min_sources=2)
+    """
+    from .export import export_store
+
+    types = [type] if isinstance(type, str) else list(type or [])
+    with _opened(db) as store:
+        return export_store(store, fmt, out, types=types, min_sources=min_sources, as_of=as_of)
+
+
+def import_stix(path: PathLike, *, db: PathLike | None = None) -> dict[str, Any]:
+    """Read a STIX 2.1 bundle (exported here, or another tool's) into the store:
+    {documents, unchanged, entities, relations, skipped}."""
+    from .export.stix_import import import_bundle
+
+    with _opened(db) as store:
+        return import_bundle(store, path)

@@ -373,5 +373,48 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     _serve(db=db, host=host, port=port, token=token)
 
 
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["stix", "ftm", "graphml", "gexf", "csv", "neo4j"]), required=True,
+              help="stix, ftm and the graph formats write one file; csv and neo4j a folder.")
+@click.option("--out", default="-", show_default=True, help="File (or folder for csv/neo4j); - is stdout.")
+@click.option("--type", "rtypes", multiple=True, help="Only relations of this type (repeatable, or comma-separated).")
+@click.option("--min-sources", type=click.IntRange(1), help="Only relations with at least this many independent sources.")
+@click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None, as_of_date: str | None,
+            db: str | None) -> None:
+    """Export the graph for OpenCTI/MISP (stix), Aleph (ftm), Gephi (graphml, gexf), spreadsheets (csv), Neo4j.
+
+    Example: proxyatlas export --format stix --min-sources 2 --out network.stix.json
+    """
+    from .api import export as _export
+
+    types = [t.strip() for value in rtypes for t in value.split(",") if t.strip()]
+    result = _export(fmt, db=db, out=out, type=types, min_sources=min_sources, as_of=as_of_date)
+    if out != "-":
+        click.echo(f"wrote {', '.join(result['files'])}: {result['entities']} entities, "
+                   f"{result['relations']} relations, {result['documents']} documents", err=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("--format", "fmt", type=click.Choice(["stix"]), default="stix", show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+def import_(file: str, fmt: str, db: str | None) -> None:
+    """Read a STIX 2.1 bundle (exported here, or from OpenCTI, MISP, MITRE ATT&CK) into the store.
+
+    Example: proxyatlas import --format stix network.stix.json --db other.db
+    """
+    from .api import import_stix
+
+    result = import_stix(file, db=db)
+    click.echo(f"added {result['documents']} documents ({result['unchanged']} already stored); new entities "
+               f"{result['entities']}, new relations {result['relations']}")
+    for reason, count in result["skipped"].items():
+        click.echo(f"  skipped {count}: {reason}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

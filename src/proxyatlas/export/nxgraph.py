@@ -1,0 +1,32 @@
+"""The slice as a networkx MultiDiGraph with scalar attributes, for the GraphML and GEXF writers.
+
+Nodes are entities (name, type, category, aliases, documents, country, wikidata, latitude,
+longitude); edges are relations keyed by relation id (type, hedge, documents, sources,
+confidence, likelihood, valid_from/to, first/last seen, evidence count). Lists are joined with
+'; ' and missing values dropped: GraphML has no null and no list type.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .base import GraphSlice, confidence, flat, likelihood
+
+
+def build(graph: GraphSlice) -> nx.MultiDiGraph:
+    out = nx.MultiDiGraph(name="proxyatlas", **flat({k: v for k, v in graph.filters.items()}))
+    for ent in graph.entities:
+        lat, lon = graph.coords.get(ent["id"], (None, None))
+        out.add_node(ent["id"], **flat({
+            "label": ent["name"], "name": ent["name"], "type": ent["type"], "category": ent.get("category"),
+            "aliases": ent.get("aliases"), "documents": ent.get("documents"), "country": ent.get("country"),
+            "wikidata": ent.get("wikidata"), "latitude": lat, "longitude": lon}))
+    for rel in graph.relations:
+        out.add_edge(rel["source"], rel["target"], key=rel["id"], **flat({
+            "id": rel["id"], "label": rel["type"], "type": rel["type"], "hedge": rel["hedge"],
+            "documents": rel["documents"], "sources": rel["sources"],
+            "confidence": confidence(rel["hedge"], rel["sources"]),
+            "likelihood": likelihood(rel["hedge"], rel["sources"]), "valid_from": rel["valid_from"],
+            "valid_to": rel["valid_to"], "first_seen": rel["first_seen"], "last_seen": rel["last_seen"],
+            "evidence": len(rel["evidence"])}))
+    return out
