@@ -95,6 +95,8 @@ def test_neighbourhood_two_hops_and_as_of(client):
     assert {n["type"] for n in people["nodes"] if n["id"] != "irgc-quds-force"} == {"person"}
     small = get(client, "/api/neighbourhood?entity=irgc-quds-force&max_nodes=3")
     assert len(small["nodes"]) <= 3 and small["truncated"]
+    sparse = get(client, "/api/neighbourhood?entity=irgc-quds-force&max_edges=1")
+    assert len(sparse["edges"]) <= len(sparse["nodes"])  # the edges that reach each actor, and one more
     get(client, "/api/neighbourhood?entity=irgc-quds-force&as_of=someday", status=404)
 
 

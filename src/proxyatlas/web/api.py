@@ -137,11 +137,12 @@ def relations(request: Request, type: str | None = None, source: str | None = No
 def neighbourhood(request: Request, entity: str, hops: int = Query(2, ge=1, le=3), type: str | None = None,
                   hedge: Hedge | None = None, min_sources: int | None = Query(None, ge=1),
                   category: str | None = None, as_of: str | None = None,
-                  max_nodes: int = Query(150, ge=2, le=1000)) -> Response:
+                  max_nodes: int = Query(150, ge=2, le=1000), max_edges: int = Query(400, ge=1, le=5000)) -> Response:
     """The relations within `hops` of one entity (no evidence: /api/relations has it), for the network page."""
     with open_store(_db(request)) as store:
         return _json(_neighbourhood(store, entity, hops=hops, type=type, hedge=hedge, min_sources=min_sources,
-                                    category=category, as_of=as_of, max_nodes=max_nodes))
+                                    category=category, as_of=as_of, max_nodes=max_nodes,
+                                    max_edges=max_edges))
 
 
 @router.get("/path")

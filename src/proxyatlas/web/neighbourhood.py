@@ -2,7 +2,8 @@
 
 It reads only the relations that touch the frontier of each hop (by the indexed `source` and
 `target` columns), never the whole graph, and keeps at most `max_nodes` actors, the best
-corroborated first, so a store of any size answers in milliseconds.
+corroborated first, and, beyond the relations that reach them, at most `max_edges` relations
+among them, so a store of any size answers in milliseconds and the page stays readable.
 
     neighbourhood(store, "Hezbollah", hops=2, min_sources=2, as_of="2020-01-01")
     -> {"center", "nodes": [{id, name, type, category}], "edges": [...], "dates": [...], "truncated"}
@@ -83,12 +84,14 @@ def _dates(edges: Iterable[dict[str, Any]]) -> list[str]:
 
 def neighbourhood(store: Store, entity: str, *, hops: int = 2, type: str | None = None, hedge: str | None = None,
                   min_sources: int | None = None, category: str | None = None, as_of: str | None = None,
-                  max_nodes: int = 150) -> dict[str, Any]:
+                  max_nodes: int = 150, max_edges: int = 400) -> dict[str, Any]:
     center = find_entity(store, entity)
     day = as_of_day(as_of) if as_of else None
     filters = _filters(type, hedge, min_sources)
     info = entities_by_id(store, [center])
-    kept, edges, frontier, seen, truncated = {center}, {}, [center], [], False
+    kept, frontier, truncated = {center}, [center], False
+    edges: dict[str, dict[str, Any]] = {}
+    seen: list[dict[str, Any]] = []
     for hop in range(hops):
         budget = max_nodes if hop == hops - 1 else max(1, (max_nodes * 2) // 3)
         rows = _touching(store, frontier, filters)
@@ -101,7 +104,7 @@ def neighbourhood(store: Store, entity: str, *, hops: int = 2, type: str | None 
             new = [e for e in ends if e not in kept]
             if any(not _in_category(info[e], category) for e in new):
                 continue
-            if new and len(kept) + len(new) > budget:
+            if (new and len(kept) + len(new) > budget) or (not new and len(edges) >= max_edges):
                 truncated = True
                 continue
             kept.update(new)
@@ -109,10 +112,16 @@ def neighbourhood(store: Store, entity: str, *, hops: int = 2, type: str | None 
             edges[rel["id"]] = rel
         if not frontier:
             break
-    if len(kept) > 1:  # edges between two actors of the outer ring complete the picture
+    if len(kept) > 1:  # edges between two actors of the outer ring complete the picture, best first
         for rel in _touching(store, frontier, filters):
-            if rel["source"] in kept and rel["target"] in kept and (day is None or valid_on(rel, day)):
-                edges.setdefault(rel["id"], rel)
+            if rel["id"] in edges or rel["source"] not in kept or rel["target"] not in kept:
+                continue
+            if day is not None and not valid_on(rel, day):
+                continue
+            if len(edges) >= max_edges:
+                truncated = True
+                break
+            edges[rel["id"]] = rel
     return {"center": center, "nodes": [info[e] for e in sorted(kept)], "edges": list(edges.values()),
             "dates": _dates(seen), "truncated": truncated}
 
