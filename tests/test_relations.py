@@ -195,3 +195,17 @@ def test_a_dateline_is_not_the_speaker(run):
 def test_according_to_an_unnamed_source_is_reported(run):
     r = rel(run("Iran supports the Houthis, according to analysts."), "supports", "iran", "houthis")
     assert r.hedge == "reported" and r.attributed_to is None
+
+
+def test_answer_to_and_quantified_subjects(run):
+    result = run("Several of the brigades, including Kata'ib Hezbollah and Harakat Hezbollah al-Nujaba, "
+                 "answer to the Quds Force.")
+    rel(result, "leads", "irgc-quds-force", "kataib-hezbollah")
+    rel(result, "leads", "irgc-quds-force", "harakat-hezbollah-al-nujaba")
+
+
+def test_pronoun_it_and_head_of_government_title(run):
+    result = run("The Badr Organization fought in Diyala. It was founded by the Islamic Supreme Council. "
+                 "Iraqi Prime Minister Mohammed Shia al-Sudani visited Tehran.")
+    rel(result, "created", "islamic-supreme-council", "badr-organization")
+    rel(result, "leads", "mohammed-shia-al-sudani", "iraq")

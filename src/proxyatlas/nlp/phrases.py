@@ -85,10 +85,16 @@ def named_by_head(ctx: PhraseContext, token: Token, depth: int) -> list[str]:
     if token.lower_ == "country" and definite:
         country = last_before(ctx, token, "country")
         return [country] if country else []
-    if definite and token.dep_ in {"poss", "dobj", "pobj", "nsubj"} and token.lower_ in cues()["anaphoric_nouns"] \
-            and not any(c.dep_ in {"prep", "compound", "amod", "appos"} for c in token.children):
+    anaphoric = definite and token.lower_ in cues()["anaphoric_nouns"] \
+        and not any(c.dep_ in {"prep", "compound", "amod", "appos"} for c in token.children)
+    # "It was founded in 1982", "its fighters": the organisation the text is about.
+    pronoun = token.lower_ in {"it", "its"} and token.dep_ in {"nsubj", "nsubjpass", "poss"}
+    if (anaphoric or pronoun) and token.dep_ in {"poss", "dobj", "pobj", "nsubj", "nsubjpass"}:
         group = salient_before(ctx, token)  # "the group's secretary-general", "arming the group"
         return [group] if group else []
+    if token.lower_ in cues()["quantifiers"] and token.pos_ in {"ADJ", "NUM", "PRON", "DET", "NOUN"}:
+        return [e for p in pobjs(token, {"of"}) for e in named_by(ctx, p, depth + 1)] \
+            + listed_examples(ctx, token, depth)
     out: list[str] = []
     # A "conjunct" joined by a bare comma is an apposition the parser misread ("the militia, the NDF").
     bare_comma = not any(c.dep_ == "cc" for c in token.children)

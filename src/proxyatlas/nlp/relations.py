@@ -84,10 +84,12 @@ def _roles(ctx: _Context) -> Iterator[Candidate]:
 
 def _org_just_before(ctx: _Context, t: Token) -> list[str]:
     """The organisation or country written right before a role noun, past its adjectives and the
-    first half of a hyphenated role ("Hezbollah Secretary-General X")."""
+    first half of a two-word role ("Hezbollah Secretary-General X", "Iraqi Prime Minister X")."""
     i = t.i - 1
     if i >= 2 and ctx.doc[i].text == "-":
         i -= 2
+    elif i >= 1 and f"{ctx.doc[i].lower_} {t.lower_}" in cues()["by_word"]["role_nouns"]:
+        i -= 1
     while i >= 0 and ctx.doc[i].pos_ == "ADJ" and not entity(ctx, ctx.doc[i]):
         i -= 1
     eid = entity(ctx, ctx.doc[i]) if i >= 0 else None
@@ -95,11 +97,15 @@ def _org_just_before(ctx: _Context, t: Token) -> list[str]:
 
 
 def _role_type(ctx: _Context, t: Token) -> str | None:
-    """leads or member_of for a role noun; "secretary-general" is read whole, and an indefinite
-    "a senior commander of X" is one of its commanders, not its head."""
+    """leads or member_of for a role noun; "secretary-general" and "prime minister" are read
+    whole, and an indefinite "a senior commander of X" is one of its commanders, not its head."""
     doc = ctx.doc
     if t.i >= 2 and doc[t.i - 1].text == "-":
         whole = cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 2].lower_}-{t.lower_}")
+        if whole:
+            return whole
+    if t.i >= 1:
+        whole = cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 1].lower_} {t.lower_}")
         if whole:
             return whole
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
@@ -321,6 +327,25 @@ def _support_phrase(ctx: _Context, v: Token) -> Iterator[Candidate]:
                 yield Candidate(rtype, s, o, [v, obj])
 
 
+def _answers_to(ctx: _Context) -> Iterator[Candidate]:
+    """"the brigades answer to the Quds Force", "take orders from Iran": the other side leads."""
+    for v in ctx.doc:
+        if v.pos_ != "VERB":
+            continue
+        lemma = v.lemma_.lower()
+        preps = {p for verb, p in (pair.split() for pair in cues()["answer_to"]) if verb == lemma}
+        if not preps:
+            continue
+        if lemma == "take" and not any(c.dep_ == "dobj" and c.lemma_.lower() in {"order", "instruction"}
+                                       for c in v.children):
+            continue
+        commanders = [e for p in pobjs(v, preps) for e in named_by(ctx, p)]
+        commanders += [e for c in v.children if c.dep_ == "dobj" for p in pobjs(c, preps) for e in named_by(ctx, p)]
+        for led in subject_of(ctx, v):
+            for commander in commanders:
+                yield Candidate("leads", commander, led, [v])
+
+
 def _with_verbs(ctx: _Context) -> Iterator[Candidate]:
     """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner."""
     for v in ctx.doc:
@@ -487,7 +512,7 @@ def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> lis
     return [p for p in places if p in allowed]
 
 
-FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _with_verbs, _with_nouns, _enemies, _leadership, _locations)
+FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _answers_to, _with_verbs, _with_nouns, _enemies, _leadership, _locations)
 
 
 # --- assembling -----------------------------------------------------------------------------------
