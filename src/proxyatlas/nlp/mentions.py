@@ -8,6 +8,7 @@ NER label that contradicts the name's head word (a "Corps" tagged PERSON) is cor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -33,14 +34,28 @@ class Mention:
         return doc[self.start : self.end]
 
 
-def _title_sequences() -> list[tuple[str, ...]]:
-    titles = [tuple(t.lower().split()) for t in load_lexicon("titles")["titles"]]
-    return sorted(set(titles), key=len, reverse=True)
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """Title word sequences indexed by their first word, longest first."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for title in {tuple(t.lower().split()) for t in load_lexicon("titles")["titles"]}:
+        table.setdefault(title[0], []).append(title)
+    for titles in table.values():
+        titles.sort(key=len, reverse=True)
+    return table
+
+
+def _title_at(doc: Doc, i: int, end: int) -> int:
+    """Length in tokens of the longest title starting at token i and ending before `end`, or 0."""
+    for title in _titles_by_first_word().get(doc[i].lower_, ()):
+        n = len(title)
+        if i + n <= end and tuple(t.lower_ for t in doc[i : i + n]) == title:
+            return n
+    return 0
 
 
 def strip_titles(span: Span) -> Span:
     """Drop leading determiners and titles ("the", "Maj. Gen.", "Crown Prince") from a span."""
-    titles = _title_sequences()
     start, end = span.start, span.end
     doc = span.doc
     changed = True
@@ -50,13 +65,11 @@ def strip_titles(span: Span) -> Span:
             start += 1
             changed = True
             continue
-        for title in titles:
-            n = len(title)
-            glued = start + n < end and doc[start + n].text in {"-", "‐"}  # "Sayyed-Mahmoud" is a name
-            if end - start > n and not glued and tuple(t.lower_ for t in doc[start : start + n]) == title:
-                start += n
-                changed = True
-                break
+        n = _title_at(doc, start, end - 1)
+        glued = n and start + n < end and doc[start + n].text in {"-", "‐"}  # "Sayyed-Mahmoud" is a name
+        if n and not glued:
+            start += n
+            changed = True
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
     return doc[start:end]
@@ -164,12 +177,10 @@ def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[M
 def _titled_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     """"Colonel Ahmed Karimi", "Sheikh Akram al-Kaabi": capitalised words after a title are a
     person's name even when the statistical NER missed them."""
-    titles = [t for t in _title_sequences() if t[0][:1].isalpha()]
     out = []
     i = 0
     while i < len(doc):
-        n = next((len(t) for t in titles if tuple(x.text.lower() for x in doc[i : i + len(t)]) == t
-                  and doc[i].text[:1].isupper()), 0)
+        n = _title_at(doc, i, len(doc)) if doc[i].text[:1].isupper() else 0
         if not n:
             i += 1
             continue
