@@ -209,3 +209,21 @@ def test_pronoun_it_and_head_of_government_title(run):
                  "Iraqi Prime Minister Mohammed Shia al-Sudani visited Tehran.")
     rel(result, "created", "islamic-supreme-council", "badr-organization")
     rel(result, "leads", "mohammed-shia-al-sudani", "iraq")
+
+
+def test_deployments_wars_and_own_agents(run):
+    result = run("The Rapid Support Forces have been at war with the Sudanese Armed Forces since 2023. "
+                 "The Syrian Democratic Forces are led by Mazloum Abdi and dominated by the YPG. "
+                 "Russia's Africa Corps has deployed about 2,000 troops to Mali and Niger.")
+    assert any(r.type == "opposes" and {r.source, r.target} == {"rapid-support-forces", "sudanese-armed-forces"}
+               for r in result.relations)
+    rel(result, "leads", "mazloum-abdi", "syrian-democratic-forces")
+    assert not any(r.type == "leads" and r.source == "ypg" for r in result.relations)
+    rel(result, "operates_in", "africa-corps", "mali")
+    rel(result, "operates_in", "africa-corps", "niger")
+
+
+def test_headline_accused_of(run):
+    result = run("UAE accused of arming Sudan's RSF\n\nFighting goes on.")
+    r = rel(result, "supports", "united-arab-emirates", "rapid-support-forces")
+    assert r.hedge == "alleged"

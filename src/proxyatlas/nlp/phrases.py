@@ -184,8 +184,11 @@ def subject_of(ctx: PhraseContext, verb: Token) -> list[str]:
     for _ in range(6):
         accuser = current.head.head if current.dep_ == "pcomp" and current.head.lower_ == "of" else None
         if accuser is not None and accuser.lemma_.lower() in cues()["accuse_verbs"]:
-            # "Washington accused Tehran of supplying X": the accused is the one who supplies.
-            return [e for c in accuser.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            # "Washington accused Tehran of supplying X", "the UAE was accused of arming X": the
+            # accused is the one who supplies.
+            if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
+                return named_by(ctx, accuser.head)
+            return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in named_by(ctx, c)]
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
         if subjects:
             out: list[str] = []

@@ -269,8 +269,11 @@ def _coordinated_verbs(v: Token) -> list[Token]:
 def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
     if is_passive(v) or (v.dep_ == "conj" and any(is_passive(x) for x in _coordinated_verbs(v))):
         verbs = _coordinated_verbs(v)
-        agents = [e for x in verbs for c in x.children if c.dep_ == "agent" for p in c.children
-                  if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        # A verb's own "by"-agent wins ("led by X and dominated by Y"); one without borrows it
+        # from its coordination ("armed, funded and trained by X").
+        own = [c for c in v.children if c.dep_ == "agent"]
+        agent_preps = own or [c for x in verbs for c in x.children if c.dep_ == "agent"]
+        agents = [e for c in agent_preps for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
         patients: list[str] = []
         for c in (c for x in verbs for c in x.children):
             if c.dep_ == "nsubjpass":
@@ -361,9 +364,10 @@ def _with_nouns(ctx: _Context) -> Iterator[Candidate]:
     """"X has relations with Y"; "Tensions have increased with their mutual enemy, Y"."""
     for noun in ctx.doc:
         rtype = cue_word("with_nouns", noun)
-        if rtype is None or noun.dep_ not in {"dobj", "nsubj", "attr"}:
+        at_war = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "in"}  # "at war with", "in talks with"
+        if rtype is None or not (noun.dep_ in {"dobj", "nsubj", "attr"} or at_war):
             continue
-        verb = noun.head
+        verb = noun.head.head if at_war else noun.head
         partners = [e for p in pobjs(noun, {"with", "between", "against"}) + pobjs(verb, {"with", "against"})
                     for e in named_by(ctx, p)]
         # "relations with al-Shabab in Somalia and the Taliban in Afghanistan": the parser hangs the
@@ -446,6 +450,20 @@ def _nearest_org_before(ctx: _Context, token: Token, exclude: set[str]) -> str |
     return None
 
 
+def _deployments(ctx: _Context) -> Iterator[Candidate]:
+    """"Russia's Africa Corps has deployed 2,000 troops to Mali, Burkina Faso and Niger"."""
+    for v in ctx.doc:
+        if v.pos_ != "VERB" or not has_cue("deploy_verbs", v):
+            continue
+        places = [e for p in pobjs(v, {"to", "into"}) for e in named_by(ctx, p) if etype(ctx, e) in {"country", "place"}]
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        places += [e for o in objects for p in pobjs(o, {"to", "into"}) for e in named_by(ctx, p)
+                   if etype(ctx, e) in {"country", "place"}]
+        for org in subject_of(ctx, v):
+            for place in places:
+                yield Candidate("operates_in", org, place, [v])
+
+
 def _locations(ctx: _Context) -> Iterator[Candidate]:
     for prep in ctx.doc:
         if prep.dep_ != "prep" or prep.lower_ not in cues()["location_preps"]:
@@ -512,7 +530,7 @@ def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> lis
     return [p for p in places if p in allowed]
 
 
-FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _answers_to, _with_verbs, _with_nouns, _enemies, _leadership, _locations)
+FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _answers_to, _with_verbs, _with_nouns, _enemies, _leadership, _locations, _deployments)
 
 
 # --- assembling -----------------------------------------------------------------------------------
