@@ -227,3 +227,10 @@ def test_headline_accused_of(run):
     result = run("UAE accused of arming Sudan's RSF\n\nFighting goes on.")
     r = rel(result, "supports", "united-arab-emirates", "rapid-support-forces")
     assert r.hedge == "alleged"
+
+
+def test_a_dated_dateline_is_not_the_subject(run):
+    result = run("KHARTOUM, June 3, 2024 (AP) — The United Arab Emirates has supplied weapons to the Rapid "
+                 "Support Forces, a United Nations panel said.")
+    assert not any(r.source == "sudan" for r in result.relations)
+    rel(result, "supports", "united-arab-emirates", "rapid-support-forces")

@@ -52,11 +52,11 @@ def _dateline_dashes(doc: Doc) -> list[int]:
         line_start = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
         if not (line_start and token.text.isupper() and token.is_alpha):
             continue
-        for k in range(token.i + 1, min(len(doc), token.i + 8)):
+        for k in range(token.i + 1, min(len(doc), token.i + 12)):
             if doc[k].text in _DASHES and doc[k - 1].text not in _DASHES:
                 out.append(k)
                 break
-            if not (doc[k].text[:1].isupper() or doc[k].text in {",", "(", ")", "."}):
+            if not (doc[k].text[:1].isupper() or doc[k].like_num or doc[k].text in {",", "(", ")", "."}):
                 break
     return out
 
