@@ -370,3 +370,10 @@ def test_example_articles_read(path: Path) -> None:
     assert "proxyatlas example desk" in doc.source.lower()
     if path.suffix == ".html":
         assert "Privacy policy" not in doc.text and "Most read" not in doc.text
+
+
+def test_dateline_opening_the_first_paragraph() -> None:
+    text = ("Militia drones hit base\n\nKHARTOUM, June 3, 2024 (AP) — The militia said on Monday that it "
+            "had launched the drones, and officials confirmed the damage.\n")
+    meta = detect_metadata(text)
+    assert meta["published"] == "2024-06-03" and meta["source"] == "AP"

@@ -154,6 +154,8 @@ class _Found:
 def detect_metadata(text: str) -> dict[str, str | None]:
     """Title, source, author and published (EDTF day) of a plain-text article; None when unsure."""
     lines = [line for line in text.split("\n") if line.strip()]
+    # A dateline opens the first paragraph: "KHARTOUM, June 3, 2024 (AP) — The ...".
+    lines = [_dateline_prefix(line) for line in lines]
     head = [c for c in map(_clean, lines[:HEAD_LINES]) if c]
     tail = [c for c in map(_clean, lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]) if c]
     result: dict[str, str | None] = {"title": None, "source": None, "author": None, "published": None}
@@ -176,6 +178,15 @@ def detect_metadata(text: str) -> dict[str, str | None]:
     if result["title"] is None and head and first_found is None:
         result["title"] = _title_from(head[0])
     return result
+
+
+_DATELINE_DASH = re.compile(r"^(.{3,80}?\S)\s+[—–]\s+\S")
+
+
+def _dateline_prefix(line: str) -> str:
+    """The part of a line before a dateline's dash, when the line is a dateline plus text."""
+    m = _DATELINE_DASH.match(line)
+    return m.group(1) if m and m.group(1).split(",")[0].strip().isupper() else line
 
 
 def parse_date(text: str) -> str | None:
