@@ -20,19 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ..lexicon import load_lexicon
-from ..model import HEDGES, Event, Evidence, Relation, Statement
+from ..model import HEDGES, Event, Relation, Statement
 from ..ontology import load_ontology
 from .attribution import Quote
 from .hedges import hedge_for
-from .phrases import (PhraseContext, category, cue_word, cues, entity, etype, has_cue, is_passive, last_before,
-                      listed_after_dash, named_by, named_by_head, pobjs, relcl_antecedent, salient_before,
-                      subject_of)
+from .phrases import (PhraseContext, category, cue_word, cues, entity, etype, has_cue, is_passive,
+                      listed_after_dash, named_by, named_by_head, pobjs, relcl_antecedent, subject_of)
 from .resolve import Resolved
 from .statements import evidence_of
 
@@ -455,10 +451,9 @@ def _deployments(ctx: _Context) -> Iterator[Candidate]:
     for v in ctx.doc:
         if v.pos_ != "VERB" or not has_cue("deploy_verbs", v):
             continue
-        places = [e for p in pobjs(v, {"to", "into"}) for e in named_by(ctx, p) if etype(ctx, e) in {"country", "place"}]
         objects = [c for c in v.children if c.dep_ == "dobj"]
-        places += [e for o in objects for p in pobjs(o, {"to", "into"}) for e in named_by(ctx, p)
-                   if etype(ctx, e) in {"country", "place"}]
+        phrases = pobjs(v, {"to", "into"}) + [p for o in objects for p in pobjs(o, {"to", "into"})]
+        places = [e for p in phrases for e in named_by(ctx, p) if etype(ctx, e) in {"country", "place"}]
         for org in subject_of(ctx, v):
             for place in places:
                 yield Candidate("operates_in", org, place, [v])
@@ -474,7 +469,9 @@ def _locations(ctx: _Context) -> Iterator[Candidate]:
             continue
         head = prep.head
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
-            if has_cue("operate_verbs", head) or any(c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children):
+            operating = has_cue("operate_verbs", head) or any(
+                c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children)  # "are active in"
+            if operating:
                 for org in subject_of(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [head, prep])
@@ -530,7 +527,8 @@ def _places_until_next_org(ctx: _Context, prep: Token, places: list[str]) -> lis
     return [p for p in places if p in allowed]
 
 
-FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _answers_to, _with_verbs, _with_nouns, _enemies, _leadership, _locations, _deployments)
+FAMILIES = (_roles, _hyphens, _possessives, _of_phrases, _units, _verbs, _answers_to, _with_verbs, _with_nouns,
+            _enemies, _leadership, _locations, _deployments)
 
 
 # --- assembling -----------------------------------------------------------------------------------
