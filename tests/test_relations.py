@@ -17,6 +17,7 @@ def test_role_apposition_and_late_head(run):
                  "on September 27, 2024.", published="2024-10-01")
     leads = rel(result, "leads", "hassan-nasrallah", "hezbollah")
     assert leads.hedge == "asserted"
+    assert leads.valid_to == "2024-09-27"  # "the late leader": the office ends at the killing
     assert leads.evidence[0].text.startswith("Hassan Nasrallah")
 
 
@@ -234,3 +235,8 @@ def test_a_dated_dateline_is_not_the_subject(run):
                  "Support Forces, a United Nations panel said.")
     assert not any(r.source == "sudan" for r in result.relations)
     rel(result, "supports", "united-arab-emirates", "rapid-support-forces")
+
+
+def test_now_under_the_command_of_opens_an_office(run):
+    result = run("The Quds Force is now under the command of Esmail Qaani.", published="2020-01-09")
+    assert rel(result, "leads", "esmail-qaani", "irgc-quds-force").valid_from == "2020-01-09"
