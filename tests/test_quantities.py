@@ -127,3 +127,16 @@ def test_negated_number_is_not_a_claim(quantities):
 def test_clause_date(quantities):
     q = only(quantities("In 2015, Hezbollah deployed 7,000 fighters to Syria."))
     assert q.date == "2015"
+
+
+@pytest.mark.parametrize("sentence, subject, value, unit", [
+    ("The Houthis command some 20,000 fighters.", "houthis", 20000, "fighters"),
+    ("Hezbollah has an arsenal of about 150,000 rockets.", "hezbollah", 150000, "rockets"),
+    ("The Popular Mobilization Forces have grown into an umbrella of some 238,000 fighters.",
+     "popular-mobilization-forces", 238000, "fighters"),
+])
+def test_holders_of_objects_and_of_phrases(sentence, subject, value, unit):
+    from proxyatlas.api import extract
+
+    found = [(q.subject, q.value, q.unit) for q in extract(sentence).quantities]
+    assert (subject, value, unit) in found

@@ -338,7 +338,8 @@ def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
                 role_token = parent
                 continue
             return None, "noun", via, parent
-        if dep in _OBJECT_DEPS and role_token.head.pos_ in {"VERB", "AUX"}:
+        # A direct object hangs from a verb even when the tagger calls it a noun ("command").
+        if dep in _OBJECT_DEPS and (role_token.head.pos_ in {"VERB", "AUX"} or dep == "dobj"):
             return role_token.head, "object", via, None
         if dep == "nsubj":
             return role_token.head, "subject", via, None
@@ -358,10 +359,13 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         # "Hezbollah, with 30,000 fighters": the actor the phrase is attached to.
         if noun is None or via not in {"with", "of"}:
             return None, None
-        found = _noun_actor(noun, resolved)
-        if found is None and noun.dep_ == "attr":  # "Hezbollah is a militia with 30,000 fighters"
-            found = _subject_of(noun.head, resolved)
-        return found, None
+        found, holder = _noun_actor(noun, resolved), None
+        if found is None:
+            # "Hezbollah is a militia with 30,000 fighters", "has an arsenal of 150,000 rockets",
+            # "grew into an umbrella of 238,000 fighters": whoever holds the noun's clause.
+            holder = _clause_of_noun(noun)
+            found = _subject_of(holder, resolved) if holder is not None else None
+        return found, holder
     lemma = verb.lemma_.lower()
     if lemma in _word_set("loss_verbs"):
         return None, verb
@@ -377,6 +381,22 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+def _clause_of_noun(noun: Token) -> Token | None:
+    """The verb whose object, attribute or prepositional object a noun is."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ in {"attr", "dobj"}:
+            return current.head
+        if current.dep_ == "pobj" and current.head.dep_ == "prep":
+            parent = current.head.head
+            if parent.pos_ in {"VERB", "AUX"}:
+                return parent
+            current = parent
+            continue
+        return None
+    return None
 
 
 def _membership_group(verb: Token, resolved: Resolved) -> Token | None:
