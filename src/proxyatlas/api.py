@@ -9,13 +9,16 @@ Example::
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import ProxyatlasWarning
 from .model import Document, Extraction
 from .nlp.dates import parse_published
 from .nlp.extractor import extract_document, extract_documents
-from .readers import read_document
+from .readers import check_length, read_document
+from .readers.language import english_only
 from .registry import load_registry
 
 
@@ -32,19 +35,31 @@ def _override(document: Document, published: str | None, source: str | None, tit
     return document
 
 
+def _checked(extraction: Extraction, name: str) -> Extraction:
+    """Entities only, with a ProxyatlasWarning, for a text that does not look like English."""
+    extraction, warning = english_only(extraction)
+    if warning:
+        warnings.warn(f"{name}: {warning}", ProxyatlasWarning, stacklevel=3)
+    return extraction
+
+
 def extract(text: str, *, published: str | None = None, source: str | None = None, title: str | None = None,
             author: str | None = None, registry: Iterable[str | Path] = ()) -> Extraction:
-    """Extract entities, relations, events, statements and quantities from a text."""
+    """Extract entities, relations, events, statements and quantities from a text (at most
+    `readers.MAX_TEXT_CHARS` characters; InputError beyond). A text that is not English gives
+    its entities only, with a ProxyatlasWarning."""
+    check_length("<text>", text)
     document = _override(Document(text=text), published, source, title, author)
-    return extract_document(document, load_registry(registry))
+    return _checked(extract_document(document, load_registry(registry)), "<text>")
 
 
 def extract_file(path: str | Path, *, published: str | None = None, source: str | None = None,
                  title: str | None = None, author: str | None = None,
                  registry: Iterable[str | Path] = ()) -> Extraction:
-    """Read a .txt/.md/.html/.pdf file (metadata from the file, overridden by the arguments) and extract."""
+    """Read a .txt/.md/.html/.pdf file (metadata from the file, overridden by the arguments) and extract.
+    Bad input raises InputError("PATH: problem"); a text that is not English warns, as `extract`."""
     document = _override(read_document(path), published, source, title, author)
-    return extract_document(document, load_registry(registry))
+    return _checked(extract_document(document, load_registry(registry)), str(path))
 
 
 def extract_many(texts_or_documents: Iterable[str | Document], *, jobs: int = 1, batch_size: int = 32,
@@ -59,7 +74,8 @@ def extract_many(texts_or_documents: Iterable[str | Document], *, jobs: int = 1,
             print(result.document.id, len(result.relations))
     """
     documents = (item if isinstance(item, Document) else Document(text=item) for item in texts_or_documents)
-    return extract_documents(documents, load_registry(registry), jobs=jobs, batch_size=batch_size)
+    results = extract_documents(documents, load_registry(registry), jobs=jobs, batch_size=batch_size)
+    return (_checked(result, result.document.path or "<text>") for result in results)
 
 
 # -- the knowledge store ---------------------------------------------------------------------

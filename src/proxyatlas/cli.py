@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 
 import click
 
 from . import __version__
-from .errors import ProxyatlasError
+from .errors import ProxyatlasError, ProxyatlasWarning
 from .tables import (
     CONFLICT_COLUMNS,
     CORRECTION_COLUMNS,
@@ -28,14 +29,26 @@ from .tables import (
 
 
 class _Group(click.Group):
-    """Every ProxyatlasError becomes one line on stderr and exit code 1."""
+    """Every ProxyatlasError becomes one line on stderr and exit code 1; every ProxyatlasWarning
+    one line on stderr."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
-        try:
-            return super().invoke(ctx)
-        except ProxyatlasError as exc:
-            click.echo(f"proxyatlas: error: {exc}", err=True)
-            sys.exit(1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", ProxyatlasWarning)
+            shown = warnings.showwarning
+
+            def show(message, category, *args, **kwargs):  # type: ignore[no-untyped-def]
+                if issubclass(category, ProxyatlasWarning):
+                    click.echo(f"proxyatlas: warning: {message}", err=True)
+                else:
+                    shown(message, category, *args, **kwargs)
+
+            warnings.showwarning = show
+            try:
+                return super().invoke(ctx)
+            except ProxyatlasError as exc:
+                click.echo(f"proxyatlas: error: {exc}", err=True)
+                sys.exit(1)
 
 
 @click.group(cls=_Group)
@@ -138,6 +151,8 @@ def ingest(paths: tuple[str, ...], published: str | None, source: str | None, re
               f"new entities {report.new_entities}, new relations {report.new_relations}")
         for failed_path, reason in report.failed:
             _echo(f"  failed: {failed_path}: {reason}")
+    for warned_path, warning in report.warnings:
+        click.echo(f"proxyatlas: warning: {warned_path}: {warning}", err=True)
     if report.failed:
         sys.exit(1)
 

@@ -27,3 +27,7 @@ class DataError(ProxyatlasError):
         self.problem = problem
         where = f"{self.path}: entry {entry!r}" if entry else self.path
         super().__init__(f"{where}: {problem}")
+
+
+class ProxyatlasWarning(UserWarning):
+    """Something the user should know that does not stop the work (the CLI prints it on stderr)."""

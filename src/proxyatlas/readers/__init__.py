@@ -1,12 +1,20 @@
 """Document readers: a file on disk becomes a `Document` (text plus title/source/author/published).
 
-`read_document` checks the file itself (exists, is a readable regular file, is not empty) and
-dispatches on the extension; each format module turns bytes into text and metadata. Every
-problem is an `InputError` naming the file, so the user sees one clear line.
+`read_document` checks the file itself (exists, is not a broken or looping link, is a readable
+regular file, is not empty, is not too large) and dispatches on the extension; each format
+module turns bytes into text and metadata. Every problem is an `InputError` naming the file,
+so the user sees one clear line.
+
+Size limits: a news article or analysis piece is 2,000-100,000 characters. A file over
+`MAX_FILE_BYTES` is refused before it is read (memory stays bounded whatever the file), and a
+text over `MAX_TEXT_CHARS` after reading (the rule stages' cost grows faster than the text:
+200,000 characters take minutes); split such a text into its articles.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,8 +25,32 @@ from .pdf import read_pdf
 from .txt import read_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # on disk, markup and images included (the web upload limit too)
+MAX_TEXT_CHARS = 200_000  # the document text: about 30,000 words, a long report
 
-__all__ = ["SUPPORTED", "detect_metadata", "parse_date", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_length", "detect_metadata", "parse_date",
+           "read_document"]
+
+
+def check_length(name: str, text: str) -> None:
+    """Refuse a text over MAX_TEXT_CHARS with an InputError naming it."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}, "
+                               "a long report): split it into its articles")
+
+
+def _link_problem(p: Path) -> str | None:
+    """Why a path that does not resolve cannot be read: a link loop, a broken link, or nothing there."""
+    try:
+        os.stat(p)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop: the link never reaches a file"
+        if p.is_symlink():
+            return f"broken symbolic link (points to {os.readlink(p)}, which does not exist)"
+        if err.errno in (errno.EACCES, errno.EPERM):
+            return "permission denied; cannot reach the file"
+    return None
 
 
 def read_document(path: str | Path) -> Document:
@@ -26,7 +58,7 @@ def read_document(path: str | Path) -> Document:
     name = str(path)
     p = Path(path)
     if not p.exists():
-        raise InputError(name, "file not found")
+        raise InputError(name, _link_problem(p) or "file not found")
     if p.is_dir():
         raise InputError(name, "is a directory, not a file")
     if not p.is_file():
@@ -36,6 +68,10 @@ def read_document(path: str | Path) -> Document:
         kind = f"'{ext}'" if ext else "(no extension)"
         raise InputError(name, f"unsupported file type {kind}; supported: {' '.join(SUPPORTED)}")
     try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(name, f"file too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB, "
+                                   "and a news article is far smaller): split it into its articles")
         data = p.read_bytes()
     except PermissionError:
         raise InputError(name, "permission denied; cannot read the file") from None
@@ -44,7 +80,10 @@ def read_document(path: str | Path) -> Document:
     if not data.strip():
         raise InputError(name, "empty document")
     if ext == ".pdf":
-        return read_pdf(name, data)
-    if ext in (".html", ".htm"):
-        return read_html(name, data)
-    return read_text(name, data, markdown=ext == ".md")
+        document = read_pdf(name, data)
+    elif ext in (".html", ".htm"):
+        document = read_html(name, data)
+    else:
+        document = read_text(name, data, markdown=ext == ".md")
+    check_length(name, document.text)
+    return document

@@ -253,7 +253,7 @@ def _title_from(line: str) -> str | None:
 
 def _parse_line(line: str) -> _Found | None:
     """The metadata one line states, or None when it is not a byline, dateline or label line."""
-    if len(line) > MAX_META_LINE:
+    if len(line) > MAX_META_LINE or _DATE_TOKEN in line:  # the stand-in itself in the text: no byline
         return None
     city = _CITY_DATELINE.match(line)
     if city:

@@ -3,7 +3,11 @@
 Each document is read (metadata precedence: arguments > a sidecar `NAME.meta.json` > what
 the document says about itself), skipped if its text is already stored, extracted (in
 `jobs` worker processes when asked; each loads the spaCy pipeline once), and written by the
-one writer, this process. A file that fails is reported and the batch goes on.
+one writer, this process. A file that fails is reported and the batch goes on; so are a folder
+with no documents and a glob that matches none. A text that is not English is stored with its
+entities only, and a warning. A failure of the store itself (disk full, read-only file) stops
+the batch with one clear error: the document being written is rolled back, the ones before it
+stay, and running the same ingest again stores the rest.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import glob
 import json
 import multiprocessing
+import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +27,7 @@ from ..model import Document, Extraction
 from ..nlp.dates import parse_published
 from ..nlp.extractor import extract_document
 from ..readers import SUPPORTED, read_document
+from ..readers.language import english_only
 from ..registry import load_registry
 from .store import Store
 
@@ -38,22 +45,42 @@ class IngestReport:
     new_entities: int = 0
     new_relations: int = 0
     documents: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
-def expand(paths: Iterable[str | Path]) -> list[str]:
-    """Files as given; folders recursively (supported extensions only); globs expanded."""
+def expand(paths: Iterable[str | Path], problems: list[tuple[str, str]] | None = None) -> list[str]:
+    """Files as given; folders recursively (supported extensions only; links to folders are not
+    followed); globs expanded. A file reached twice (through a link or two arguments) is listed
+    once. A folder without documents and a glob that matches none go to `problems`."""
     out: list[str] = []
     for raw in paths:
         text = str(raw)
         path = Path(text)
+        found: list[str] | None = None
         if path.is_dir():
-            out += sorted(str(p) for p in path.rglob("*") if p.is_file() and _wanted(p))
-        elif not path.exists() and _GLOB & set(text):
+            # A dangling or looping link is kept, so that reading it reports the problem.
+            found = sorted(str(p) for p in path.rglob("*")
+                           if (p.is_file() or (p.is_symlink() and not p.exists())) and _wanted(p))
+            problem = f"no documents in this folder ({' '.join(SUPPORTED)})"
+        elif not path.exists() and not path.is_symlink() and _GLOB & set(text):
+            found = []
             for hit in sorted(glob.glob(text, recursive=True)):
-                out += expand([hit]) if Path(hit).is_dir() else [hit] if _wanted(Path(hit)) else []
+                found += expand([hit]) if Path(hit).is_dir() else [hit] if _wanted(Path(hit)) else []
+            problem = f"no documents match this pattern ({' '.join(SUPPORTED)})"
         else:
             out.append(text)
-    return list(dict.fromkeys(out))
+        if found is not None:
+            out += found
+            if not found and problems is not None:
+                problems.append((text, problem))
+    seen: set[str] = set()
+    unique = []
+    for name in out:
+        real = os.path.realpath(name)
+        if real not in seen:
+            seen.add(real)
+            unique.append(name)
+    return unique
 
 
 def _wanted(path: Path) -> bool:
@@ -67,7 +94,10 @@ def sidecar(path: str) -> dict[str, str]:
         if candidate.is_file():
             try:
                 raw = json.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            except json.JSONDecodeError as exc:
+                raise InputError(candidate, f"line {exc.lineno}, column {exc.colno}: invalid JSON in the metadata "
+                                            f"sidecar ({exc.msg})") from None
+            except (OSError, UnicodeDecodeError) as exc:
                 raise InputError(candidate, f"unreadable metadata sidecar ({exc})") from None
             if not isinstance(raw, dict):
                 raise InputError(candidate, "a metadata sidecar is a JSON object with title/source/author/published")
@@ -131,8 +161,8 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
     published = parse_published(published) if published else None
     registry_paths = tuple(str(p) for p in registry)
     reg = load_registry(registry_paths)
-    files = expand(paths)
     report = IngestReport()
+    files = expand(paths, report.failed)
     done = 0
 
     def tick(path: str) -> None:
@@ -149,7 +179,9 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
                 try:
                     document = read(path, published, source)
                 except ProxyatlasError as exc:
-                    report.failed.append((path, getattr(exc, "problem", str(exc))))
+                    # the problem alone, or the whole message when it names another file (a sidecar)
+                    same = getattr(exc, "path", path) == path
+                    report.failed.append((path, getattr(exc, "problem", str(exc)) if same else str(exc)))
                     tick(path)
                     continue
                 if store.has_document(document.id):
@@ -164,13 +196,26 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
     return report
 
 
+# SQLite's messages for a store that cannot be written at all: no point trying the next document.
+_STORE_FAILURES = ("disk is full", "readonly database", "disk i/o error", "unable to open database",
+                   "read-only", "no space left")
+
+
 def _write(store: Store, document: Document, result: Extraction | str, reg: object, report: IngestReport) -> None:
     path = document.path or ""
     if isinstance(result, str):
         report.failed.append((path, result))
         return
+    result, warning = english_only(result)
+    if warning:
+        report.warnings.append((path, warning))
     try:
         added, entities, relations = store.add_extraction(result, reg)  # type: ignore[arg-type]
+    except (sqlite3.OperationalError, OSError) as exc:
+        if not any(s in str(exc).lower() for s in _STORE_FAILURES):
+            report.failed.append((path, f"could not store: {type(exc).__name__}: {exc}"))
+            return
+        raise StoreWriteError(store.path, exc, report) from exc
     except Exception as exc:  # noqa: BLE001 - report it and go on with the next document
         report.failed.append((path, f"could not store: {type(exc).__name__}: {exc}"))
         return
@@ -181,6 +226,17 @@ def _write(store: Store, document: Document, result: Extraction | str, reg: obje
         report.new_relations += relations
     else:
         report.unchanged += 1
+
+
+class StoreWriteError(ProxyatlasError):
+    """The store cannot be written (disk full, read-only): the batch stops, nothing half-written stays."""
+
+    def __init__(self, db: str, exc: BaseException, report: IngestReport) -> None:
+        self.report = report
+        super().__init__(
+            f"{db}: cannot write to the store ({exc}); the document being written was rolled back, "
+            f"{report.added} added before it are kept, the rest were not ingested: free disk space or make "
+            "the store writable, then run the same ingest again (stored documents are skipped)")
 
 
 def rebuild(store: Store, registry: Iterable[str | Path] = (), progress: Progress | None = None) -> int:
@@ -196,7 +252,8 @@ def rebuild(store: Store, registry: Iterable[str | Path] = (), progress: Progres
     for n, did in enumerate(ids, 1):
         text, title, source, author, published, path = store.conn.execute(
             "SELECT text, title, source, author, published, path FROM documents WHERE id = ?", (did,)).fetchone()
-        data = extract_document(Document(text, title, source, author, published, path), reg).to_json()
+        extraction, _ = english_only(extract_document(Document(text, title, source, author, published, path), reg))
+        data = extraction.to_json()
         with transaction(store.conn):  # derived tables stay as they were until `derive` below
             store.conn.execute("UPDATE extractions SET data = ?, extractor = ? WHERE document = ?",
                                (json.dumps(data, ensure_ascii=False), EXTRACTOR, did))

@@ -5,15 +5,21 @@ Source tables hold what was read and extracted (`documents`, `document_bands`,
 `extractions`) and what analysts decided (`corrections`); every other table is derived from
 them by `ledger.derive` and can be rebuilt at any time. Column names avoid SQL keywords and
 the SQL is portable (TEXT/INTEGER/REAL, no rowid), so another backend can run it unchanged.
+
+Before a store made by an older version is migrated, a SQLite store is copied whole (SQLite's
+online backup) to `FILE.schema-vN.bak`, N being its old version: a migration that goes wrong
+never costs the analyst's work. The copy is announced with a ProxyatlasWarning.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from ..errors import ProxyatlasError
+from ..errors import ProxyatlasError, ProxyatlasWarning
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, tuple[str, Migration]] = {}
@@ -122,9 +128,11 @@ def migrate(conn: sqlite3.Connection) -> int:
 
     if current_version(conn) == SCHEMA_VERSION:
         return SCHEMA_VERSION  # the common case takes no write lock, so readers never wait here
-    if current_version(conn) > SCHEMA_VERSION:
-        raise ProxyatlasError(f"this store has schema version {current_version(conn)}, newer than this "
+    old = current_version(conn)
+    if old > SCHEMA_VERSION:
+        raise ProxyatlasError(f"this store has schema version {old}, newer than this "
                               f"proxyatlas ({SCHEMA_VERSION}); upgrade proxyatlas")
+    saved = backup(conn, old) if old > 0 else None
     for version in sorted(MIGRATIONS):
         with transaction(conn):
             if current_version(conn) >= version:  # another process may have applied it meanwhile
@@ -133,4 +141,31 @@ def migrate(conn: sqlite3.Connection) -> int:
             func(conn)
             conn.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)",
                          (version, name, datetime.now(UTC).isoformat(timespec="seconds")))
+    if saved:
+        warnings.warn(f"the store was migrated from schema version {old} to {SCHEMA_VERSION}; the old store "
+                      f"is kept as {saved}", ProxyatlasWarning, stacklevel=2)
     return current_version(conn)
+
+
+def backup(conn: sqlite3.Connection, version: int) -> str | None:
+    """Copy a SQLite store file to FILE.schema-vVERSION.bak (FILE.schema-vVERSION.2.bak, ... when
+    taken); None for a store with no file (in memory, or another backend)."""
+    if not isinstance(conn, sqlite3.Connection):
+        return None
+    file = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if not file:
+        return None
+    target, n = f"{file}.schema-v{version}.bak", 1
+    while os.path.exists(target):
+        n += 1
+        target = f"{file}.schema-v{version}.{n}.bak"
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise ProxyatlasError(f"{file}: cannot copy the store to {target} before migrating it ({exc}); nothing "
+                              "was changed: free disk space and try again") from exc
+    return target
