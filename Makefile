@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DB     ?= proxyatlas.db
 EXAMPLES := $(wildcard examples/articles/*.txt examples/articles/*.md examples/articles/*.html examples/articles/*.pdf)
 
-.PHONY: demo test clean chromium
+.PHONY: demo test clean chromium postgresql
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[dev,ftm]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ftm,dask,postgresql]'
 	touch $@
 
 demo: $(VENV)/.installed
@@ -33,7 +33,13 @@ chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
 		|| echo "warning: could not install chromium (not root?); the browser tests will be skipped"
 
-test: $(VENV)/.dev-installed chromium
+# The PostgreSQL store tests start a throwaway server from Debian's binaries; without them they skip.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq \
+		--no-install-recommends postgresql) \
+		|| echo "warning: could not install postgresql (not root?); the PostgreSQL tests will be skipped"
+
+test: $(VENV)/.dev-installed chromium postgresql
 	$(BIN)/python -m pytest
 
 clean:

@@ -30,3 +30,38 @@ def entity_named(result: Extraction, name: str):
 
 def relation_set(result: Extraction) -> set[tuple[str, str, str]]:
     return {(r.type, r.source, r.target) for r in result.relations}
+
+
+# -- store backends: a test that takes `store_db` or `new_db` runs on SQLite and on PostgreSQL --
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throwaway PostgreSQL server for the session (tests/pg_server.py); skipped, with the
+    reason, only where the binaries are absent."""
+    from pg_server import Server, why_not
+
+    reason = why_not()
+    if reason:
+        pytest.skip(reason)
+    server = Server().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request):
+    return request.param
+
+
+@pytest.fixture()
+def new_db(request, backend, tmp_path):
+    """new_db(name) -> the --db of a fresh, empty store on this test's backend."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        return lambda name="store": server.new_database()
+    return lambda name="store": str(tmp_path / f"{name}.db")
+
+
+@pytest.fixture()
+def store_db(new_db):
+    """The --db of a fresh, empty store: a SQLite file or a PostgreSQL database."""
+    return new_db()

@@ -1,4 +1,6 @@
-"""The knowledge store: cross-document resolution, idempotent ingest, the claims ledger and queries."""
+"""The knowledge store: cross-document resolution, idempotent ingest, the claims ledger and queries.
+
+Every test that takes `store_db` or `new_db` runs twice: on SQLite and on PostgreSQL (conftest)."""
 
 from __future__ import annotations
 
@@ -11,12 +13,12 @@ from proxyatlas.store import SCHEMA_VERSION, open_store
 
 
 @pytest.fixture()
-def two(tmp_path):
+def two(tmp_path, store_db):
     """Two articles from two outlets naming the same actors in different spellings."""
     folder = tmp_path / "news"
     write(folder, "a.txt", ARTICLE_A, source="Outlet A", published="2019-05-01")
     write(folder, "b.txt", ARTICLE_B, source="Outlet B", published="2019-06-01")
-    db = tmp_path / "store.db"
+    db = store_db
     report = api.ingest([folder], db=str(db))
     assert (report.added, report.unchanged, report.failed) == (2, 0, [])
     return db, folder
@@ -61,20 +63,20 @@ def test_reingest_reports_unchanged_and_changes_no_row(two):
     assert dump(db) == before
 
 
-def test_ids_are_hashes_of_key_fields(two, tmp_path):
+def test_ids_are_hashes_of_key_fields(two, new_db):
     db, folder = two
-    other = tmp_path / "other.db"
+    other = new_db("other")
     api.ingest([folder / "b.txt", folder / "a.txt"], db=str(other))
     ids = {r["id"] for r in api.relations(db=db)}
     assert ids and {r["id"] for r in api.relations(db=other)} == ids
 
 
-def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
+def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path, store_db):
     folder = tmp_path / "in"
     write(folder, "good.txt", "Iran backs Hezbollah in Lebanon, officials said.\n")
     write(folder, "empty.txt", "   \n")
     (folder / "bad.md").write_bytes(b"\xff\xfe\x00bad")
-    report = api.ingest([folder, tmp_path / "missing.txt"], db=str(tmp_path / "s.db"))
+    report = api.ingest([folder, tmp_path / "missing.txt"], db=store_db)
     assert report.added == 1
     reasons = dict(report.failed)
     assert set(reasons) == {str(folder / "bad.md"), str(folder / "empty.txt"), str(tmp_path / "missing.txt")}
@@ -82,10 +84,10 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tmp_path):
     assert all("\n" not in r for r in reasons.values())
 
 
-def test_metadata_precedence_flags_then_sidecar_then_document(tmp_path):
+def test_metadata_precedence_flags_then_sidecar_then_document(tmp_path, store_db):
     folder = tmp_path / "in"
     write(folder, "a.txt", "Headline here\n\nIran backs Hezbollah.\n", source="Sidecar", title="Sidecar title")
-    db = str(tmp_path / "s.db")
+    db = store_db
     api.ingest([folder], db=db, published="2021-03-04")
     [doc] = api.documents(db=db)
     assert (doc["source"], doc["title"], doc["published"]) == ("Sidecar", "Sidecar title", "2021-03-04")
@@ -94,10 +96,10 @@ def test_metadata_precedence_flags_then_sidecar_then_document(tmp_path):
     assert {d["source"] for d in api.documents(db=db)} == {"Sidecar", "Flag"}
 
 
-def test_a_changed_text_at_the_same_path_is_a_new_version(tmp_path):
+def test_a_changed_text_at_the_same_path_is_a_new_version(tmp_path, store_db):
     folder = tmp_path / "in"
     path = write(folder, "a.txt", "Iran backs Hezbollah in Lebanon, officials said.\n", source="X")
-    db = str(tmp_path / "s.db")
+    db = store_db
     api.ingest([path], db=db)
     path.write_text("Iran backs Hezbollah in Lebanon, officials said on Monday.\n")
     report = api.ingest([path], db=db)
@@ -108,14 +110,14 @@ def test_a_changed_text_at_the_same_path_is_a_new_version(tmp_path):
     assert rel["documents"] == 1 and all(e["document"] == doc["id"] for e in rel["evidence"])
 
 
-def test_syndicated_copies_from_two_outlets_are_one_source(tmp_path):
+def test_syndicated_copies_from_two_outlets_are_one_source(tmp_path, store_db):
     body = ("Iran backs the Houthis in Yemen with missiles and drones, officials said on Tuesday. The shipments "
             "travelled by sea through the Gulf of Aden and were seized twice by coalition navies, according to "
             "a statement that listed the cargo in detail, including rocket engines and guidance kits.\n")
     folder = tmp_path / "in"
     write(folder, "wire1.txt", "Iran arms Yemen rebels\n\n" + body + "\n(Wire report)\n", source="Daily One")
     write(folder, "wire2.txt", "Shipments seized at sea\n\n" + body, source="Gazette Two")
-    db = str(tmp_path / "s.db")
+    db = store_db
     api.ingest([folder], db=db)
     [rel] = api.relations(db=db, type="supports", source="Iran", target="Houthis")
     assert (rel["documents"], rel["sources"]) == (2, 1)
@@ -134,8 +136,8 @@ under the command of Esmail Qaani.
 """
 
 
-def test_as_of_gives_the_leader_on_each_date(tmp_path):
-    db = str(tmp_path / "s.db")
+def test_as_of_gives_the_leader_on_each_date(tmp_path, store_db):
+    db = store_db
     api.ingest([write(tmp_path, "lead.txt", LEADERS, source="CBN", published="2020-01-09")], db=db)
 
     def leaders(date: str) -> set[str]:
@@ -147,7 +149,7 @@ def test_as_of_gives_the_leader_on_each_date(tmp_path):
         api.as_of("someday", db=db)
 
 
-def test_conflicts_finds_asserted_against_denied_and_double_offices(tmp_path):
+def test_conflicts_finds_asserted_against_denied_and_double_offices(tmp_path, store_db):
     folder = tmp_path / "in"
     write(folder, "a.txt", "Yemen\n\nIran backs the Houthis in Yemen, officials said.\n", source="Outlet A",
           published="2021-02-01")
@@ -156,7 +158,7 @@ def test_conflicts_finds_asserted_against_denied_and_double_offices(tmp_path):
           source="Outlet A", published="2021-02-03")
     write(folder, "d.txt", "Speech\n\nNaim Qassem, the leader of Hezbollah, spoke on Tuesday.\n", source="Outlet B",
           published="2021-02-03")
-    db = str(tmp_path / "s.db")
+    db = store_db
     api.ingest([folder], db=db)
     found = api.conflicts(db=db)
     [denied] = [c for c in found if c["kind"] == "denied"]
@@ -224,9 +226,9 @@ def test_path_timeline_sources_and_graph_stats(two):
     assert "houthis" in {c["id"] for c in roots["iran"]["children"]}
 
 
-def test_parallel_ingest_gives_the_same_store(two, tmp_path):
+def test_parallel_ingest_gives_the_same_store(two, new_db):
     db, folder = two
-    other = tmp_path / "parallel.db"
+    other = new_db("parallel")
     report = api.ingest([folder], db=str(other), jobs=2)
     assert (report.added, report.failed) == (2, [])
     for query in (api.entities, api.relations, api.timeline):

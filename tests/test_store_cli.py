@@ -16,12 +16,14 @@ STORE_COMMANDS = ["ingest", "entities", "show", "relations", "path", "timeline",
                   "documents", "merge", "split", "reject", "rebuild", "graph-stats"]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request, tmp_path_factory):
+    """The two articles ingested through the CLI, into a SQLite file and into PostgreSQL."""
     folder = tmp_path_factory.mktemp("cli")
     write(folder / "in", "a.txt", ARTICLE_A, source="Outlet A", published="2019-05-01")
     write(folder / "in", "b.txt", ARTICLE_B, source="Outlet B", published="2019-06-01")
-    path = str(folder / "store.db")
+    path = request.getfixturevalue("pg_server").new_database() if request.param == "postgresql" \
+        else str(folder / "store.db")
     result = CliRunner().invoke(main, ["ingest", str(folder / "in"), "--db", path])
     assert result.exit_code == 0, result.output
     assert "added 2, unchanged 0, failed 0" in result.output
@@ -68,13 +70,13 @@ def test_unknown_entity_is_one_line_and_exit_1(db):
     assert result.output.startswith("proxyatlas: error: no entity named 'Nobody Atall'")
 
 
-def test_ingest_exits_non_zero_and_names_each_failure(tmp_path):
+def test_ingest_exits_non_zero_and_names_each_failure(tmp_path, store_db):
     write(tmp_path / "in", "good.txt", "Iran backs Hezbollah.\n")
     write(tmp_path / "in", "empty.txt", " \n")
-    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.db")])
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", store_db])
     assert result.exit_code == 1
     assert "added 1, unchanged 0, failed 1" in result.output
     assert f"failed: {tmp_path / 'in' / 'empty.txt'}: empty document" in result.output
-    bad = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "s.db"),
+    bad = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", store_db,
                                     "--published", "someday"])
     assert bad.exit_code == 2 and "--published" in bad.output

@@ -1,4 +1,7 @@
-"""The store under stress: a SIGKILL in the middle of an ingest, and readers beside a writer (WAL)."""
+"""The store under stress: a SIGKILL in the middle of an ingest, and readers beside a writer (WAL).
+
+SQLite only: these check the file itself (PRAGMA integrity_check, WAL readers). Their
+PostgreSQL counterparts are in test_store_postgres.py."""
 
 from __future__ import annotations
 

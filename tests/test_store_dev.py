@@ -14,8 +14,8 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"the development articles are not at {DEV}")
 
 
-def test_both_dev_articles_make_one_graph(tmp_path):
-    db = str(tmp_path / "dev.db")
+def test_both_dev_articles_make_one_graph(store_db):
+    db = store_db
     report = api.ingest([DEV], db=db)
     assert (report.added, report.failed) == (2, [])
     people = [e for e in api.entities(db=db, name="Soleimani") if e["type"] == "person"]

@@ -103,12 +103,20 @@ def _opened(db: PathLike | None) -> Iterator[Store]:
 
 def ingest(paths: PathLike | Iterable[PathLike], *, db: PathLike | None = None, published: str | None = None,
            source: str | None = None, registry: Iterable[PathLike] = (), jobs: int = 1,
-           progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
+           progress: Callable[[int, int, str], None] | None = None, dask: str | None = None) -> IngestReport:
     """Read, extract and store documents (files, folders, globs); one transaction per document.
-    `published`/`source` override sidecar `NAME.meta.json` metadata, which overrides the document's own."""
+    `published`/`source` override sidecar `NAME.meta.json` metadata, which overrides the document's own.
+    `dask`: extract on the Dask scheduler at this address, or "local" for a LocalCluster of `jobs`
+    workers (one per core when jobs is 1); this process stays the one writer."""
     from .store.ingest import ingest_paths
 
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if dask:
+        from .scale.dask_ingest import ingest_dask
+
+        with _opened(db) as store:
+            return ingest_dask(store, items, scheduler=dask, published=published, source=source, registry=registry,
+                               workers=jobs if jobs > 1 else None, progress=progress)
     with _opened(db) as store:
         return ingest_paths(store, items, published=published, source=source, registry=registry, jobs=jobs,
                             progress=progress)

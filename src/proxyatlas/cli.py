@@ -88,6 +88,8 @@ def extract(file: str, published: str | None, source: str | None, title: str | N
 
 # -- the knowledge store ---------------------------------------------------------------------
 FORMATS = ["table", "json", "csv"]
+DB_HELP = ("The store: a SQLite file, or postgresql://user:pass@host/dbname (default: $PROXYATLAS_DB, "
+           "else ./proxyatlas.db).")
 
 
 def store_options(func):  # type: ignore[no-untyped-def]
@@ -95,7 +97,7 @@ def store_options(func):  # type: ignore[no-untyped-def]
     func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
                         help="table for reading, json and csv for pipes.")(func)
     return click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
-                        help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")(func)
+                        help=DB_HELP)(func)
 
 
 def _echo(text: str) -> None:
@@ -109,10 +111,13 @@ def _echo(text: str) -> None:
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=str),
               help="An extra actor registry YAML file (repeatable).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for the NLP (one writer either way).")
+              help="Worker processes for the NLP (one writer either way); with --dask local, the workers.")
+@click.option("--dask", "dask", metavar="SCHEDULER",
+              help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a "
+                   "LocalCluster on this machine. Needs the dask extra.")
 @store_options
 def ingest(paths: tuple[str, ...], published: str | None, source: str | None, registries: tuple[str, ...],
-           jobs: int, db: str | None, fmt: str) -> None:
+           jobs: int, dask: str | None, db: str | None, fmt: str) -> None:
     """Extract documents (files, folders, globs) into the knowledge store; sidecar NAME.meta.json
     files give title/source/author/published.
 
@@ -135,7 +140,7 @@ def ingest(paths: tuple[str, ...], published: str | None, source: str | None, re
 
     try:
         report = _ingest(paths, db=db, published=published, source=source, registry=registries, jobs=jobs,
-                         progress=progress)
+                         progress=progress, dask=dask)
     except ValueError as exc:  # a bad --published value
         raise click.BadParameter(str(exc), param_hint="--published") from exc
     finally:
@@ -370,7 +375,7 @@ def graph_stats(db: str | None, fmt: str) -> None:
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+              help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; any but loopback needs --token.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
@@ -396,7 +401,7 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 @click.option("--min-sources", type=click.IntRange(1), help="Only relations with at least this many independent sources.")
 @click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+              help=DB_HELP)
 def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None, as_of_date: str | None,
             db: str | None) -> None:
     """Export the graph for OpenCTI/MISP (stix), Aleph (ftm), Gephi (graphml, gexf), spreadsheets (csv), Neo4j.
@@ -416,7 +421,7 @@ def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["stix"]), default="stix", show_default=True)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
-              help="The store (default: $PROXYATLAS_DB, else ./proxyatlas.db).")
+              help=DB_HELP)
 def import_(file: str, fmt: str, db: str | None) -> None:
     """Read a STIX 2.1 bundle (exported here, or from OpenCTI, MISP, MITRE ATT&CK) into the store.
 

@@ -19,7 +19,7 @@ from .. import __version__
 from ..model import Extraction
 from ..registry import Registry, load_registry
 from . import dedup
-from .db import connect, data_version, db_path, transaction
+from .db import connect, data_version, db_path, display_name, transaction
 from .ledger import Ledger, derive
 from .schema import current_version, migrate
 
@@ -159,4 +159,4 @@ def open_store(db: str | os.PathLike[str] | None = None) -> Store:
     path = db_path(db)
     conn = connect(path)
     migrate(conn)
-    return Store(conn, path)
+    return Store(conn, display_name(path))

@@ -1,6 +1,7 @@
 """Results of whole-store computations (graph analytics, the document list), kept until the
 store changes: the stamp is the size and modification time of the database and its WAL file,
-which every committed write changes, whichever process made it.
+which every committed write changes, whichever process made it (on PostgreSQL, the store's
+change counter: `proxyatlas.store.db.change_stamp`).
 """
 
 from __future__ import annotations
@@ -11,22 +12,14 @@ from collections.abc import Callable
 from typing import Any
 
 from ..store import db_path
+from ..store.db import change_stamp
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
 
 
 def stamp(db: str | None) -> tuple[int, ...]:
-    path = db_path(db)
-    out: list[int] = []
-    for name in (path, path + "-wal"):
-        try:
-            info = os.stat(name)
-        except OSError:
-            out += [0, 0]
-        else:
-            out += [info.st_mtime_ns, info.st_size]
-    return tuple(out)
+    return change_stamp(db)
 
 
 def cached(db: str | None, name: str, compute: Callable[[], Any]) -> Any:
