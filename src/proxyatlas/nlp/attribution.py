@@ -26,9 +26,7 @@ _MIN_QUOTE_WORDS = 4
 class Quote:
     start: int  # character offset of the content, quote marks excluded
     end: int
-
-    def text(self, doc: Doc) -> str:
-        return doc.text[self.start : self.end]
+    text: str
 
 
 @lru_cache(maxsize=1)
@@ -57,14 +55,18 @@ def is_saying_verb(token: Token, quotes: list[Quote]) -> bool:
 
 
 def find_quotes(doc: Doc, min_words: int = _MIN_QUOTE_WORDS) -> list[Quote]:
-    """Quotations long enough to be something said (scare quotes such as “caliphate” are not)."""
-    out = []
-    for m in _QUOTES.finditer(doc.text):
-        group = 1 if m.group(1) is not None else 2
-        content = m.group(group)
-        if len(content.split()) >= min_words:
-            out.append(Quote(m.start(group), m.end(group)))
-    return out
+    """Quotations long enough to be something said (scare quotes such as “caliphate” are not).
+    Computed once per document and length (Doc.text joins every token on each access)."""
+    key = ("proxyatlas.quotes", min_words)
+    if key not in doc.user_data:
+        out = []
+        for m in _QUOTES.finditer(doc.text):
+            group = 1 if m.group(1) is not None else 2
+            content = m.group(group)
+            if len(content.split()) >= min_words:
+                out.append(Quote(m.start(group), m.end(group), content))
+        doc.user_data[key] = out
+    return doc.user_data[key]
 
 
 def quote_in_sentence(sent: Span, quote: Quote) -> bool:

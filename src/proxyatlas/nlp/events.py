@@ -35,6 +35,7 @@ from ..lexicon import load_lexicon
 from ..model import Event, Statement
 from .attribution import Quote
 from .dates import normalize_date
+from .pipeline import date_entities
 from .hedges import hedge_for
 from .resolve import Resolved
 from .statements import evidence_of
@@ -521,8 +522,8 @@ def _bounds_a_period(ent: Span) -> bool:
 def _event_date(doc: Doc, frame: _Frame, published: str | None) -> str | None:
     """The first date phrase of the trigger's clause, normalised; none if the clause has none."""
     sent = frame.trigger.sent
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or ent.start < sent.start or ent.end > sent.end or _bounds_a_period(ent):
+    for ent in date_entities(doc):
+        if ent.start < sent.start or ent.end > sent.end or _bounds_a_period(ent):
             continue
         if _attached(ent.root, _date_anchors(frame)):
             value = normalize_date(ent.text, published)

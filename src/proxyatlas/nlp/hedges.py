@@ -273,7 +273,7 @@ def _quote_speaker(quote: Quote, token: Token, resolved: Resolved, quotes: list[
                    statements: list[Statement]) -> str | None:
     """Who is quoted: the direct statement of that quotation, else a nearby verb of saying."""
     doc = token.doc
-    text = quote.text(doc)
+    text = quote.text
     for st in statements:
         if st.direct and st.text == text:
             return st.speaker

@@ -11,8 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from ..lexicon import load_lexicon
@@ -29,34 +31,41 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break always starts a sentence (headlines must not merge with the text), and a
     sentence starts nowhere else but after end punctuation: the small parser otherwise splits
     inside long appositions such as "the late head of the IRGC (IRGC) Quds Force, was ..."."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    tokens = list(doc)
+    breaks = [i == 0 or "\n" in tokens[i - 1].text or "\n" in tokens[i - 1].whitespace_ for i in range(len(tokens))]
+    # Written as one array: Token.is_sent_start checks the whole document on every assignment.
+    starts = numpy.zeros((len(tokens), 1), dtype="uint64")  # 1 starts, _NOT_START not, 0 parser decides
+    for i in range(1, len(tokens)):
+        previous, token = tokens[i - 1], tokens[i]
+        if breaks[i]:
+            starts[i, 0] = 1
         elif not token.is_space and previous.text not in _SENTENCE_END and not previous.text.endswith("."):
-            token.is_sent_start = False
-    for dash in _dateline_dashes(doc):
-        if dash + 1 < len(doc):
-            doc[dash + 1].is_sent_start = True
+            starts[i, 0] = _NOT_START
+    for dash in _dateline_dashes(tokens, breaks):
+        if dash + 1 < len(tokens):
+            starts[dash + 1, 0] = 1
+    if len(tokens):
+        starts[0, 0] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 
 _DASHES = {"—", "–", "-", "--"}
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy's uint64 attribute arrays spell it
 
 
-def _dateline_dashes(doc: Doc) -> list[int]:
+def _dateline_dashes(tokens: list[Token], breaks: list[bool]) -> list[int]:
     """"BAMAKO, Mali — Russia's Wagner Group said": a dateline opening a paragraph is not the
     subject of its first sentence."""
     out = []
-    for token in doc:
-        line_start = token.i == 0 or "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_
-        if not (line_start and token.text.isupper() and token.is_alpha):
+    for i, token in enumerate(tokens):
+        if not (breaks[i] and token.text.isupper() and token.is_alpha):
             continue
-        for k in range(token.i + 1, min(len(doc), token.i + 12)):
-            if doc[k].text in _DASHES and doc[k - 1].text not in _DASHES:
+        for k in range(i + 1, min(len(tokens), i + 12)):
+            if tokens[k].text in _DASHES and tokens[k - 1].text not in _DASHES:
                 out.append(k)
                 break
-            if not (doc[k].text[:1].isupper() or doc[k].like_num or doc[k].text in {",", "(", ")", "."}):
+            if not (tokens[k].text[:1].isupper() or tokens[k].like_num or tokens[k].text in {",", "(", ")", "."}):
                 break
     return out
 
@@ -77,6 +86,14 @@ def load_nlp() -> Language:
             nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
     nlp.add_pipe("proxyatlas_line_breaks", before="parser")
     return nlp
+
+
+def date_entities(doc: Doc) -> list[Span]:
+    """The DATE entities of a document, listed once (Doc.ents rebuilds its spans on each access)."""
+    key = "proxyatlas.dates"
+    if key not in doc.user_data:
+        doc.user_data[key] = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    return doc.user_data[key]
 
 
 def parse(text: str) -> Doc:

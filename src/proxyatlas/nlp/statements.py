@@ -10,6 +10,7 @@ from ..normalize import exact_key
 from .attribution import (Quote, according_to, find_quotes, inside_quote, is_saying_verb, quote_in_sentence,
                           speaker_of)
 from .dates import normalize_date
+from .pipeline import date_entities
 from .resolve import Resolved
 
 _INHERITS = {"advcl", "xcomp", "conj", "acl", "pcomp"}
@@ -40,8 +41,8 @@ def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str 
         # The reported content has dates of its own ("fired on Monday, the group said on Tuesday").
         content = {t.i for c in current.children if c.dep_ in _CONTENT for t in c.subtree}
         subtree = {t.i for t in current.subtree} - content
-        for ent in doc.ents:
-            if ent.label_ == "DATE" and ent.root.i in subtree and not inside_quote(ent.root, quotes):
+        for ent in date_entities(doc):
+            if ent.root.i in subtree and not inside_quote(ent.root, quotes):
                 if ent.root.sent == verb.sent:
                     value = normalize_date(ent.text, published)
                     if value:
@@ -82,10 +83,7 @@ def document_outlet(document: Document, resolved: Resolved) -> str | None:
 def _paraphrase(verb: Token) -> str:
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp"}:
-            tokens = list(child.subtree)
-            start = tokens[0].idx
-            end = tokens[-1].idx + len(tokens[-1].text)
-            return verb.doc.text[start:end]
+            return verb.doc[child.left_edge.i : child.right_edge.i + 1].text
     return verb.sent.text.strip()
 
 
@@ -101,7 +99,7 @@ def find_statements(doc: Doc, resolved: Resolved, document: Document) -> list[St
             return
         seen.add((speaker, sent.start))
         quote = _nearest_quote(anchor, quotes)
-        text = quote.text(doc) if quote else (_paraphrase(verb) if verb is not None else sent.text.strip())
+        text = quote.text if quote else (_paraphrase(verb) if verb is not None else sent.text.strip())
         date = clause_date(verb, quotes, document.published) if verb is not None else None
         statements.append(Statement(
             speaker=speaker, date=date or document.published, text=text, direct=quote is not None,
