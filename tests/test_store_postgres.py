@@ -15,6 +15,7 @@ import time
 from test_store_concurrency import READER, many
 
 from proxyatlas import api
+from proxyatlas.registry import load_registry
 from proxyatlas.store import open_store
 
 
@@ -85,28 +86,15 @@ def test_two_ingests_at_once_beside_two_readers(pg_server, tmp_path):
     assert count(db) == n
     clean = str(tmp_path / "clean.db")
     api.ingest([folder], db=clean)
-    assert graph(db) == graph(clean)
+    expected = graph(clean)
+    assert graph(db) == expected and len(expected[1]) >= 5
 
 
 def graph(db: str) -> tuple:
-    """Interleaved writers store the documents in another order, which may name an entity by
-    another of its aliases; the graph itself (ids, aggregates, evidence) is the same."""
-    return ({e["id"] for e in api.entities(db=db)},
-            {(r["id"], r["documents"], r["sources"], len(r["evidence"])) for r in api.relations(db=db)})
-
-
-def test_the_web_app_serves_a_postgresql_store_and_sees_other_writers(pg_server, tmp_path):
-    from fastapi.testclient import TestClient
-    from store_helpers import ARTICLE_A, ARTICLE_B, write
-
-    from proxyatlas.web import create_app
-
-    db = pg_server.new_database()
-    api.ingest([write(tmp_path, "a.txt", ARTICLE_A, source="Outlet A")], db=db)
-    client = TestClient(create_app(db))
-    first = client.get("/api/home").json()["counts"]
-    assert first["documents"] == 1 and first["entities"] > 0
-    assert client.get("/api/home").json()["counts"] == first  # served from the cache
-    ingest_process(db, write(tmp_path, "b.txt", ARTICLE_B, source="Outlet B")).wait(timeout=120)
-    assert client.get("/api/home").json()["counts"]["documents"] == 2  # another process wrote: cache stale
-    assert client.get("/api/entity/qasem-soleimani").json()["entity"]["documents"] == 2
+    """The graph among registry actors (ids, aggregates, evidence). Interleaved writers store the
+    documents in another order, and a name no registry knows ("Bulletin 6") takes its id from
+    the first document that names it, so only registry actors have the same ids whatever the order."""
+    known = {actor.id for actor in load_registry()}
+    return ({e["id"] for e in api.entities(db=db)} & known,
+            {(r["id"], r["documents"], r["sources"], len(r["evidence"])) for r in api.relations(db=db)
+             if {r["source"], r["target"]} <= known})
