@@ -98,3 +98,20 @@ def graph(db: str) -> tuple:
     return ({e["id"] for e in api.entities(db=db)} & known,
             {(r["id"], r["documents"], r["sources"], len(r["evidence"])) for r in api.relations(db=db)
              if {r["source"], r["target"]} <= known})
+
+
+def test_the_web_app_serves_a_postgresql_store_and_sees_other_writers(pg_server, tmp_path):
+    from fastapi.testclient import TestClient
+    from store_helpers import ARTICLE_A, ARTICLE_B, write
+
+    from proxyatlas.web import create_app
+
+    db = pg_server.new_database()
+    api.ingest([write(tmp_path, "a.txt", ARTICLE_A, source="Outlet A")], db=db)
+    client = TestClient(create_app(db))
+    first = client.get("/api/home").json()["counts"]
+    assert first["documents"] == 1 and first["entities"] > 0
+    assert client.get("/api/home").json()["counts"] == first  # served from the cache
+    ingest_process(db, write(tmp_path, "b.txt", ARTICLE_B, source="Outlet B")).wait(timeout=120)
+    assert client.get("/api/home").json()["counts"]["documents"] == 2  # another process wrote: cache stale
+    assert client.get("/api/entity/qasem-soleimani").json()["entity"]["documents"] == 2
