@@ -72,10 +72,10 @@ class GraphSlice:
         return {e["id"]: e for e in self.entities}
 
     def document(self, doc_id: str) -> dict[str, Any]:
-        """One document in full: text, mentions and entity list (read on demand, one at a time)."""
-        from ..store.queries import document
+        """One document's text, mentions and entity ids (read on demand, one at a time)."""
+        from ..store.queries import document_content
 
-        return document(self.store, doc_id)
+        return document_content(self.store, doc_id)
 
 
 def load_slice(store: Store, *, types: Iterable[str] | None = None, min_sources: int | None = None,

@@ -323,6 +323,19 @@ def documents(store: Store) -> list[dict[str, Any]]:
     return [_document(r) for r in rows.fetchall()]
 
 
+def document_content(store: Store, doc_id: str) -> dict[str, Any]:
+    """A stored document's text, its mentions and the ids of the entities it names: what an
+    export needs per document, without the full extraction `document` assembles."""
+    row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise ProxyatlasError(f"no document with id {doc_id!r} in {store.path}")
+    mentions = [{"entity": e, "start": s, "end": t, "text": x} for s, t, x, e in store.conn.execute(
+        "SELECT start_char, end_char, text, entity FROM mentions WHERE document = ? ORDER BY start_char", (doc_id,))]
+    entity_ids = [r[0] for r in store.conn.execute("SELECT DISTINCT entity FROM entity_map WHERE document = ?",
+                                                   (doc_id,))]
+    return {"text": row[0], "mentions": mentions, "entity_ids": entity_ids}
+
+
 def document(store: Store, doc_id: str) -> dict[str, Any]:
     """One document: metadata, full text, mentions (stored entity ids) and every extracted layer."""
     ids = [r[0] for r in store.conn.execute("SELECT id FROM documents WHERE id LIKE ? ORDER BY seq",
