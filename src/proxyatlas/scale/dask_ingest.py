@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import ProxyatlasError
 from ..model import Document, Extraction
 from ..registry import Registry, load_registry
-from ..store.ingest import IngestReport, Progress, _write, expand, read
+from ..store.ingest import IngestReport, Progress, _write, batched, expand, to_extract
 from ..store.store import Store
 
 PARTITION_SIZE = 16
@@ -151,26 +151,7 @@ def ingest_dask(store: Store, paths: Iterable[str | Path], *, scheduler: str | N
 
     def partitions() -> Iterator[list[Document]]:
         """Read in this process, in input order; what is stored or unreadable never leaves it."""
-        pending: list[Document] = []
-        for path in files:
-            try:
-                document = read(path, published, source)
-            except ProxyatlasError as exc:  # as local ingest reports it
-                same = getattr(exc, "path", path) == path
-                report.failed.append((path, getattr(exc, "problem", str(exc)) if same else str(exc)))
-                tick(path)
-                continue
-            if store.has_document(document.id):
-                report.unchanged += 1
-                report.documents.append(document.id)
-                tick(path)
-                continue
-            pending.append(document)
-            if len(pending) >= partition_size:
-                yield pending
-                pending = []
-        if pending:
-            yield pending
+        return batched(to_extract(store, files, published, source, report, tick), partition_size)
 
     run = uuid.uuid4().hex[:12]
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))

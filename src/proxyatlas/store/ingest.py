@@ -173,27 +173,45 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
 
     batch = max(1, jobs) * _BATCH_PER_JOB
     with _extractor(jobs, registry_paths) as extract_many:
-        for i in range(0, len(files), batch):  # batches keep memory flat: never all texts at once
-            pending: list[Document] = []
-            for path in files[i : i + batch]:
-                try:
-                    document = read(path, published, source)
-                except ProxyatlasError as exc:
-                    # the problem alone, or the whole message when it names another file (a sidecar)
-                    same = getattr(exc, "path", path) == path
-                    report.failed.append((path, getattr(exc, "problem", str(exc)) if same else str(exc)))
-                    tick(path)
-                    continue
-                if store.has_document(document.id):
-                    report.unchanged += 1
-                    report.documents.append(document.id)
-                    tick(path)
-                    continue
-                pending.append(document)
+        # batches keep memory flat: never all texts at once
+        for pending in batched(to_extract(store, files, published, source, report, tick), batch):
             for document, result in zip(pending, extract_many(pending), strict=True):
                 _write(store, document, result, reg, report)
                 tick(document.path or "")
     return report
+
+
+def to_extract(store: Store, files: list[str], published: str | None, source: str | None,
+               report: IngestReport, tick: Callable[[str], None]) -> Iterator[Document]:
+    """The documents that need extraction, read in input order; unreadable and already stored
+    files are reported here (shared by local and Dask ingest)."""
+    for path in files:
+        try:
+            document = read(path, published, source)
+        except ProxyatlasError as exc:
+            # the problem alone, or the whole message when it names another file (a sidecar)
+            same = getattr(exc, "path", path) == path
+            report.failed.append((path, getattr(exc, "problem", str(exc)) if same else str(exc)))
+            tick(path)
+            continue
+        if store.has_document(document.id):
+            report.unchanged += 1
+            report.documents.append(document.id)
+            tick(path)
+            continue
+        yield document
+
+
+def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of at most `size` items (itertools.batched arrives with Python 3.12)."""
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # SQLite's messages for a store that cannot be written at all: no point trying the next document.
