@@ -7,8 +7,8 @@ so the user sees one clear line.
 
 Size limits: a news article or analysis piece is 2,000-100,000 characters. A file over
 `MAX_FILE_BYTES` is refused before it is read (memory stays bounded whatever the file), and a
-text over `MAX_TEXT_CHARS` after reading (the rule stages' cost grows faster than the text:
-200,000 characters take minutes); split such a text into its articles.
+text over `MAX_TEXT_CHARS` after reading (spaCy's parser needs about 1 GB per 100,000
+characters); split such a text into its articles.
 """
 
 from __future__ import annotations
