@@ -240,3 +240,11 @@ def test_a_dated_dateline_is_not_the_subject(run):
 def test_now_under_the_command_of_opens_an_office(run):
     result = run("The Quds Force is now under the command of Esmail Qaani.", published="2020-01-09")
     assert rel(result, "leads", "esmail-qaani", "irgc-quds-force").valid_from == "2020-01-09"
+
+
+def test_named_to_an_office_and_helping_someone_do_something(run):
+    result = run("Naim Qassem was named secretary-general of Hezbollah on Tuesday. Iran appointed "
+                 "Esmail Qaani as commander of the Quds Force. The Quds Force is helping Hezbollah rebuild.")
+    rel(result, "leads", "naim-qassem", "hezbollah")
+    rel(result, "leads", "esmail-qaani", "irgc-quds-force")
+    rel(result, "supports", "irgc-quds-force", "hezbollah")

@@ -96,16 +96,17 @@ def _role_type(ctx: _Context, t: Token) -> str | None:
     """leads or member_of for a role noun; "secretary-general" and "prime minister" are read
     whole, and an indefinite "a senior commander of X" is one of its commanders, not its head."""
     doc = ctx.doc
-    if t.i >= 2 and doc[t.i - 1].text == "-":
-        whole = cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 2].lower_}-{t.lower_}")
-        if whole:
-            return whole
-    if t.i >= 1:
-        whole = cues()["by_word"]["role_nouns"].get(f"{doc[t.i - 1].lower_} {t.lower_}")
-        if whole:
-            return whole
+    roles = cues()["by_word"]["role_nouns"]
+    # "secretary-general": read whole, at whichever half the parser made the head.
+    if t.i >= 2 and doc[t.i - 1].text == "-" and f"{doc[t.i - 2].lower_}-{t.lower_}" in roles:
+        return None if doc[t.i - 2].i == t.head.i else roles[f"{doc[t.i - 2].lower_}-{t.lower_}"]
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
-        return None  # the first half of a hyphenated role
+        whole = roles.get(f"{t.lower_}-{doc[t.i + 2].lower_}")
+        return whole if whole and doc[t.i + 2].head.i == t.i else None
+    if t.i >= 1:
+        whole = roles.get(f"{doc[t.i - 1].lower_} {t.lower_}")
+        if whole:
+            return whole
     rtype = cue_word("role_nouns", t)
     if rtype == "leads" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in t.children):
         return "member_of"
@@ -122,6 +123,11 @@ def _role_holders(ctx: _Context, role: Token) -> list[str]:
         return holders
     if role.dep_ == "attr":
         return [e for c in role.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+    # "X was named secretary-general of Y", "Iran appointed X as commander of Y"
+    naming = role.head if role.dep_ == "oprd" else role.head.head if (
+        role.dep_ == "pobj" and role.head.lower_ == "as") else None
+    if naming is not None:
+        return [e for c in naming.children if c.dep_ in {"nsubjpass", "dobj"} for e in named_by(ctx, c)]
     # "the nominal ruler of Syria, namely Bashar Assad": the name in apposition to the "of"-phrase.
     holders = [e for p in pobjs(role, {"of"}) for c in p.children if c.dep_ == "appos"
                for e in named_by(ctx, c) if etype(ctx, e) == "person"]
@@ -289,6 +295,9 @@ def _verb_relation(ctx: _Context, v: Token, rtype: str) -> Iterator[Candidate]:
         for c in objects:
             c = relcl_antecedent(c) or c  # "the group that Iran founded"
             targets += named_by(ctx, c) or _recruited_for(ctx, c)
+        if not objects:  # "the Quds Force is helping Hezbollah rebuild": the helped do the rest
+            targets += [e for c in v.children if c.dep_ in {"ccomp", "xcomp"}
+                        for s in c.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
         if rtype in {"opposes", "allied_with"}:
             targets += [e for p in pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
     for s in sources:
