@@ -140,3 +140,12 @@ def test_holders_of_objects_and_of_phrases(sentence, subject, value, unit):
 
     found = [(q.subject, q.value, q.unit) for q in extract(sentence).quantities]
     assert (subject, value, unit) in found
+
+
+def test_holder_named_by_reference():
+    from proxyatlas.api import extract
+
+    result = extract("Hezbollah fired rockets on Monday. Analysts said the group still has between 40,000 "
+                     "and 50,000 fighters.")
+    assert [(q.subject, q.value, q.value_max, q.unit) for q in result.quantities] == [
+        ("hezbollah", 40000, 50000, "fighters")]

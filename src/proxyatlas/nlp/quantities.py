@@ -35,6 +35,7 @@ from ..lexicon import load_lexicon
 from ..model import Quantity, Statement
 from .attribution import Quote
 from .hedges import hedge_for
+from .phrases import PhraseContext, named_by
 from .resolve import Resolved
 from .statements import clause_date, evidence_of
 
@@ -399,6 +400,20 @@ def _clause_of_noun(noun: Token) -> Token | None:
     return None
 
 
+def _subject_by_reference(head: Token, resolved: Resolved) -> tuple[Token | None, str | None, Token | None]:
+    """"the group still has 40,000 fighters": a holder named by reference (phrases.named_by
+    resolves "the group", "it", "Iranian forces") when no entity token holds the number."""
+    verb, role, _, _ = _clause(head)
+    if verb is None or role != "object" or verb.lemma_.lower() in _word_set("loss_verbs"):
+        return None, None, None
+    context = PhraseContext(head.doc, resolved)
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for eid in named_by(context, subject):
+            if resolved.entities[eid].type in _SUBJECT_TYPES:
+                return subject, eid, verb
+    return None, None, None
+
+
 def _membership_group(verb: Token, resolved: Resolved) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj":
@@ -471,7 +486,10 @@ def _quantity(doc: Doc, number: _Number, resolved: Resolved, quotes: list[Quote]
     if unit is None:
         return None
     subject, verb = _subject(head, resolved)
+    subject_id = resolved.entity_at(subject.i) if subject is not None else None
     if subject is None:
+        subject, subject_id, verb = _subject_by_reference(head, resolved)
+    if subject is None or subject_id is None:
         return None
     anchor = [*doc[number.start : number.end], head, subject] + ([verb] if verb is not None else [])
     anchor = [t for t in anchor if t.sent == head.sent]
@@ -480,7 +498,7 @@ def _quantity(doc: Doc, number: _Number, resolved: Resolved, quotes: list[Quote]
         return None
     date = clause_date(verb, quotes, published) if verb is not None else None
     return Quantity(
-        subject=resolved.entity_at(subject.i) or "", value=number.value, unit=unit,
+        subject=subject_id, value=number.value, unit=unit,
         value_max=number.value_max, approximate=_approximate(doc, number), attributed_to=attributed_to,
         date=date or published, evidence=[evidence_of(head.sent)],
     )
