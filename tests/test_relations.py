@@ -248,3 +248,11 @@ def test_named_to_an_office_and_helping_someone_do_something(run):
     rel(result, "leads", "naim-qassem", "hezbollah")
     rel(result, "leads", "esmail-qaani", "irgc-quds-force")
     rel(result, "supports", "irgc-quds-force", "hezbollah")
+
+
+def test_armed_wing_in_apposition_and_hyphen_scope(run):
+    result = run("Hamas's armed wing, the Izz ad-Din al-Qassam Brigades, claimed the rocket fire. The "
+                 "IRGC-backed Kataib Hezbollah and the Nujaba movement operate in Iraq.")
+    rel(result, "part_of", "izz-ad-din-al-qassam-brigades", "hamas")
+    rel(result, "supports", "irgc", "kataib-hezbollah")
+    assert not any(r.type == "supports" and r.target == "harakat-hezbollah-al-nujaba" for r in result.relations)

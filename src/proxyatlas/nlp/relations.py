@@ -177,7 +177,9 @@ def _modified(ctx: _Context, participle: Token) -> list[str]:
         return [e for c in participle.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
     noun = participle.head if participle.head.i > participle.i and participle.head.pos_ in {"NOUN", "PROPN"} \
         else next((t for t in ctx.doc[participle.i + 1 : participle.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
-    return named_by(ctx, noun) if noun is not None else []
+    # Only its own noun: in "IRGC-backed Kataib Hezbollah and the Nujaba movement" the second
+    # group is not said to be IRGC-backed.
+    return named_by_head(ctx, noun, 0) if noun is not None else []
 
 
 def _possessives(ctx: _Context) -> Iterator[Candidate]:
@@ -222,8 +224,10 @@ def _units(ctx: _Context) -> Iterator[Candidate]:
             members = [e for c in t.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
         elif t.dep_ == "appos":
             members = named_by(ctx, t.head)
-        else:
-            continue
+        else:  # "Hamas's armed wing, the Qassam Brigades"
+            members = [e for c in t.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+            if not members:
+                continue
         wholes = [e for c in t.children if c.dep_ in {"compound", "poss", "nmod"} and (e := entity(ctx, c))]
         wholes += [e for p in pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
         for member in members:
