@@ -76,3 +76,14 @@ def test_a_registry_surname_inside_another_name_is_not_that_person(run):
 def test_a_name_described_by_a_person_role_is_a_person(run):
     result = run("Karim Nazary, a spokesman for the Popular Mobilization Forces, spoke to reporters.")
     assert entity_named(result, "Karim Nazary").type == "person"
+
+
+def test_a_demonym_inside_a_persons_name_is_not_a_country(run):
+    result = run("The U.N. human rights chief, Volker Türk, said the findings were disturbing.")
+    assert entity_named(result, "Volker Türk").type == "person"
+    assert all(e.id != "turkey" for e in result.entities)
+
+
+def test_a_description_ending_in_a_participle_is_no_name(run):
+    result = run("The convoy was ambushed by Tuareg-led rebels near the border.")
+    assert all(not e.name.endswith("-led") for e in result.entities)

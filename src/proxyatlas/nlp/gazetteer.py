@@ -81,12 +81,24 @@ class Gazetteer:
         i = 0
         while i < len(doc):
             match = self._longest_at(doc, i, token_words)
+            if match and self._inside_a_name(doc, match, matches):
+                match = None
             if match:
                 matches.append(match)
                 i = match.end
             else:
                 i += 1
         return matches
+
+    @staticmethod
+    def _inside_a_name(doc: Doc, match: Match, before: list[Match]) -> bool:
+        """A one-word demonym right after an unmatched capitalised name is part of that name
+        ("Volker Türk" is no Turk)."""
+        if match.entry.kind != "demonym" or match.end - match.start != 1 or match.start == 0:
+            return False
+        previous = doc[match.start - 1]
+        matched = bool(before) and before[-1].end == match.start
+        return previous.pos_ == "PROPN" and previous.text[:1].isupper() and not matched
 
     def _longest_at(self, doc: Doc, i: int, token_words: list[list[str] | None]) -> Match | None:
         if token_words[i] is None:

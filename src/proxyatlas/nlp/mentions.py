@@ -139,6 +139,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         if all(t.lower_ in title_words for t in span):
             continue  # a bare title such as "Rear Adm." names no one
+        if span[-1].text[:1].islower() and span[-1].is_alpha:
+            continue  # names end in a name, not in "Tuareg-led" or "Hezbollah-backed"
         if _in_headline(span):
             continue
         if all(t.is_stop or t.like_num or t.is_punct for t in span):
