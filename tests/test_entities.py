@@ -87,3 +87,8 @@ def test_a_demonym_inside_a_persons_name_is_not_a_country(run):
 def test_a_description_ending_in_a_participle_is_no_name(run):
     result = run("The convoy was ambushed by Tuareg-led rebels near the border.")
     assert all(not e.name.endswith("-led") for e in result.entities)
+
+
+def test_a_name_after_town_of_is_a_place(run):
+    result = run("Soldiers and foreign fighters killed at least 500 people in the central town of Moura.")
+    assert entity_named(result, "Moura").type == "place"

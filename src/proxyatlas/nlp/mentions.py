@@ -99,6 +99,13 @@ def _from_gazetteer(doc: Doc, registry: Registry, matches: list[Match]) -> list[
     return out
 
 
+def _named_as_place(span: Span) -> bool:
+    """"the central town of Moura": a name introduced by a place noun and "of" is a place."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+        and doc[span.start - 2].lower_ in word_set("organizations", "place_nouns")
+
+
 def _described_as_person(span: Span) -> bool:
     """"Karim Nazary, a spokesman for ...": a name in apposition to a person's role is a person,
     whatever label the NER gave it."""
@@ -149,6 +156,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
             etype = "organization"
         elif etype == "organization" and _described_as_person(span):
             etype = "person"
+        elif _named_as_place(span):
+            etype = "place"
         covered = [taken[i] for i in range(span.start, span.end)]
         if any(covered):
             continue
