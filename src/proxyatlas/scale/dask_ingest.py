@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import ProxyatlasError
 from ..model import Document, Extraction
 from ..registry import Registry, load_registry
-from ..store.ingest import IngestReport, Progress, _write, batched, expand, to_extract
+from ..store.ingest import IngestReport, Progress, _write, batched, expand, ticker, to_extract
 from ..store.store import Store
 
 PARTITION_SIZE = 16
@@ -141,13 +141,7 @@ def ingest_dask(store: Store, paths: Iterable[str | Path], *, scheduler: str | N
     client.register_plugin(PipelineLoader(reg, token), name=f"proxyatlas-pipeline-{token[:16]}")
     report = IngestReport()
     files = expand(paths, report.failed)
-    done = 0
-
-    def tick(path: str) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(files), path)
+    tick = ticker(len(files), progress)
 
     def partitions() -> Iterator[list[Document]]:
         """Read in this process, in input order; what is stored or unreadable never leaves it."""

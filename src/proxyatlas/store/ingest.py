@@ -163,14 +163,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
     reg = load_registry(registry_paths)
     report = IngestReport()
     files = expand(paths, report.failed)
-    done = 0
-
-    def tick(path: str) -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, len(files), path)
-
+    tick = ticker(len(files), progress)
     batch = max(1, jobs) * _BATCH_PER_JOB
     with _extractor(jobs, registry_paths) as extract_many:
         # batches keep memory flat: never all texts at once
@@ -179,6 +172,19 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, published: str | 
                 _write(store, document, result, reg, report)
                 tick(document.path or "")
     return report
+
+
+def ticker(total: int, progress: Progress | None) -> Callable[[str], None]:
+    """A callback that counts finished files and reports (done, total, path) to `progress`."""
+    done = 0
+
+    def tick(path: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, path)
+
+    return tick
 
 
 def to_extract(store: Store, files: list[str], published: str | None, source: str | None,
