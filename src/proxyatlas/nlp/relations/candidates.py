@@ -9,7 +9,6 @@ from spacy.tokens import Token
 from ...model import Event
 from ..phrases import PhraseContext
 
-LOCATED_CATEGORIES = {"armed_group", "state_body", "political", "other"}
 UNIT_CATEGORIES = {"armed_group", "state_body"}
 
 
