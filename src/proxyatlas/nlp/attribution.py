@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_lexicon
-from .phrases import PhraseContext, named_by
+from .phrases import PhraseContext, has_cue, is_passive, named_by, relcl_antecedent
 from .resolve import Resolved
 
 # A passive subject is what was said about, not who said it ("Iran was accused of ...").
@@ -44,14 +44,32 @@ def is_saying_verb(token: Token, quotes: list[Quote]) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma in _cues()["saying_verbs"]:
-        return True
+        return not _object_is_person(token) or lemma not in _cues()["not_saying_with_person_object"]
+    if lemma in _cues()["estimate_verbs"]:
+        # "Tasnim puts its strength at 14,000 men": an estimate given is a claim made.
+        return any(c.dep_ == "prep" and c.lower_ == "at" for c in token.children)
     if lemma in _cues()["quote_verbs"]:
-        # "called on all forces", "called Khamenei 'the new Hitler'"
+        # "called on all forces", "called the raids an unacceptable assault"
         if any(c.dep_ == "prep" and c.lower_ in {"on", "for"} for c in token.children):
+            return True
+        # A predicate names what the subject itself calls it; "..., calling it an institution" need not.
+        if any(c.dep_ == "oprd" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children):
             return True
         # "called Khamenei “the new Hitler”": a short quotation after the verb will do.
         return any(q.start > token.idx and quote_in_sentence(token.sent, q) for q in find_quotes(token.doc, 2))
     return False
+
+
+def _object_is_person(verb: Token) -> bool:
+    """"Hadi dismissed him as governor": a person as object makes "dismiss" a firing, not a denial."""
+    return any(c.dep_ == "dobj" and (c.tag_ == "PRP" and c.lower_ in {"him", "her"} or c.ent_type_ == "PERSON")
+               for c in verb.children)
+
+
+def is_negated(verb: Token) -> bool:
+    """"Israel has not commented", "Hamas neither confirmed nor denied": no act of saying."""
+    return any(c.dep_ == "neg" or c.lower_ == "neither" and c.dep_ == "preconj" for c in verb.children) or (
+        verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children))
 
 
 def find_quotes(doc: Doc, min_words: int = _MIN_QUOTE_WORDS) -> list[Quote]:
@@ -83,17 +101,23 @@ def _entity_in(token: Token, resolved: Resolved, types: set[str]) -> str | None:
     for eid in named_by(PhraseContext(token.doc, resolved), token):
         if resolved.entities[eid].type in types:
             return eid
-    for child in token.children:
-        if child.dep_ in {"poss", "compound"}:
-            eid = resolved.entity_at(child.i)
-            if eid and resolved.entities[eid].type in types:
-                return eid
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            for pobj in child.children:
-                found = _entity_in(pobj, resolved, types)
-                if found:
-                    return found
+    # named_by has already read group nouns: "Iraq's armed factions", "Yemen specialists" are not the state.
+    if not has_cue("group_nouns", token):
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"}:
+                eid = resolved.entity_at(child.i)
+                if eid and resolved.entities[eid].type in types:
+                    return eid
+    # "a statement by X", "the latest report of the UN panel", "a study published by X"
+    said_in = token.lemma_.lower() in _cues()["saying_nouns"]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ({"by", "of", "from"} if said_in else {"by"})]
+    if said_in:
+        preps += [a for acl in token.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"]
+    for prep in preps:
+        for pobj in prep.children:
+            found = _entity_in(pobj, resolved, types)
+            if found:
+                return found
     return None
 
 
@@ -123,13 +147,19 @@ SPEAKER_TYPES = {"person", "organization", "country"}
 
 
 def speaker_of(verb: Token, resolved: Resolved) -> str | None:
-    """The actor who says what `verb` reports, following clause heads when it has no subject."""
+    """The actor who says what `verb` reports, following clause heads when it has no subject.
+    A passive verb's subject is what was said about ("are stated to have"), so it has none here."""
+    if is_passive(verb):
+        return None
     current: Token | None = verb
     for _ in range(4):
         if current is None:
             return None
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
         for subject in subjects:
+            antecedent = relcl_antecedent(subject)
+            if antecedent is not None:  # "Girkin, who told the newspaper ..."
+                return _entity_in(antecedent, resolved, SPEAKER_TYPES)
             if subject.pos_ == "PRON":
                 if subject.lower_ in {"he", "she"}:
                     return _pronoun_antecedent(subject, resolved)

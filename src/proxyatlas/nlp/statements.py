@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_lexicon
 from ..model import Document, Evidence, Statement
 from ..normalize import exact_key
-from .attribution import (Quote, according_to, find_quotes, inside_quote, is_saying_verb, quote_in_sentence,
-                          speaker_of)
+from .attribution import (Quote, according_to, find_quotes, inside_quote, is_negated, is_saying_verb,
+                          quote_in_sentence, speaker_of)
 from .dates import normalize_date
 from .pipeline import date_entities
 from .resolve import Resolved
@@ -108,7 +108,7 @@ def find_statements(doc: Doc, resolved: Resolved, document: Document) -> list[St
         ))
 
     for token in doc:
-        if inside_quote(token, quotes) or not is_saying_verb(token, quotes):
+        if inside_quote(token, quotes) or not is_saying_verb(token, quotes) or is_negated(token):
             continue
         speaker = speaker_of(token, resolved)
         if speaker:
