@@ -65,7 +65,8 @@ def _cues() -> dict[str, Any]:
     for key in ("weapon_verbs", "weapon_nouns", "role_complement_verbs", "subject_is_appointee",
                 "object_is_place", "person_object_verbs", "happening_verbs", "non_objects", "place_preps",
                 "light_verbs", "of_heads", "hypothetical_marks", "hypothetical_auxes", "intent_heads",
-                "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps"):
+                "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps", "capture_verbs",
+                "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
 
@@ -88,6 +89,7 @@ class _Frame:
     targets: list[str] = field(default_factory=list)
     place: str | None = None
     target_phrases: list[Token] = field(default_factory=list)  # where a place may hang ("a base in Jordan")
+    unnamed_agent: bool = False  # a doer the text gives but names no entity: "a militia's attack"
 
     def add(self, role: str, eids: list[str]) -> None:
         bucket = self.agents if role == "agent" else self.targets
@@ -100,6 +102,12 @@ class _Frame:
 class _Context:
     doc: Doc
     resolved: Resolved
+    dates_by_sentence: dict[int, list[Span]] = field(default_factory=dict)  # sentence start -> dates
+    claimed_dates: set[int] = field(default_factory=set)  # starts of dates on some trigger's clause
+
+    def __post_init__(self) -> None:
+        for ent in date_entities(self.doc):
+            self.dates_by_sentence.setdefault(ent.sent.start, []).append(ent)
 
     def entity(self, token: Token) -> str | None:
         return self.resolved.entity_at(token.i)
@@ -146,12 +154,46 @@ def _verb_type(token: Token) -> str | None:
         return None  # "launched an attack", "executed the plan to strike": the noun is the trigger
     if lemma in cues["weapon_verbs"]:
         return "attack" if _weapon_use(token) else None
+    if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
+        return "attack"  # "seized the town of X", "overran Mosul"
+    if lemma in cues["death_verbs"]:
+        return "killing" if _violent_death(token) else None
+    if lemma in cues["impact_verbs"]:
+        return "attack" if any(_is_physical(o) for o in objects) else None
     etype = cues["verb_type"].get(lemma)
     if etype is None:
         return None
     if lemma in cues["role_complement_verbs"] and _role_complement(token) is None:
         return None  # "a group named Fatehin" is not an appointment
+    if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
+        return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _taken(verb: Token) -> list[Token]:
+    """What a capture verb takes: its object, or its subject in the passive ("Mosul was overrun")."""
+    return _subjects(verb) if _is_passive(verb) else _objects(verb)
+
+
+def _is_ground(phrase: Token) -> bool:
+    """"the town of Kanyabayonga", "territory", "control of the city", "Sanaa"."""
+    return phrase.pos_ == "PROPN" or _lemma(phrase) in _cues()["ground_nouns"]
+
+
+def _is_physical(phrase: Token) -> bool:
+    """What a strike can hit: a facility or force ("five of the militia's facilities"), a name."""
+    of_heads = _cues()["of_heads"]
+    if phrase.pos_ == "PROPN" or phrase.lower_ in of_heads or _lemma(phrase) in of_heads:
+        return True
+    return phrase.pos_ == "NUM" and any(_is_physical(p) for p in _pobjs(phrase, {"of"}))
+
+
+def _violent_death(verb: Token) -> bool:
+    """"died in a strike", "were killed ... died in that operation" (not "died of cancer")."""
+    for pobj in _pobjs(verb, {"in", "during", "from", "after"}):
+        if _event_noun_type(pobj) == "attack" or _lemma(pobj) in _cues()["violent_death_nouns"]:
+            return True
+    return False
 
 
 def _weapon_use(verb: Token) -> bool:
@@ -316,10 +358,17 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.add("agent", _entities_of(ctx, agents))
         frame.add("agent", _instrument_agents(ctx, verb))
     else:
-        subject_role = "target" if (etype == "appointment" and lemma in cues["subject_is_appointee"]) else "agent"
-        frame.add(subject_role, _entities_of(ctx, subjects))
-        if etype == "meeting" and lemma in cues["object_is_place"]:
+        subject_is_target = ((etype == "appointment" and lemma in cues["subject_is_appointee"])
+                             or lemma in cues["death_verbs"])
+        subject_entities = _entities_of(ctx, subjects)
+        frame.add("target" if subject_is_target else "agent", subject_entities)
+        frame.unnamed_agent = not subject_is_target and _unnamed(subjects, subject_entities)
+        if lemma in cues["death_verbs"]:
+            frame.add("agent", _instrument_agents(ctx, verb))
+        if (etype == "meeting" and lemma in cues["object_is_place"]) or (
+                etype == "attack" and lemma in cues["capture_verbs"]):
             _object_as_place(ctx, frame, objects)
+            frame.add("target", _entities_of(ctx, _pobjs(verb, {"from"}), exclude=set(frame.agents)))
         else:
             frame.target_phrases += objects
             frame.add("target", _entities_of(ctx, objects, exclude=set(frame.agents)))
@@ -330,6 +379,12 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
     if etype == "appointment":
         frame.add("target", _role_unit(ctx, verb))
     return frame
+
+
+def _unnamed(phrases: list[Token], entities: list[str]) -> bool:
+    """A doer phrase that names nobody ("gunmen", "a militia's"); an unresolved pronoun may
+    still be anyone, so it is not counted."""
+    return bool(phrases) and not entities and any(p.pos_ != "PRON" for p in phrases)
 
 
 def _entities_of(ctx: _Context, tokens: list[Token], exclude: Set[str] = frozenset()) -> list[str]:
@@ -351,8 +406,8 @@ def _instrument_agents(ctx: _Context, verb: Token) -> list[str]:
 
 
 def _object_as_place(ctx: _Context, frame: _Frame, objects: list[Token]) -> None:
-    """"Soleimani visited Baghdad": a visited place is where the meeting was; a visited person
-    is the one met."""
+    """"Soleimani visited Baghdad", "seized the town of X": a visited or taken place is where the
+    event was; a visited person is the one met."""
     for obj in objects:
         for eid in phrase_entities(ctx, obj):
             if ctx.type_of(eid) in PLACE_TYPES and frame.place is None:
@@ -408,9 +463,10 @@ def _noun_modifiers(ctx: _Context, frame: _Frame, noun: Token) -> None:
     """"Iran's attack", "a US airstrike", "Soleimani's assassination", "the Baghdad strike"."""
     cues = _cues()
     for child in noun.children:
-        if child.dep_ == "poss":
-            eids = phrase_entities(ctx, child)
+        if child.dep_ == "poss" or (child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children)):
+            eids = phrase_entities(ctx, child)  # the parser may hang "a militia's" as nmod + case
             frame.add(cues["possessor_role"][frame.type], eids)
+            frame.unnamed_agent |= cues["possessor_role"][frame.type] == "agent" and _unnamed([child], eids)
         elif child.dep_ in {"compound", "amod", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             eid = ctx.entity(child)
             for e in ([eid] if eid else _modifier_entities(ctx, child)):
@@ -519,17 +575,47 @@ def _bounds_a_period(ent: Span) -> bool:
     return ent[0].lower_ in cues["period_preps"]
 
 
-def _event_date(doc: Doc, frame: _Frame, published: str | None) -> str | None:
-    """The first date phrase of the trigger's clause, normalised; none if the clause has none."""
+def _event_date(ctx: _Context, frame: _Frame, published: str | None) -> tuple[str | None, bool]:
+    """(date, attached): the first date phrase of the trigger's clause, normalised; else the
+    nearest date of its sentence that no other trigger's clause holds; else, in a sentence
+    without dates, the last one of the sentence before ("US jets on Sunday hit five sites. One
+    of the strikes hit the headquarters."). Dates found nearby are weaker than attached ones."""
     sent = frame.trigger.sent
-    for ent in date_entities(doc):
-        if ent.start < sent.start or ent.end > sent.end or _bounds_a_period(ent):
-            continue
-        if _attached(ent.root, _date_anchors(frame)):
+    dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent)]
+    anchors = _date_anchors(frame)
+    for ent in dates:
+        if _attached(ent.root, anchors):
             value = normalize_date(ent.text, published)
             if value:
-                return value
-    return None
+                return value, True
+    nearby = sorted((ent for ent in dates if not _dates_saying(ent) and ent.start not in ctx.claimed_dates),
+                    key=lambda e: abs(e.root.i - frame.trigger.i))
+    if sent.start > 0 and not ctx.dates_by_sentence.get(sent.start):
+        before = ctx.doc[sent.start - 1].sent
+        if not _is_dateline(before):
+            nearby += [ent for ent in reversed(ctx.dates_by_sentence.get(before.start, []))
+                       if not _bounds_a_period(ent) and not _dates_saying(ent)]
+    for ent in nearby:
+        value = normalize_date(ent.text, published)
+        if value:
+            return value, False
+    return None, False
+
+
+def _dates_saying(ent: Span) -> bool:
+    """"Hezbollah said on Wednesday that ...": the day of the saying, not of what was said."""
+    verb = _governing_verb(ent.root)
+    return verb is not None and _lemma(verb) in _saying_verbs()
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    return frozenset(load_lexicon("attribution")["saying_verbs"])
+
+
+def _is_dateline(sent: Span) -> bool:
+    """"BEIRUT, July 31 (Levant Wire Service) -": its date is the report's, not an event's."""
+    return sent[-1].text in {"—", "–", "-", "--"}
 
 
 def _date_anchors(frame: _Frame) -> list[Token]:
@@ -595,8 +681,8 @@ def _hypothetical_from(token: Token) -> bool:
             return False
         if current.dep_ == "pobj" and head.lower_ in _INSTRUMENTAL:
             return False  # "ended the round with a strike": the means of an act did happen
-        if current.dep_ in {"xcomp", "dobj"} and _lemma(head) in cues["intent_heads"]:
-            return True  # "vowed to strike", "threatened attacks"
+        if current.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(head) in cues["intent_heads"]:
+            return True  # "vowed to strike", "threatened attacks", "demanded that Syria deploy"
         if current.dep_ == "pobj" and (head.head.lower_ in cues["hypothetical_noun_heads"]
                                        or _lemma(head.head) in cues["intent_heads"]):
             return True  # "the threat of attacks", "called for strikes", "warned of attacks"
@@ -683,9 +769,12 @@ def _depth(token: Token) -> int:
 
 
 def _clean_roles(ctx: _Context, frame: _Frame) -> None:
-    """Agents are actors; places are not participants; nobody is both doer and done-to."""
+    """Agents are actors; places are not participants but where it happened ("a strike on
+    Beirut" is in Beirut); nobody is both doer and done-to."""
+    places = [e for e in frame.targets if ctx.type_of(e) == "place"]
+    frame.place = frame.place or next(iter(places), None)
     frame.agents = [e for e in frame.agents if ctx.type_of(e) in AGENT_TYPES and e != frame.place]
-    frame.targets = [e for e in frame.targets if e not in frame.agents and e != frame.place]
+    frame.targets = [e for e in frame.targets if e not in frame.agents and e not in places and e != frame.place]
 
 
 def _has_participants(ctx: _Context, frame: _Frame) -> bool:
@@ -710,34 +799,87 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
             continue
         frames[token.i] = (_verb_frame(ctx, token, etype) if _verb_type(token)
                            else _noun_frame(ctx, token, etype))
-    events: list[Event] = []
-    for frame in sorted(_merge_into_governor(frames).values(), key=lambda f: f.trigger.i):
-        event = _to_event(ctx, frame, quotes, statements, published)
-        if event is not None:
-            events.append(event)
-    return _merge_deaths(ctx, events)
+    frames = _merge_into_governor(frames)
+    for frame in frames.values():  # a date on one trigger's clause is not another's nearby date
+        anchors = _date_anchors(frame)
+        ctx.claimed_dates.update(ent.start for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, [])
+                                 if _attached(ent.root, anchors))
+    mentions: list[_Mention] = []
+    for frame in sorted(frames.values(), key=lambda f: f.trigger.i):
+        mention = _to_mention(ctx, frame, quotes, statements, published)
+        if mention is not None:
+            mentions.append(mention)
+    return [m.event for m in _merge_mentions(ctx, mentions)]
 
 
-def _merge_deaths(ctx: _Context, events: list[Event]) -> list[Event]:
-    """A person dies once: later killings of the same person ("in his death") are more evidence
-    for the first, which keeps the earliest known date and every named agent."""
-    first: dict[str, Event] = {}
-    out: list[Event] = []
-    for event in events:
-        victims = [t for t in event.targets if ctx.type_of(t) == "person"] if event.type == "killing" else []
-        known = next((first[v] for v in victims if v in first), None)
+@dataclass
+class _Mention:
+    """An event as one trigger reports it; `dated` is true when the date hangs from the trigger's
+    own clause (a date found only nearby yields to it)."""
+
+    event: Event
+    dated: bool
+    unnamed_agent: bool = False
+
+
+_HEDGE_ORDER = ("asserted", "reported", "alleged", "speculative", "denied")
+
+
+def _merge_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
+    """One event per happening: a later mention of the same type that shares a participant
+    with an earlier one, at a compatible date and place, is more evidence for it ("US strikes
+    on Kataib Hezbollah ... the strikes on the militia's headquarters"). A person dies once, so
+    killings of the same person merge whatever their dates."""
+    out: list[_Mention] = []
+    for mention in mentions:
+        known = next((k for k in out if _same_happening(k, mention)
+                      and (_dates_agree(k, mention) or _same_death(ctx, k.event, mention.event))), None)
         if known is None:
-            out.append(event)
-            first.update({v: event for v in victims})
+            out.append(mention)
             continue
-        known.date = known.date or event.date
-        known.agents += [a for a in event.agents if a not in known.agents]
-        known.evidence += [e for e in event.evidence if e not in known.evidence]
+        _absorb(known, mention)
     return out
 
 
-def _to_event(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement],
-              published: str | None) -> Event | None:
+def _same_happening(known: _Mention, mention: _Mention) -> bool:
+    first, later = known.event, mention.event
+    if first.type != later.type or (first.place and later.place and first.place != later.place):
+        return False
+    if known.unnamed_agent or mention.unnamed_agent:
+        return False  # "a militia's rocket attack on US troops" may be any attack on them
+    if set(first.targets) & set(later.targets):
+        return True
+    # "Israel struck on Tuesday" and "the Israeli strike on Shukr": one doer, one side names no target
+    return bool(set(first.agents) & set(later.agents)) and not (first.targets and later.targets)
+
+
+def _same_death(ctx: _Context, first: Event, later: Event) -> bool:
+    victims = {t for t in first.targets if ctx.type_of(t) == "person"}
+    return first.type == "killing" and bool(victims & set(later.targets))
+
+
+def _dates_agree(first: _Mention, later: _Mention) -> bool:
+    """Equal dates, a missing one, or a nearby date against the trigger's own."""
+    a, b = first.event.date, later.event.date
+    return a is None or b is None or a == b or first.dated != later.dated
+
+
+def _absorb(known: _Mention, mention: _Mention) -> None:
+    """Fold a later mention into the event: the trigger's own date beats a nearby one, the
+    surest hedge wins, participants and evidence add up."""
+    event, other = known.event, mention.event
+    if event.date is None or (mention.dated and not known.dated and other.date):
+        event.date, known.dated = other.date, mention.dated
+    event.place = event.place or other.place
+    event.agents += [a for a in other.agents if a not in event.agents]
+    event.targets += [t for t in other.targets if t not in event.targets and t not in event.agents]
+    if _HEDGE_ORDER.index(other.hedge) < _HEDGE_ORDER.index(event.hedge):
+        event.hedge, event.attributed_to = other.hedge, other.attributed_to
+    event.evidence += [e for e in other.evidence if e not in event.evidence]
+
+
+def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement],
+                published: str | None) -> _Mention | None:
     if _hypothetical(frame):
         return None
     _find_place(ctx, frame)
@@ -745,9 +887,10 @@ def _to_event(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: lis
     if not _has_participants(ctx, frame):
         return None
     hedge, attributed_to = hedge_for(frame.anchors, ctx.resolved, quotes, statements)
-    return Event(
+    date, dated = _event_date(ctx, frame, published)
+    event = Event(
         type=frame.type,
-        date=_event_date(ctx.doc, frame, published),
+        date=date,
         agents=frame.agents,
         targets=frame.targets,
         place=frame.place,
@@ -755,3 +898,4 @@ def _to_event(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: lis
         attributed_to=attributed_to,
         evidence=[evidence_of(frame.trigger.sent)],
     )
+    return _Mention(event, dated, frame.unnamed_agent and not frame.agents)
