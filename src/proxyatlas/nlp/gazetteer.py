@@ -9,6 +9,7 @@ Surnames of registry people are a third, weaker table, used only when unambiguou
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from ..normalize import fold_word, is_acronym, words
 from ..registry import Registry
 
 MAX_TOKENS = 14
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 # Tokens that may sit inside a name without adding a word: hyphens and apostrophes.
 _TRANSPARENT = {"-", "‐", "‑", "'", "’", "ʼ"}
 # Lower-case words allowed inside a capitalised name ("Mohammed bin Salman", "Basij-e Jahan-e Islam").
@@ -48,6 +50,7 @@ class Gazetteer:
         self.exact: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         self.fold: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
         self.surnames: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.places = {actor.id for actor in registry if actor.type == "place"}
         for actor in registry:
             for name in actor.names:
                 self._add(actor.id, name, "name")
@@ -61,11 +64,18 @@ class Gazetteer:
         self.fold_prefixes = _prefixes(self.fold)
 
     def _add(self, actor_id: str, name: str, kind: str) -> None:
-        ws = tuple(words(name))
+        # A "the" inside a name is a token without words ("al-Qaeda in the Arabian Peninsula"), and
+        # a possessive is a token of its own ("Russia's Defence Ministry").
+        ws = tuple(w for w in words(_POSSESSIVE.sub(r"\1 s", name)) if w != "the")
         if not ws:
             return
         entry = Entry(actor_id, kind, is_acronym(name), len(ws) == 1)
-        for table, key in ((self.exact, ws), (self.fold, tuple(fold_word(w) for w in ws))):
+        tables = [(self.exact, ws)]
+        # Transliteration folding is for spellings of names: folded, an acronym or a demonym
+        # collides with ordinary words ("ADF" is no "IDF", "Reasons" no "Russians").
+        if kind == "name" and not entry.acronym:
+            tables.append((self.fold, tuple(fold_word(w) for w in ws)))
+        for table, key in tables:
             if entry not in table[key]:
                 table[key].append(entry)
 
@@ -80,34 +90,41 @@ class Gazetteer:
         matches: list[Match] = []
         i = 0
         while i < len(doc):
-            match = self._longest_at(doc, i, token_words)
-            if match and self._inside_a_name(doc, match, matches):
-                match = None
-            if match:
-                matches.append(match)
-                i = match.end
-            else:
+            match, folded = self._longest_at(doc, i, token_words)
+            if match is None:
                 i += 1
+                continue
+            if not self._inside_a_name(doc, match, matches, folded):
+                matches.append(match)
+            i = match.end  # a rejected word is not searched again for a shorter match
         return matches
 
-    @staticmethod
-    def _inside_a_name(doc: Doc, match: Match, before: list[Match]) -> bool:
+    def _inside_a_name(self, doc: Doc, match: Match, before: list[Match], folded: bool) -> bool:
         """A one-word demonym right after an unmatched capitalised name is part of that name
-        ("Volker Türk" is no Turk)."""
-        if match.entry.kind != "demonym" or match.end - match.start != 1 or match.start == 0:
+        ("Volker Türk" is no Turk), and so is a town written with the article after a first name
+        ("Husayn al-Khalil" is no Hebron); a one-word name matched only by transliteration folding
+        next to a capitalised word on either side is part of another name ("Rami Abdulrahman" is
+        not Rome, "Haret Hreik" not Herat)."""
+        words_in_match = [t for t in doc[match.start : match.end] if t.text not in _TRANSPARENT]
+        if len(words_in_match) > 2 or len(words_in_match) == 2 and words_in_match[0].lower_ not in _ARTICLES:
             return False
-        previous = doc[match.start - 1]
+        article_town = len(words_in_match) == 2 and match.entry.actor_id in self.places
+        if not (match.entry.kind == "demonym" or folded or article_town):
+            return False
         matched = bool(before) and before[-1].end == match.start
-        return previous.pos_ == "PROPN" and previous.text[:1].isupper() and not matched
+        neighbours = [match.start - 1] if not folded else [match.start - 1, match.end]
+        return any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                   and not (k < match.start and matched) for k in neighbours)
 
-    def _longest_at(self, doc: Doc, i: int, token_words: list[list[str] | None]) -> Match | None:
+    def _longest_at(self, doc: Doc, i: int, token_words: list[list[str] | None]) -> tuple[Match | None, bool]:
+        """The longest match starting at token i, and whether only transliteration folding found it."""
         if token_words[i] is None:
-            return None
+            return None, False
         if not token_words[i]:
             # Only a glued article ("al-" of al-Hashd) may open a name.
             glued = doc[i].lower_ in _ARTICLES and i + 1 < len(doc) and doc[i + 1].text in _TRANSPARENT
             if not glued:
-                return None
+                return None, False
         best: Match | None = None
         best_folded = False
         exact: list[str] = []
@@ -146,12 +163,14 @@ class Gazetteer:
         if weak and alone and doc[i].text[:1].isupper() and token_words[i]:
             ids = self.surnames.get(tuple(token_words[i]))
             if ids and len(ids) == 1 and not doc[i].is_stop:
-                best = Match(i, i + 1, Entry(next(iter(ids)), "surname", False, True))
-        return best
+                best, best_folded = Match(i, i + 1, Entry(next(iter(ids)), "surname", False, True)), False
+        return best, best_folded
 
     @staticmethod
     def _accept(span: Doc, entries: list[Entry]) -> Entry | None:
         text = span.text
+        if len(span) > 2 and span[0].lower_ in _ARTICLES and span[1].text in _TRANSPARENT:
+            text = span[2:].text  # "al-Khalil" is capitalised where its name starts
         letters = [c for c in text if c.isalpha()]
         upper = bool(letters) and all(c.isupper() for c in letters)
         ok = [e for e in entries

@@ -167,14 +167,16 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
 
 def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[Mention]:
     """An NER organization that extends a country or demonym ("Iran News Update", "Iraqi Security
-    Forces") is one name, not a country mention."""
+    Forces") is one name, not a country mention; an NER person that extends a town's name
+    ("Husayn al-Khalil" is no Hebron) is one person."""
     drop: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in {"ORG", "FAC"}:
+        if ent.label_ not in {"ORG", "FAC", "PERSON"}:
             continue
         span = strip_titles(ent)
         inside = [i for i, m in enumerate(found) if m.start >= span.start and m.end <= span.end]
-        if not inside or any(found[i].type not in {"country", "place"} for i in inside):
+        kinds = {"country", "place"} if ent.label_ != "PERSON" else {"place"}
+        if not inside or any(found[i].type not in kinds for i in inside):
             continue
         covered = sum(found[i].end - found[i].start for i in inside)
         extra = [t for t in span if not t.is_punct and t.i not in
