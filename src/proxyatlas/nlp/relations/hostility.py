@@ -1,5 +1,8 @@
-"""Enmity and alliance: "X has relations with Y", "fought alongside Hezbollah", "X's enemy Y",
-"their mutual enemy, Y" (opposes, allied_with)."""
+"""Enmity and alliance (opposes, allied_with): "X has relations with Y", "fought alongside Hezbollah",
+"X's enemy Y", "their mutual enemy, Y", "X attacked Y", "Y was killed in an X strike", "X designated
+Y", "X's offensive against Y", "clashes between X and Y", "X is allied with Y", "hostile to Y".
+
+Both types are symmetric: which side comes first does not matter."""
 
 from __future__ import annotations
 
@@ -7,7 +10,20 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..phrases import cue_word, cues, entity, etype, has_cue, named_by, named_by_head, pobjs, subject_of
+from ...lexicon import load_lexicon
+from ..phrases import (
+    cue_word,
+    cues,
+    entity,
+    etype,
+    has_cue,
+    is_passive,
+    named_by,
+    named_by_head,
+    pobjs,
+    relcl_antecedent,
+    subject_of,
+)
 from .candidates import Candidate, RelationContext
 
 
@@ -84,3 +100,229 @@ def _previous_sentence_actors(ctx: RelationContext, token: Token) -> list[str]:
     for p in pobjs(root, {"to", "with"}):
         found += named_by(ctx, p)
     return [e for e in dict.fromkeys(found) if etype(ctx, e) in {"organization", "country"}]
+
+
+# --- hostile and allied acts ----------------------------------------------------------------------
+
+def acts(ctx: RelationContext) -> Iterator[Candidate]:
+    """"X attacked Y", "Y, which X designated in 2021", "Y was killed in an X strike", "the Taliban,
+    which has fought ISKP", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
+    for v in ctx.doc:
+        rtype = _cue_type("hostility_verbs", v) if v.pos_ in {"VERB", "AUX"} else None
+        if rtype is None:
+            continue
+        if has_cue("labelling_verbs", v) and not _labelled_hostile(v):
+            continue  # "listed X as a terrorist organisation", not "listed X as a partner"
+        if rtype == "allied_with":
+            # "X is allied with Y", "X allied with Y": the partner is never the object.
+            sides = [e for c in v.children if c.dep_ == "nsubjpass" for e in _antecedent_entities(ctx, c)] \
+                if is_passive(v) else _doers(ctx, v)
+            partners = [e for p in pobjs(v, {"with", "to"}) for e in named_by(ctx, p)]
+            yield from (Candidate(rtype, s, o, [v]) for s in sides for o in partners)
+            continue
+        killing = v.lemma_.lower() in load_lexicon("events")["verbs"]["killing"]
+        if is_passive(v):
+            doers = _passive_doers(ctx, v)
+            victims = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if not victims and v.dep_ == "acl":  # "Fuad Shukr, killed in an Israeli strike"
+                victims = [v.head]
+        else:
+            doers = _doers(ctx, v)
+            victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}]  # "designated X a terrorist"
+        targets = [e for c in victims for e in _victims(ctx, c, killing)]
+        companions = _companions(ctx, v)
+        # "clashed with X"; but "fought with X" is ambiguous and "together with X" allied.
+        preps = {"against"} if has_cue("with_verbs", v) or companions else {"against", "with"}
+        targets += [e for p in pobjs(v, preps) for e in named_by(ctx, p)]
+        # "fought alongside the ENDF against the TPLF": the companions share the enmity.
+        for s in doers + companions:
+            for o in targets:
+                if o not in companions:  # a misparsed apposition of a companion
+                    yield Candidate(rtype, s, o, [v])
+
+
+def _cue_type(group: str, token: Token) -> str | None:
+    """The relation type a typed cue group gives a token's lemma or form."""
+    for rtype, words in cues()[group].items():
+        if token.lemma_.lower() in words or token.lower_ in words:
+            return rtype
+    return None
+
+
+def _labelled_hostile(verb: Token) -> bool:
+    """"listed X as a Foreign Terrorist Organization", "regards Y as a rival"."""
+    labels = [t for p in pobjs(verb, {"as"}) for t in p.subtree]
+    labels += [t for c in verb.children if c.dep_ in {"oprd", "xcomp"} for t in c.subtree]
+    return any(has_cue("hostile_labels", t) or has_cue("enemy_nouns", t) for t in labels)
+
+
+def _doers(ctx: RelationContext, v: Token) -> list[str]:
+    """Who does what an active verb says: its subject, the noun a relative or participle clause
+    modifies ("the Taliban, which has fought ISKP"), the side of a weapon ("a US drone fired")."""
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if not subjects and v.dep_ == "acl":  # "an alliance arrayed against Israel"
+        return named_by(ctx, v.head)
+    found: list[str] = []
+    for s in subjects:
+        antecedent = relcl_antecedent(s)
+        found += _antecedent_entities(ctx, antecedent) if antecedent is not None else _attackers(ctx, s)
+    return found or subject_of(ctx, v)
+
+
+def _passive_doers(ctx: RelationContext, v: Token) -> list[str]:
+    """"designated by OFAC", "killed by a U.S. airstrike", "killed in an Israeli strike"."""
+    agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents += [p for p in pobjs(v, {"in"}) if has_cue("attack_nouns", p)]
+    return [e for a in agents for e in _attackers(ctx, a)]
+
+
+def _attackers(ctx: RelationContext, token: Token) -> list[str]:
+    """The side behind a doer phrase: the entities it names, or for a strike or weapon the
+    state or group that modifies it ("a US drone", "Israeli jets", "Turkey's offensive")."""
+    found = named_by(ctx, token)
+    if found or not has_cue("attack_nouns", token):
+        return found
+    return [e for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+            for e in named_by(ctx, c)]
+
+
+def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
+    """"Ahrar al-Sharqiya, another SNA faction, which OFAC designated": a relative clause on an
+    apposition is about the name it describes."""
+    if token.dep_ == "appos" and entity(ctx, token.head):
+        return named_by(ctx, token.head)
+    return named_by(ctx, token)
+
+
+def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
+    """Who a hostile act is aimed at: the entities the object names, and the organisation a person is
+    described by ("al-Qaeda leader Ayman al-Zawahiri", "Fuad Shukr, a commander of Hezbollah", "its
+    chief, X"): the act is against that side. A person killed is a casualty of the enmity between
+    the sides, not a party to it ("an Israeli strike killed a Hezbollah commander")."""
+    antecedent = relcl_antecedent(token)
+    named = _antecedent_entities(ctx, antecedent) if antecedent is not None else named_by(ctx, token)
+    people = [e for e in named if etype(ctx, e) == "person"]
+    found = [e for e in named if not (killing and e in people)]
+    side = _describing_organization(ctx, token) if people else None
+    return found + [side] if side and side not in found else found
+
+
+def _describing_organization(ctx: RelationContext, token: Token) -> str | None:
+    """The nearest organisation in a name's titles and apposition, through "of"-phrases and
+    possessives: "the head of the IRGC Quds Force" -> the Quds Force, not the IRGC it is part of."""
+    level = [token]
+    for _ in range(4):
+        level = [c for t in level for c in t.children
+                 if c.dep_ in {"compound", "appos", "poss", "nmod", "amod", "pobj"} or c.dep_ == "prep" and c.lower_ == "of"]
+        for t in level:
+            for e in named_by_head(ctx, t, 0) if t.dep_ == "poss" else filter(None, [entity(ctx, t)]):
+                if etype(ctx, e) == "organization":
+                    return e
+    return None
+
+
+def _companions(ctx: RelationContext, v: Token) -> list[str]:
+    """"fought alongside X", "fighting the rebels together with X and with Y": those acting with
+    the subject."""
+    preps = [c for c in v.children if c.dep_ == "prep"]
+    together = any(a.lower_ == "together" for c in preps if c.lower_ == "with" for a in c.children)
+    preps += [x for c in preps for x in c.conjuncts if x.dep_ == "conj"]
+    return [e for c in preps if c.lower_ == "alongside" or together and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
+
+
+def hostile_nouns(ctx: RelationContext) -> Iterator[Candidate]:
+    """"US air strikes on Kataib Hezbollah", "Turkey's offensive against the SDF", "Congo threatened war
+    against Rwanda", "the coalition it has led against the Houthis", "calls for sanctions against X"."""
+    for noun in ctx.doc:
+        if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("hostility_nouns", noun):
+            continue
+        verb = _governing_verb(noun)
+        # "launched its offensive against the army": the target often hangs on the verb.
+        targets = [e for p in pobjs(noun, {"against", "on"}) + (pobjs(verb, {"against"}) if verb else [])
+                   for e in named_by(ctx, p)]
+        if not targets:
+            continue
+        doers = _attackers(ctx, noun) if has_cue("attack_nouns", noun) else \
+            [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)]
+        anchor = [noun]
+        if not doers and verb is not None:  # "launched an offensive against", "called for sanctions on"
+            doers, anchor = _doers(ctx, verb), [noun, verb]
+        for s in doers:
+            for o in targets:
+                yield Candidate("opposes", s, o, anchor)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object (or "for"-object) a noun is, when that verb makes its subject the one
+    who acts: "launched an offensive", "led a coalition", "called for sanctions"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and has_cue("hostility_light_verbs", head) else None
+
+
+def between(ctx: RelationContext) -> Iterator[Candidate]:
+    """"clashes between the army and the RSF", "the 2020 agreement between Washington and the movement":
+    every two sides named after "between"."""
+    for noun in ctx.doc:
+        rtype = cue_word("with_nouns", noun)
+        if rtype is None:
+            continue
+        for p in pobjs(noun, {"between"}):
+            sides = named_by(ctx, p)
+            for i, a in enumerate(sides):
+                for b in sides[i + 1:]:
+                    yield Candidate(rtype, a, b, [noun])
+
+
+def joint_acts(ctx: RelationContext) -> Iterator[Candidate]:
+    """"India and the United States jointly proposed", "Ugandan and Congolese forces launched a joint
+    offensive", "X and Y signed an agreement": the coordinated subjects act together."""
+    for v in ctx.doc:
+        if v.pos_ != "VERB":
+            continue
+        together = any(c.dep_ == "advmod" and has_cue("joint_words", c) for c in v.children) or any(
+            c.dep_ == "dobj" and (cue_word("with_nouns", c) == "allied_with"
+                                  or any(has_cue("joint_words", a) for a in c.children if a.dep_ == "amod"))
+            for c in v.children)
+        if not together:
+            continue
+        sides = [e for s in v.children if s.dep_ == "nsubj" for e in _coordinated_sides(ctx, s)]
+        for i, a in enumerate(sides):
+            for b in sides[i + 1:]:
+                yield Candidate("allied_with", a, b, [v])
+
+
+def _coordinated_sides(ctx: RelationContext, subject: Token) -> list[str]:
+    """"India and the United States", "Ugandan and Congolese forces": each side of a coordinated subject."""
+    found = named_by(ctx, subject)
+    for c in subject.children:
+        if c.dep_ in {"amod", "compound"} and entity(ctx, c):
+            found += [e for t in [c, *c.conjuncts] if (e := entity(ctx, t)) and e not in found]
+    return found
+
+
+def stances(ctx: RelationContext) -> Iterator[Candidate]:
+    """"The council is hostile to Islah", "Tasnim, which is close to the IRGC", "the STC belongs to
+    the anti-Houthi camp"."""
+    doc = ctx.doc
+    for t in doc:
+        rtype = _cue_type("stance_adjectives", t) if t.dep_ == "acomp" else None
+        if rtype is not None:
+            for s in _doers(ctx, t.head):
+                for p in pobjs(t, {"to", "toward", "towards", "with"}):
+                    for o in named_by(ctx, p):
+                        yield Candidate(rtype, s, o, [t])
+        elif t.lower_ == "anti" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+            opposed = entity(ctx, doc[t.i + 2])
+            holder = doc[t.i + 2].head
+            if opposed is None or holder.i == t.i + 2:
+                continue
+            sides = named_by(ctx, holder)
+            if not sides and holder.dep_ == "pobj" and holder.head.head.pos_ == "VERB":
+                sides = subject_of(ctx, holder.head.head)  # "X belongs to the anti-Y camp"
+            for s in sides:
+                yield Candidate("opposes", s, opposed, [t, holder])

@@ -1,0 +1,170 @@
+"""Enmity and alliance (nlp/relations/hostility.py) on sentences written for these tests."""
+
+from conftest import entity_named, relation_set
+
+
+def _ids(result, *names):
+    return [entity_named(result, n).id for n in names]
+
+
+def pair(result, rtype, a, b):
+    """The symmetric relation between the entities named a and b, whichever way round it is stored."""
+    a, b = _ids(result, a, b)
+    for r in result.relations:
+        if r.type == rtype and {r.source, r.target} == {a, b}:
+            return r
+    raise AssertionError(f"no {rtype}({a}, {b}) in {sorted(relation_set(result))}")
+
+
+def no_pair(result, rtype, a, b):
+    a, b = _ids(result, a, b)
+    assert not any(r.type == rtype and {r.source, r.target} == {a, b} for r in result.relations), \
+        sorted(relation_set(result))
+
+
+# --- hostile verbs ----------------------------------------------------------------------------------
+
+def test_attack_verb(run):
+    assert pair(run("Hamas attacked Israel on Saturday."), "opposes", "Hamas", "Israel").hedge == "asserted"
+
+
+def test_negated_attack_is_denied(run):
+    assert pair(run("Hamas did not attack Israel on Saturday."), "opposes", "Hamas", "Israel").hedge == "denied"
+
+
+def test_conditional_retaliation_is_speculative(run):
+    r = pair(run("Hezbollah would retaliate against Israel if the strikes continued."), "opposes", "Hezbollah", "Israel")
+    assert r.hedge == "speculative"
+
+
+def test_reported_strike_is_the_speaker_claim_not_the_speaker_enmity(run):
+    result = run("Iran said the Houthis had struck Saudi Arabia.")
+    r = pair(result, "opposes", "Houthis", "Saudi Arabia")
+    assert r.hedge == "reported" and r.attributed_to == entity_named(result, "Iran").id
+    no_pair(result, "opposes", "Iran", "Saudi Arabia")
+
+
+def test_relative_clause_subject(run):
+    pair(run("The Taliban, which has fought the Islamic State for years, rejected the report."),
+         "opposes", "Taliban", "Islamic State")
+
+
+def test_strike_on_a_place_is_not_enmity_with_its_country(run):
+    result = run("Israeli jets struck Beirut overnight.")
+    assert not any(r.type == "opposes" for r in result.relations)
+
+
+# --- killings: the killer's side against the victim's organisation -----------------------------------
+
+def test_commander_killed_in_strike(run):
+    result = run("Hezbollah commander Wissam Tawil was killed in an Israeli strike on Monday.")
+    pair(result, "opposes", "Hezbollah", "Israel")
+    no_pair(result, "opposes", "Wissam Tawil", "Israel")  # the person killed is a casualty, not a party
+
+
+def test_strike_killing_fighters_of_a_group(run):
+    pair(run("A US strike on Sunday killed five Kataib Hezbollah fighters."), "opposes", "United States",
+         "Kataib Hezbollah")
+
+
+# --- designations, blame and accusation ---------------------------------------------------------------
+
+def test_designation_with_a_label(run):
+    pair(run("Washington designated the Houthis a terrorist organisation in 2024."), "opposes", "United States",
+         "Houthis")
+
+
+def test_passive_designation(run):
+    pair(run("Asaib Ahl al-Haq was designated by the United States in 2020."), "opposes", "United States",
+         "Asaib Ahl al-Haq")
+
+
+def test_listing_needs_a_hostile_label(run):
+    pair(run("Canada listed Hezbollah as a terrorist entity."), "opposes", "Canada", "Hezbollah")
+    result = run("The report listed Hezbollah as a partner of the government.")
+    assert not any(r.type == "opposes" for r in result.relations)
+
+
+def test_blame_and_accuse(run):
+    pair(run("Israel blamed Hezbollah for the rocket attack."), "opposes", "Israel", "Hezbollah")
+    pair(run("Pakistan accused India of backing the insurgents."), "opposes", "Pakistan", "India")
+
+
+def test_regarded_as_a_rival_but_not_as_a_mediator(run):
+    pair(run("Hamas regards Fatah as a rival."), "opposes", "Hamas", "Fatah")
+    assert not any(r.type == "opposes" for r in run("Hamas regards Qatar as a mediator.").relations)
+
+
+# --- hostile nouns ------------------------------------------------------------------------------------
+
+def test_strikes_on_a_group(run):
+    pair(run("U.S. air strikes on Kataib Hezbollah drew protests in Baghdad."), "opposes", "United States",
+         "Kataib Hezbollah")
+
+
+def test_possessive_offensive_against(run):
+    pair(run("Turkey's offensive against the YPG began in October."), "opposes", "Turkey", "YPG")
+
+
+def test_light_verb_offensive_against(run):
+    pair(run("Hayat Tahrir al-Sham launched an offensive against the Syrian army."), "opposes",
+         "Hayat Tahrir al-Sham", "Syrian army")
+
+
+def test_called_for_sanctions_against(run):
+    pair(run("Saudi Arabia called for sanctions against Iran."), "opposes", "Iran", "Saudi Arabia")
+
+
+def test_threatened_war_is_hostility(run):
+    pair(run("Azerbaijan threatened war against Armenia."), "opposes", "Armenia", "Azerbaijan")
+
+
+def test_clashes_between(run):
+    pair(run("Clashes between Hezbollah and Amal erupted in Beirut."), "opposes", "Amal", "Hezbollah")
+
+
+def test_agreement_between(run):
+    pair(run("The agreement between Hamas and Fatah was signed in Cairo."), "allied_with", "Fatah", "Hamas")
+
+
+# --- alliance -----------------------------------------------------------------------------------------
+
+def test_allied_with_and_tied_to(run):
+    pair(run("Kataib Hezbollah is allied with the Houthis."), "allied_with", "Houthis", "Kataib Hezbollah")
+    pair(run("Kataib Hezbollah is closely tied to the Quds Force."), "allied_with", "Quds Force",
+         "Kataib Hezbollah")
+
+
+def test_close_to(run):
+    pair(run("The Fars news agency, which is close to the IRGC, reported the strike."), "allied_with",
+         "Fars", "IRGC")
+
+
+def test_jointly(run):
+    pair(run("Iran and Russia jointly proposed a ceasefire plan."), "allied_with", "Iran", "Russia")
+    no_pair(run("Iran and Russia proposed different plans."), "allied_with", "Iran", "Russia")
+
+
+def test_fought_alongside_against(run):
+    result = run("Hezbollah fought alongside the Syrian army against the Islamic State.")
+    pair(result, "allied_with", "Hezbollah", "Syrian army")
+    pair(result, "opposes", "Hezbollah", "Islamic State")
+    pair(result, "opposes", "Islamic State", "Syrian army")
+
+
+def test_together_with_is_a_companion_not_a_target(run):
+    result = run("Iraq fought the Islamic State together with the Popular Mobilization Forces.")
+    pair(result, "opposes", "Iraq", "Islamic State")
+    pair(result, "opposes", "Islamic State", "Popular Mobilization Forces")
+    no_pair(result, "opposes", "Iraq", "Popular Mobilization Forces")
+
+
+# --- stances ------------------------------------------------------------------------------------------
+
+def test_hostile_to(run):
+    pair(run("Kataib Hezbollah is openly hostile to the United States."), "opposes", "Kataib Hezbollah",
+         "United States")
+
+
+def test_anti_camp(run):
+    pair(run("Bahrain sided with the anti-Iran camp."), "opposes", "Bahrain", "Iran")
