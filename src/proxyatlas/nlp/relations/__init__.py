@@ -30,12 +30,13 @@ from ..statements import evidence_of
 from .backing import hyphens, verbs
 from .candidates import Candidate, RelationContext
 from .hostility import acts, between, enemies, hostile_nouns, joint_acts, stances, with_nouns, with_verbs
-from .places import deployments, locations
+from .places import activities, deployments, holdings, homes, locations
 from .roles import answers_to, leadership, roles
 from .structure import of_phrases, possessives, units, units_after
 
 FAMILIES = (roles, hyphens, possessives, of_phrases, units, verbs, answers_to, with_verbs, with_nouns,
-            enemies, acts, hostile_nouns, between, joint_acts, stances, leadership, locations, deployments)
+            enemies, acts, hostile_nouns, between, joint_acts, stances, leadership, locations, homes, holdings,
+            deployments, activities)
 
 
 # --- assembling -----------------------------------------------------------------------------------

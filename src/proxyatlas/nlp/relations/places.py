@@ -1,5 +1,19 @@
-"""Where organisations operate: "Hezbollah in Lebanon", "Amal operates in Lebanon", "In Iraq, the
-PMU ...", "the Iraqi PMU", "has deployed troops to Mali" (operates_in)."""
+"""Where organisations operate (operates_in). Families:
+
+  locations    "Hezbollah in Lebanon", "Amal operates in Lebanon", "has fought around Aleppo",
+               "In Iraq, the PMU ...", "US troops in Iraq", "its troops are in Tigray"
+  homes        "the Iraqi PMU", "Hezbollah, the Lebanese movement", "a militia based in Iraq",
+               "Liwa al-Quds, a militia from Aleppo"
+  holdings     "the Houthis seized Sanaa", "controls most of the north", "Tigray, held by X",
+               "the X-held city of Z"
+  deployments  "has deployed 2,000 troops to Mali", "sent RSF fighters to Libya", "its fighters crossed
+               into Ethiopia", "Turkey keeps troops in Syria"
+  activities   "Wagner's operations in the CAR", "ADF camps in Ituri", "Hezbollah's Syrian war",
+               "Qatar hosts Hamas's political office"
+
+The operator is an organisation; a state only through its own forces ("US troops", "Turkey keeps
+troops"), since the ontology lets a country operate abroad but "Iran in Syria" says too little.
+"""
 
 from __future__ import annotations
 
@@ -7,60 +21,238 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..phrases import category, cues, entity, etype, has_cue, named_by, pobjs, subject_of
+from ..phrases import (apposed_by_position, category, cues, entity, etype, has_cue, is_passive, named_by,
+                       pobjs, relcl_antecedent, salient_before)
 from .candidates import Candidate, RelationContext
 
+_PLACE_TYPES = {"country", "place"}
+# Categories whose demonym or place of origin says where they act: "the Yemeni rebels", "a Sudanese
+# mining firm"; a state body's demonym only says whose it is ("the Iranian IRGC").
+_HOMED_CATEGORIES = {"armed_group", "political", "other"}
+# Clause links through which a verb borrows its subject: "was founded in 2013 and sent fighters".
+_SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"}
+_PLACE_CHILD_DEPS = {"poss", "compound", "appos", "amod", "nmod"}
 
-def deployments(ctx: RelationContext) -> Iterator[Candidate]:
-    """"Russia's Africa Corps has deployed 2,000 troops to Mali, Burkina Faso and Niger"."""
-    for v in ctx.doc:
-        if v.pos_ != "VERB" or not has_cue("deploy_verbs", v):
-            continue
-        objects = [c for c in v.children if c.dep_ == "dobj"]
-        phrases = pobjs(v, {"to", "into"}) + [p for o in objects for p in pobjs(o, {"to", "into"})]
-        places = [e for p in phrases for e in named_by(ctx, p) if etype(ctx, e) in {"country", "place"}]
-        for org in subject_of(ctx, v):
-            for place in places:
-                yield Candidate("operates_in", org, place, [v])
 
+# --- noun phrases ---------------------------------------------------------------------------------
+
+def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
+    """Countries and places a noun phrase names: "Aleppo", "eastern Libya and Sirte", "most of
+    Yemen's north", "the town of Kanyabayonga", "the capital, Sanaa"."""
+    found = [e for e in named_by(ctx, token) if etype(ctx, e) in _PLACE_TYPES]
+    if found or depth > 2 or not has_cue("place_nouns", token):
+        return found
+    parts = [c for c in token.children if c.dep_ in _PLACE_CHILD_DEPS] + pobjs(token, {"of"})
+    for part in parts + [c for c in token.conjuncts if c.i > token.i]:
+        found += [e for e in _places(ctx, part, depth + 1) if e not in found]
+    return found
+
+
+def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) -> list[str]:
+    """The organisations a noun phrase names, and a state whose forces it names: "the Houthis",
+    "Houthi fighters", "its fighters", "which" (its antecedent), "a militia" right after the
+    militia's name, "U.S. troops"; any state `with_forces` ("Turkey" in "Turkey keeps troops")."""
+    token = relcl_antecedent(token) or token
+    if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    # A description right after a name is that name's ("Hamza Division, an SNA faction operating in").
+    found = (not entity(ctx, token) and apposed_by_position(ctx, token)) or named_by(ctx, token)
+    if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
+        found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
+                 for e in named_by(ctx, c)]
+    forces = with_forces or has_cue("armed_force_nouns", token)
+    return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, the subject of the clause it shares one with, or the
+    noun a participle describes ("a militia based in Iraq")."""
+    current = verb
+    for _ in range(6):
+        found = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if found:
+            return found
+        if current.dep_ in {"acl", "relcl"}:
+            return [current.head]
+        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
+            return []
+        current = current.head
+    return []
+
+
+def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> list[str]:
+    return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)]
+
+
+def _located(ctx: RelationContext, head: Token, preps: set[str]) -> list[str]:
+    return [e for p in pobjs(head, preps) for e in _places(ctx, p)]
+
+
+def _near_preps() -> set[str]:
+    return set(cues()["location_preps"]) | set(cues()["operate_preps"])
+
+
+# --- families -------------------------------------------------------------------------------------
 
 def locations(ctx: RelationContext) -> Iterator[Candidate]:
     for prep in ctx.doc:
-        if prep.dep_ != "prep" or prep.lower_ not in cues()["location_preps"]:
+        if prep.dep_ != "prep" or prep.lower_ not in _near_preps():
             continue
-        places = [e for p in prep.children if p.dep_ == "pobj" for e in named_by(ctx, p)
-                  if etype(ctx, e) in {"country", "place"}]
+        places = [e for p in prep.children if p.dep_ == "pobj" for e in _places(ctx, p)]
         if not places:
             continue
         head = prep.head
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             operating = has_cue("operate_verbs", head) or any(
                 c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children)  # "are active in"
-            if operating:
-                for org in subject_of(ctx, head):
+            # "its troops are in Tigray": a group's or state's forces are where they are.
+            present = head.lemma_ == "be" and any(
+                has_cue("group_nouns", s) or has_cue("armed_force_nouns", s) for s in _subjects(head))
+            if operating or present:
+                for org in _actors(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [head, prep])
-            elif prep.i == prep.sent.start or prep.i == prep.sent.start + 1 and ctx.doc[prep.sent.start].is_punct:
+            elif prep.lower_ in cues()["location_preps"] and (
+                    prep.i == prep.sent.start or prep.i == prep.sent.start + 1 and ctx.doc[prep.sent.start].is_punct):
                 # "In Iraq, the umbrella group ... includes": a fronted location frames the subject.
-                for org in subject_of(ctx, head):
+                for org in _actors(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [prep], descriptive=True)
+            continue
+        if prep.lower_ not in cues()["location_preps"]:
             continue
         orgs = _orgs_just_before(ctx, prep)
         between = ctx.doc[head.i + 1 : prep.i]
         if not orgs and not entity(ctx, head) and not any(t.is_punct or t.dep_ == "cc" for t in between):
-            orgs = [e for e in named_by(ctx, head) if _first_mention_before(ctx, e, prep.i)]
+            orgs = [e for e in _operators(ctx, head) if _first_mention_before(ctx, e, prep.i)]
         for org in orgs:
             for place in _places_until_next_org(ctx, prep, places):
                 yield Candidate("operates_in", org, place, [head, prep], descriptive=True)
-    # "the Iraqi PMU", "Lebanese Hezbollah": a demonym on an armed group.
+
+
+def homes(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Iraqi PMU", "Iraqi militias such as X", "Hezbollah, the Lebanese movement", "KSS, a
+    militia based in Iraq", "Liwa al-Quds, a Palestinian militia from Aleppo"."""
     for t in ctx.doc:
         country = entity(ctx, t)
-        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"}:
-            group = entity(ctx, t.head)
-            if group and group != country and category(ctx, group) == "armed_group":
-                yield Candidate("operates_in", group, country, [t], descriptive=True)
+        hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
+        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
+            for group in _described(ctx, t.head):
+                if group != country:
+                    yield Candidate("operates_in", group, country, [t], descriptive=True)
+        elif t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ == "appos":
+            for place in [e for p in t.children if p.dep_ == "pobj" for e in _places(ctx, p)]:
+                for group in _described(ctx, t.head):
+                    yield Candidate("operates_in", group, place, [t], descriptive=True)
 
+
+def _described(ctx: RelationContext, noun: Token) -> list[str]:
+    """The organisations a modified noun stands for, if their category has a home: "the PMU",
+    "Lebanese Hezbollah", "the Lebanese movement" (the organisation the text is about)."""
+    own = entity(ctx, noun)
+    if own:
+        found = [own]
+    elif noun.lower_ in cues()["anaphoric_nouns"] and any(c.lower_ == "the" for c in noun.children) \
+            and noun.dep_ != "appos":
+        group = salient_before(ctx, noun)
+        found = [group] if group else []
+    elif has_cue("state_agent_nouns", noun):  # "Iraqi forces" are Iraq's, not a group based there
+        found = []
+    else:
+        found = _operators(ctx, noun)
+    return [e for e in found if etype(ctx, e) == "organization" and category(ctx, e) in _HOMED_CATEGORIES]
+
+
+def holdings(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Houthis seized Sanaa", "took control of Kidal", "Tigray, now held by X", "Afrin was taken
+    from the YPG", "Hamas-run Gaza", "the Houthi-held city of Hodeidah"."""
+    for v in ctx.doc:
+        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(
+                c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in v.children):  # "holds Iran responsible"
+            yield from _held(ctx, v)
+        elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
+            participle = ctx.doc[v.i + 1]
+            holder = entity(ctx, ctx.doc[v.i - 1])
+            if holder and etype(ctx, holder) == "organization":
+                for place in _places(ctx, participle.head):
+                    yield Candidate("operates_in", holder, place, [participle], descriptive=True)
+
+
+def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    losers = [e for p in pobjs(v, {"from"}) for e in _operators(ctx, p)]
+    if is_passive(v):
+        holders = [e for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                   for conj in [p, *p.conjuncts] for e in _operators(ctx, conj)]
+        subjects = [c for c in v.children if c.dep_ == "nsubjpass"] or ([v.head] if v.dep_ == "acl" else [])
+        places = [e for s in subjects for e in _places(ctx, relcl_antecedent(s) or s)]
+    else:
+        holders = _actors(ctx, v)
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        places = [e for o in objects for e in _places(ctx, o)]
+        # "took control of Kidal", "seized control over the port"
+        places += [e for o in objects if has_cue("control_nouns", o) for e in _located(ctx, o, {"of", "over"})]
+    for org in holders + losers:
+        for place in places:
+            yield Candidate("operates_in", org, place, [v])
+
+
+def deployments(ctx: RelationContext) -> Iterator[Candidate]:
+    """"Russia's Africa Corps has deployed 2,000 troops to Mali", "sent RSF fighters to Libya" (the
+    fighters' group), "its fighters crossed into Ethiopia", "reached Burkina Faso", "Turkey keeps
+    troops in Syria"."""
+    for v in ctx.doc:
+        if v.pos_ != "VERB":
+            continue
+        deploying, moving = has_cue("deploy_verbs", v), has_cue("movement_verbs", v)
+        garrisoning = has_cue("garrison_verbs", v)
+        if not (deploying or moving or garrisoning):
+            continue
+        objects = [c for c in v.children if c.dep_ == "dobj"]
+        forces = [o for o in objects if has_cue("armed_force_nouns", o) or has_cue("group_nouns", o)]
+        if garrisoning:
+            if not forces:
+                continue
+            places = _located(ctx, v, set(cues()["location_preps"])) \
+                + [e for o in forces for e in _located(ctx, o, set(cues()["location_preps"]))]
+        else:
+            preps = set(cues()["movement_preps"]) if moving else {"to", "into"}
+            places = _located(ctx, v, preps) + [e for o in objects for e in _located(ctx, o, {"to", "into"})]
+            if moving:  # "reached Burkina Faso"
+                places += [e for o in objects for e in _places(ctx, o)]
+        if not places:
+            continue
+        # The group whose fighters are sent operates there; else the sender, a state only with its forces.
+        sent = [e for o in forces for e in _operators(ctx, o) if etype(ctx, e) == "organization"]
+        operators = sent or _actors(ctx, v, with_forces=any(has_cue("armed_force_nouns", o) for o in forces))
+        for org in operators:
+            for place in places:
+                yield Candidate("operates_in", org, place, [v])
+
+
+def activities(ctx: RelationContext) -> Iterator[Candidate]:
+    """"Wagner's operations in the CAR", "ADF camps in Ituri", "its headquarters near al-Qaim",
+    "Hezbollah's Syrian war", "its Sahel operations", "Qatar hosts Hamas's political office"."""
+    for noun in ctx.doc:
+        if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
+            continue
+        # Named owners only: "its operations" after a sanctions agency is not the agency's.
+        owners = [e for c in noun.children if c.dep_ in {"poss", "compound"}
+                  and (e := entity(ctx, c)) and etype(ctx, e) == "organization"]
+        if not owners:
+            continue
+        places = _located(ctx, noun, _near_preps())
+        places += [e for c in noun.children if c.dep_ in {"amod", "compound"} and (e := entity(ctx, c))
+                   and etype(ctx, e) in _PLACE_TYPES]
+        host = noun.head if noun.dep_ == "dobj" and has_cue("host_verbs", noun.head) else None
+        if host is not None:
+            places += [e for s in _subjects(host) for e in named_by(ctx, relcl_antecedent(s) or s)
+                       if etype(ctx, e) in _PLACE_TYPES]
+        for org in owners:
+            for place in places:
+                yield Candidate("operates_in", org, place, [noun] if host is None else [host, noun])
+
+
+# --- reading linearly -----------------------------------------------------------------------------
 
 def _orgs_just_before(ctx: RelationContext, prep: Token) -> list[str]:
     """"the PIJ and Hamas in Gaza", "Houthi rebels in Yemen": the coordinated organisations
