@@ -1,5 +1,13 @@
-"""Parts and wholes: "the IRGC's Muhammad Rasul Allah Corps", "Douglas Sims of the Joint Staff",
-"the Fatehin are a Basij special unit", "the IRGC (IRGC) Quds Force" (part_of, member_of)."""
+"""Parts and wholes (part_of, member_of; leads for "Haftar's army"):
+
+  possessives  "the IRGC's Muhammad Rasul Allah Corps", "Hezbollah's Political Council", "Haftar's LNA"
+  of-phrases   "Douglas Sims of the Joint Staff", "the Quds Force of Iran's IRGC"
+  units        "the Fatehin are a Basij special unit", "Hamas's armed wing, the Qassam Brigades",
+               "the Qassam Brigades, its armed wing", "whose armed wing, the Quds Brigades",
+               "X, one of the factions of Y", "the IRGC (IRGC) Quds Force"
+  memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "Y, an alliance that includes
+               A and B", "Y, an umbrella of A, B and C"
+"""
 
 from __future__ import annotations
 
@@ -7,13 +15,27 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..phrases import category, entity, etype, has_cue, named_by, named_by_head, pobjs
+from ..phrases import (
+    category,
+    cues,
+    entity,
+    etype,
+    has_cue,
+    named_by,
+    named_by_head,
+    pobjs,
+    relcl_antecedent,
+    subject_of,
+)
 from .candidates import UNIT_CATEGORIES, Candidate, RelationContext
+from .roles import PhraseRight, mention_bounds, named_at, scan_left, scan_right
 
 
 def possessives(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the IRGC's Quds Force", "Hezbollah's Jihad Council" (part_of); "Yemen's Houthis" (operates_in);
+    "Haftar's Libyan National Army" (a person's organisation is the one he leads)."""
     for t in ctx.doc:
-        if t.dep_ != "poss":
+        if t.dep_ != "poss" or t.lower_ in {"its", "their", "his", "her", "whose"}:
             continue
         owners = named_by(ctx, t)
         owned = named_by_head(ctx, t.head, 0)  # "Yemen's Houthis, Hamas ...": only what is owned
@@ -21,9 +43,10 @@ def possessives(ctx: RelationContext) -> Iterator[Candidate]:
             for item in owned:
                 if item == owner or etype(ctx, item) != "organization":
                     continue
-                if etype(ctx, owner) == "organization" and category(ctx, item) in UNIT_CATEGORIES \
-                        and category(ctx, owner) == "state_body":
+                if etype(ctx, owner) == "organization":
                     yield Candidate("part_of", item, owner, [t, t.head], descriptive=True)
+                elif etype(ctx, owner) == "person" and named_at(ctx, t.head.i):
+                    yield Candidate("leads", owner, item, [t, t.head])
                 elif etype(ctx, owner) == "country" and category(ctx, item) == "armed_group":
                     yield Candidate("operates_in", item, owner, [t, t.head], descriptive=True)
 
@@ -34,7 +57,10 @@ def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
         owner = entity(ctx, t)
         if owner is None or etype(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
             continue  # "the killing of X of the IRGC" says nothing about X's membership
-        for whole in (e for p in pobjs(t, {"of"}) for e in named_by(ctx, p)):
+        # "the Department of the Treasury's Office": the "of"-phrase names a part of the owner, not its whole.
+        of_phrases_ = [p for p in pobjs(t, {"of"}) if not any(c.dep_ == "poss" and entity(ctx, c) == owner
+                                                              for c in p.children)]
+        for whole in (e for p in of_phrases_ for e in named_by(ctx, p)):
             if whole == owner or etype(ctx, whole) != "organization":
                 continue
             if etype(ctx, owner) == "person":
@@ -49,15 +75,11 @@ def units(ctx: RelationContext) -> Iterator[Candidate]:
     for t in doc:
         if not has_cue("part_nouns", t) or entity(ctx, t):
             continue
-        if t.dep_ == "attr":
-            members = [e for c in t.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
-        elif t.dep_ == "appos":
-            members = named_by(ctx, t.head)
-        else:  # "Hamas's armed wing, the Qassam Brigades"
-            members = [e for c in t.children if c.dep_ == "appos" for e in named_by(ctx, c)]
-            if not members:
-                continue
-        wholes = [e for c in t.children if c.dep_ in {"compound", "poss", "nmod"} and (e := entity(ctx, c))]
+        members = _described_parts(ctx, t)
+        if not members:
+            continue
+        wholes = [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := entity(ctx, c))]
+        wholes += [e for c in t.children if c.dep_ == "poss" for e in _owner(ctx, c)]
         wholes += [e for p in pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
         for member in members:
             for whole in wholes:
@@ -65,6 +87,124 @@ def units(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate("part_of", member, whole, [t])
     for parent, (unit, token) in units_after(ctx).items():
         yield Candidate("part_of", unit, parent, [token], descriptive=True)
+    yield from apposed_parts(ctx)
+    yield from memberships(ctx)
+
+
+def apposed_parts(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Qassam Brigades, its armed wing", "Hamas's armed wing, the Qassam Brigades, said", "PIJ,
+    whose armed wing, the Quds Brigades, ...": a part noun and the name a comma sets beside it, read
+    on the surface because the parser often takes such appositions for coordinations."""
+    doc = ctx.doc
+    bounds = mention_bounds(ctx)
+    for t in doc:
+        if t.i in bounds or not has_cue("part_nouns", t) or has_cue("group_nouns", t) and t.tag_ == "NNS":
+            continue
+        left = scan_left(ctx, bounds, t.i)
+        right = scan_right(ctx, bounds, t.i + 1) if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {
+            "of", "within", "inside"} else PhraseRight(t.i + 1)
+        before, after = _org_before_comma(ctx, bounds, left.start), _org_after_comma(ctx, bounds, right.end)
+        # "PIJ, whose armed wing, the Quds Brigades": the owner stands before, the part after.
+        member = after or before if doc[left.start].lower_ == "whose" else before or after
+        if member is None:
+            continue
+        if member in left.orgs:  # "the Qassam Brigades, its armed wing": "its" is not the Brigades
+            left = scan_left(ctx, bounds, t.i, frozenset({member}))
+        for whole in right.orgs or left.orgs:
+            if whole != member and etype(ctx, member) == etype(ctx, whole) == "organization":
+                yield Candidate("part_of", member, whole, [t])
+
+
+def _org_before_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: int) -> str | None:
+    """"X, its armed wing", "X (XY), the group's branch", "X, one of the factions of Y"."""
+    doc = ctx.doc
+    i = start - 1
+    if i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in cues()["quantifiers"]:
+        i -= 2
+    if i < 1 or doc[i].text != ",":
+        return None
+    i -= 1
+    if doc[i].text == ")":
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    eid = named_at(ctx, i) if i in bounds else None
+    return eid if eid and etype(ctx, eid) == "organization" else None
+
+
+def _org_after_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: int) -> str | None:
+    """"Hamas's armed wing, the Qassam Brigades, ...": an organisation's name closed by punctuation
+    or a verb after the comma."""
+    doc = ctx.doc
+    i = end + 1
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i not in bounds:
+        return None
+    name_end = bounds[i][1]
+    closed = name_end >= len(doc) or doc[name_end].text in {",", ".", "(", ";", ")"} \
+        or doc[name_end].pos_ in {"VERB", "AUX"}
+    eid = named_at(ctx, i)
+    return eid if closed and eid and etype(ctx, eid) == "organization" else None
+
+
+def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
+    """The organisations a part noun describes: "X is a unit of Y", "X, the armed wing of Y",
+    "Y's armed wing, X", "X, one of the factions of Y" (the quantifier in apposition)."""
+    if part.dep_ == "attr" or part.dep_ == "dobj" and part.head.lemma_.lower() in cues()["part_verbs"]:
+        return [e for c in part.head.children if c.dep_ == "nsubj"  # "Both groups form part of Y"
+                for e in named_by(ctx, relcl_antecedent(c) or c)]
+    if part.dep_ == "appos":
+        return named_by(ctx, part.head)
+    one_of = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "of" else None
+    if one_of is not None and one_of.lower_ in cues()["quantifiers"] and one_of.dep_ == "appos":
+        return named_by(ctx, one_of.head)
+    return [e for c in part.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+
+
+def _owner(ctx: RelationContext, poss: Token) -> list[str]:
+    """"its armed wing": what "its" refers to; "whose armed wing": the noun the clause describes."""
+    if poss.lower_ == "whose":
+        clause = poss.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        return named_by(ctx, clause.head) if clause.dep_ == "relcl" else []
+    return named_by(ctx, poss)
+
+
+def memberships(ctx: RelationContext) -> Iterator[Candidate]:
+    """"X joined Y" (part_of for a group, member_of for a person); "Y, an alliance that includes A
+    and B", "the coalition comprises A and B"; "Y, an umbrella of A, B and C"."""
+    for t in ctx.doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
+            wholes = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            for member in _subjects(ctx, t):
+                for whole in wholes:
+                    rtype = "member_of" if etype(ctx, member) == "person" else "part_of"
+                    yield Candidate(rtype, member, whole, [t])
+        elif t.pos_ == "VERB" and lemma in cues()["include_verbs"]:
+            members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            for whole in _subjects(ctx, t):
+                for member in members:
+                    yield Candidate("part_of", member, whole, [t])
+        elif lemma in cues()["umbrella_nouns"] and not entity(ctx, t):
+            members = [e for p in pobjs(t, {"of"}) for e in named_by(ctx, p)]
+            wholes = named_by(ctx, t.head) if t.dep_ == "appos" else \
+                [e for c in t.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+            for whole in wholes:
+                for member in members:
+                    yield Candidate("part_of", member, whole, [t])
+
+
+def _subjects(ctx: RelationContext, verb: Token) -> list[str]:
+    """A verb's subject, through a relative pronoun: "an alliance that includes A" is the alliance."""
+    relatives = [r for c in verb.children if c.dep_ == "nsubj" and (r := relcl_antecedent(c)) is not None]
+    # "Y, an umbrella that includes A": the umbrella is Y, named before it.
+    return [e for r in relatives for e in named_by(ctx, r) or (named_by(ctx, r.head) if r.dep_ == "appos" else [])] \
+        or subject_of(ctx, verb)
 
 
 def units_after(ctx: RelationContext) -> dict[str, tuple[str, Token]]:

@@ -1,0 +1,190 @@
+"""Offices, membership and structure (leads, member_of, part_of) on sentences written for these
+tests, never the evaluation texts."""
+
+from conftest import relation_set
+
+
+def rel(result, rtype, source, target):
+    for r in result.relations:
+        if (r.type, r.source, r.target) == (rtype, source, target):
+            return r
+    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+
+
+def has(result, rtype, source, target) -> bool:
+    return (rtype, source, target) in relation_set(result)
+
+
+# --- role nouns ------------------------------------------------------------------------------------
+
+def test_definite_role_before_the_name_with_comma(run):
+    result = run("Hezbollah held a rally in the southern suburbs on Friday. The movement's leader, Karim Haddad, "
+                 "told the crowd that the war was not over.")
+    rel(result, "leads", "karim-haddad", "hezbollah")
+
+
+def test_role_after_the_name_possessive_spokesman(run):
+    result = run("Hamas rejected the proposal on Monday. Omar Nasser, the group's spokesman, said talks were dead.")
+    rel(result, "member_of", "omar-nasser", "hamas")
+    assert not has(result, "leads", "omar-nasser", "hamas")
+
+
+def test_title_before_name_without_comma(run):
+    result = run("Hezbollah chief Karim Haddad met the envoy in Beirut.")
+    rel(result, "leads", "karim-haddad", "hezbollah")
+
+
+def test_deputy_and_military_chiefs_are_members_not_heads(run):
+    result = run("Hamas's deputy leader, Omar Nasser, arrived in Doha on Monday. Hezbollah military chief "
+                 "Karim Haddad was killed in Beirut.")
+    rel(result, "member_of", "omar-nasser", "hamas")
+    rel(result, "member_of", "karim-haddad", "hezbollah")
+    assert not has(result, "leads", "omar-nasser", "hamas")
+    assert not has(result, "leads", "karim-haddad", "hezbollah")
+
+
+def test_head_of_a_part_the_organisation_owns_is_a_member(run):
+    result = run("Karim Haddad, the commander of Hamas's naval unit, was arrested at sea.")
+    rel(result, "member_of", "karim-haddad", "hamas")
+    assert not has(result, "leads", "karim-haddad", "hamas")
+
+
+def test_coordinated_roles_share_the_name(run):
+    result = run("Hezbollah's founder and leader, Karim Haddad, gave a speech.")
+    rel(result, "leads", "karim-haddad", "hezbollah")
+    rel(result, "created", "karim-haddad", "hezbollah")
+
+
+def test_member_in_coordination_with_another_noun(run):
+    result = run("Omar Nasser, a cleric and member of Hezbollah, was sanctioned by the Treasury.")
+    rel(result, "member_of", "omar-nasser", "hezbollah")
+
+
+def test_its_before_a_role_is_the_organisation_named_just_before(run):
+    result = run("Washington sanctioned Hamas, the Houthis and Hezbollah and its secretary-general, Karim Haddad, "
+                 "on Tuesday.")
+    rel(result, "leads", "karim-haddad", "hezbollah")
+    assert not has(result, "leads", "karim-haddad", "hamas")
+
+
+def test_of_phrase_past_a_hyphenated_backer(run):
+    result = run("Karim Haddad, the commander of the Iran-backed Houthis, was wounded.")
+    rel(result, "leads", "karim-haddad", "houthis")
+    assert not has(result, "leads", "karim-haddad", "iran")
+
+
+def test_a_commander_with_a_country_leads_no_country(run):
+    result = run("Libyan commander Karim Haddad visited Cairo.")
+    assert not any(r.type == "leads" and r.source == "karim-haddad" for r in result.relations)
+
+
+def test_apposition_belongs_to_the_nearest_of_two_names(run):
+    result = run("The group was founded by Karim Haddad and Omar Nasser, a former officer of the Quds Force.")
+    rel(result, "member_of", "omar-nasser", "irgc-quds-force")
+    assert not has(result, "member_of", "karim-haddad", "irgc-quds-force")
+
+
+def test_a_name_after_a_predicate_role_is_the_speaker_not_the_holder(run):
+    result = run("Karim Haddad was the commander of the Quds Force, Omar Nasser said.")
+    rel(result, "leads", "karim-haddad", "irgc-quds-force")
+    assert not has(result, "leads", "omar-nasser", "irgc-quds-force")
+
+
+def test_hyphenated_backer_before_a_role_is_not_its_organisation(run):
+    result = run("Karim Haddad, the Hezbollah-backed mayor of the town, was re-elected.")
+    assert not has(result, "leads", "karim-haddad", "hezbollah")
+
+
+def test_role_in_a_reported_claim_is_reported(run):
+    result = run("Hezbollah said its most senior military commander, Karim Haddad, had been killed.")
+    r = rel(result, "member_of", "karim-haddad", "hezbollah")  # a military commander: of the armed wing
+    assert r.hedge in {"reported", "asserted"}
+
+
+def test_possible_future_office_is_speculative(run):
+    result = run("Karim Haddad could become the leader of Hamas next year.")
+    assert rel(result, "leads", "karim-haddad", "hamas").hedge == "speculative"
+
+
+# --- office verbs and successions ------------------------------------------------------------------
+
+def test_relative_clause_who_heads(run):
+    result = run("Karim Haddad, who heads the Quds Force, flew to Damascus.")
+    rel(result, "leads", "karim-haddad", "irgc-quds-force")
+
+
+def test_took_command_of(run):
+    result = run("Omar Nasser, who took command of the Quds Force in 2020, was sanctioned.")
+    rel(result, "leads", "omar-nasser", "irgc-quds-force")
+
+
+def test_relative_clause_with_unnamed_object_leads_nothing(run):
+    result = run("Omar Nasser, a former officer who commanded its troops, left Hezbollah in 2010.")
+    assert not has(result, "leads", "omar-nasser", "hezbollah")
+
+
+def test_successor_inherits_the_office_and_so_does_the_predecessor(run):
+    result = run("Hezbollah's secretary-general, Karim Haddad, succeeded Omar Nasser in 2019.")
+    rel(result, "leads", "karim-haddad", "hezbollah")
+    rel(result, "leads", "omar-nasser", "hezbollah")
+
+
+def test_his_predecessor(run):
+    result = run("Karim Haddad, the leader of Hamas, took over when his predecessor, Omar Nasser, resigned.")
+    rel(result, "leads", "omar-nasser", "hamas")
+
+
+def test_succession_without_an_office_gives_nothing(run):
+    result = run("Karim Haddad succeeded Omar Nasser in 2019.")
+    assert not any(r.type == "leads" for r in result.relations)
+
+
+# --- parts and wholes ------------------------------------------------------------------------------
+
+def test_possessive_armed_wing_named_after_it(run):
+    result = run("Hamas's armed wing, the Qassam Brigades, claimed the rocket fire.")
+    rel(result, "part_of", "izz-ad-din-al-qassam-brigades", "hamas")
+
+
+def test_its_armed_wing_after_the_name(run):
+    result = run("Hamas said the Qassam Brigades, its armed wing, had fired the rockets.")
+    rel(result, "part_of", "izz-ad-din-al-qassam-brigades", "hamas")
+
+
+def test_whose_armed_wing(run):
+    result = run("Israel struck Palestinian Islamic Jihad, whose armed wing, the al-Quds Brigades, fired rockets.")
+    rel(result, "part_of", "al-quds-brigades", "palestinian-islamic-jihad")
+
+
+def test_one_of_the_factions_of(run):
+    result = run("Kataib Hezbollah, one of the factions of the Popular Mobilization Forces, denied the attack.")
+    rel(result, "part_of", "kataib-hezbollah", "popular-mobilization-forces")
+
+
+def test_umbrella_that_includes(run):
+    result = run("The Popular Mobilization Forces, an umbrella that includes Kataib Hezbollah and the Badr "
+                 "Organization, rejected the plan.")
+    rel(result, "part_of", "kataib-hezbollah", "popular-mobilization-forces")
+    rel(result, "part_of", "badr-organization", "popular-mobilization-forces")
+
+
+def test_joined(run):
+    result = run("Harakat al-Nujaba joined the Popular Mobilization Forces in 2014.")
+    rel(result, "part_of", "harakat-hezbollah-al-nujaba", "popular-mobilization-forces")
+
+
+def test_not_part_of_is_denied(run):
+    result = run("Kataib Hezbollah is not part of Hezbollah.")
+    assert rel(result, "part_of", "kataib-hezbollah", "hezbollah").hedge == "denied"
+
+
+def test_possessive_of_a_person_is_the_organisation_he_leads(run):
+    result = run("Fighters of Hassan Nasrallah's Hezbollah crossed the border.")
+    rel(result, "leads", "hassan-nasrallah", "hezbollah")
+
+
+def test_head_of_a_named_council_of_an_organisation(run):
+    result = run("Karim Haddad, head of Hezbollah's Executive Council, spoke on Sunday.")
+    council = next(e.id for e in result.entities if e.name.lower().endswith("executive council"))
+    rel(result, "leads", "karim-haddad", council)
+    rel(result, "part_of", council, "hezbollah")
