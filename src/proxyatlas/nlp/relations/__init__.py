@@ -27,14 +27,14 @@ from ..hedges import hedge_for
 from ..phrases import category, etype
 from ..resolve import Resolved
 from ..statements import evidence_of
-from .backing import hyphens, verbs
+from .backing import hyphens, nouns, verbs
 from .candidates import Candidate, RelationContext
 from .hostility import acts, between, enemies, hostile_nouns, joint_acts, stances, with_nouns, with_verbs
 from .places import activities, deployments, holdings, homes, locations
 from .roles import answers_to, leadership, roles
 from .structure import of_phrases, possessives, units, units_after
 
-FAMILIES = (roles, hyphens, possessives, of_phrases, units, verbs, answers_to, with_verbs, with_nouns,
+FAMILIES = (roles, hyphens, possessives, of_phrases, units, verbs, nouns, answers_to, with_verbs, with_nouns,
             enemies, acts, hostile_nouns, between, joint_acts, stances, leadership, locations, homes, holdings,
             deployments, activities)
 

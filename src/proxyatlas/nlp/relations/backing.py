@@ -1,5 +1,14 @@
-"""Verbs and participles of backing and the like: "Iranian-backed militia", "X backs Y",
-"Y is backed by X", "X provides assistance to Y", "X advisors train fighters recruited for Y"."""
+"""Backing, founding and training (supports, created, trains), from three kinds of cue:
+
+  hyphens  a hyphenated participle wherever its noun stands: "Iranian-backed militia", "Hezbollah,
+           the Iran-backed group", "A and B are Russian-backed entities", "the Iran-backed movement
+           said" (the group just named), "an alliance of Moscow-backed battalions" (the whole)
+  verbs    "X backs Y", "Y is backed by X", "Y, founded by X in 2014", "al-Muhandis, who founded Y",
+           "the movement Tehran has armed", "accused X of arming Y", "X provides assistance to Y",
+           "Y receives money from X", "Y relies on X", "X funded Y's operations"
+  nouns    "Iran, the group's main backer", "Iran's proxies, A and B", "X's support for Y",
+           "founded with the help of X", "Iranian advisers to Y"
+"""
 
 from __future__ import annotations
 
@@ -8,68 +17,228 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..phrases import (
+    category,
     cue_word,
+    cues,
     entity,
+    etype,
     has_cue,
     is_passive,
     listed_after_dash,
+    listed_examples,
     named_by,
     named_by_head,
     pobjs,
     relcl_antecedent,
+    salient_before,
     subject_of,
 )
 from .candidates import Candidate, RelationContext
 
+_HYPHENS = {"-", "‐"}
+_PREDICATE_DEPS = {"acomp", "attr", "ROOT"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_VERBAL = {"VERB", "AUX"}
+
+
+# --- whom a phrase names, through the constructions backing sentences use ------------------------
+
+def _named(ctx: RelationContext, token: Token, conjuncts: bool = True) -> list[str]:
+    """named_by (named_by_head without `conjuncts`), reading a relative pronoun as its antecedent
+    and a descriptive noun in apposition as the name it describes ("Kadyrov, the Kremlin-backed
+    head of Chechnya")."""
+    token = relcl_antecedent(token) or token
+    found = named_by(ctx, token) if conjuncts else named_by_head(ctx, token, 0)
+    if not found and token.dep_ == "appos":
+        found = named_by_head(ctx, token.head, 1)
+    return found
+
+
+def _described(ctx: RelationContext, noun: Token) -> list[str]:
+    """The organisations a noun that a participle modifies stands for: its name, the name it is in
+    apposition to, the umbrella it is a member of ("an alliance of Tehran-backed factions"), the
+    names coordinated under one plural head ("the Iran-backed Hamas and Islamic Jihad movements"),
+    or, for "the Iran-backed group" with nothing more, the group the text is about."""
+    found = _named(ctx, noun, conjuncts=False)
+    if found:
+        # Names coordinated under one plural head: "the Iran-backed Hamas and Islamic Jihad movements",
+        # "Iran-backed militias, Kataib Hezbollah and Nujaba".
+        if _is_plural_head(ctx, noun):
+            listed = {*_MODIFIER_DEPS, "appos"} if any(c.dep_ == "cc" for c in noun.children) \
+                else {*_MODIFIER_DEPS, "appos", "conj"}  # a bare comma is an apposition misread
+            names = [c for c in noun.children if c.dep_ in listed and entity(ctx, c)]
+        else:
+            names = [noun] if noun.dep_ in _MODIFIER_DEPS and _is_plural_head(ctx, noun.head) else []
+        found += [e for name in names for c in name.conjuncts if (e := entity(ctx, c)) and e not in found]
+        # The parser's other reading of the same: "Hamas" coordinated with "Islamic Jihad movements".
+        found += [e for c in noun.children if c.dep_ == "conj" and _is_plural_head(ctx, c)
+                  for m in c.children if m.dep_ in _MODIFIER_DEPS and (e := entity(ctx, m))
+                  and etype(ctx, e) == "organization" and e not in found]
+        return found
+    collective = _collective_of(noun)
+    if collective is not None:
+        return _described(ctx, collective)
+    group = salient_before(ctx, noun) if _is_reference(ctx, noun) else None
+    # An outlet in the dateline is no "Iran-backed movement".
+    return [group] if group and category(ctx, group) not in {"media", "research"} else []
+
+
+def _is_plural_head(ctx: RelationContext, noun: Token) -> bool:
+    return noun.tag_ in {"NNS", "NNPS"} and not entity(ctx, noun)
+
+
+def _collective_of(noun: Token) -> Token | None:
+    """"an alliance of Moscow-backed battalions" -> alliance."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and has_cue("collective_nouns", noun.head.head):
+        return noun.head.head
+    return None
+
+
+def _is_reference(ctx: RelationContext, noun: Token) -> bool:
+    """"the Iran-backed Lebanese group": a definite group noun with only descriptive modifiers."""
+    if not any(c.lower_ == "the" for c in noun.children) or noun.lemma_.lower() not in cues()["anaphoric_nouns"]:
+        return False
+    return not any(c.dep_ in {"appos", "compound", "poss"} or c.dep_ == "prep" and c.lower_ in {"of", "as", "including", "like"}
+                   for c in noun.children)
+
+
+def _copula_subjects(ctx: RelationContext, verb: Token) -> list[str]:
+    """"A and B are Russian-backed": the subjects of a predicate."""
+    return [e for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for e in _named(ctx, c)]
+
+
+def _undergoers(ctx: RelationContext, verb: Token) -> list[str]:
+    """Who a clause is about: its subject, active or passive ("the group was founded ..."), the noun a
+    participle modifies ("a force set up by X"), or the main clause's subject for a leading
+    participle ("Founded by X, the ADF grew")."""
+    found = [e for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for e in _named(ctx, c)]
+    if found:
+        return found
+    if verb.dep_ in {"acl", "relcl"}:
+        return _described(ctx, verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return subject_of(ctx, verb.head)
+    return subject_of(ctx, verb)
+
+
+# --- hyphenated participles ------------------------------------------------------------------------
 
 def hyphens(ctx: RelationContext) -> Iterator[Candidate]:
     doc = ctx.doc
     for t in doc:
-        if t.text not in {"-", "‐"} or t.i == 0 or t.i + 1 >= len(doc):
+        if t.text not in _HYPHENS or t.i == 0 or t.i + 1 >= len(doc):
             continue
         modifier = entity(ctx, doc[t.i - 1])
         participle = doc[t.i + 1]
         rtype = cue_word("hyphen_participles", participle)
         if modifier is None or rtype is None:
             continue
-        # Used attributively ("the Iran-backed Hezbollah") the participle describes; used as a
-        # predicate ("the BJI is Iranian-led") it is a claim, hedged like any other.
-        attributive = participle.dep_ not in {"acomp", "attr", "ROOT"}
-        for target in _modified(ctx, participle):
+        targets, predicated = _modified(ctx, participle)
+        for target in targets:
             if rtype == "operates_in":
                 yield Candidate("operates_in", target, modifier, [participle], descriptive=True)
             else:
-                yield Candidate(rtype, modifier, target, [participle], descriptive=attributive)
+                # Used attributively ("the Iran-backed Hezbollah") the participle describes; used in
+                # a predicate ("the BJI is Iranian-led") it is a claim, hedged like any other.
+                yield Candidate(rtype, modifier, target, [participle], descriptive=not predicated)
 
 
-def _modified(ctx: RelationContext, participle: Token) -> list[str]:
-    """What a hyphenated participle describes: its noun, or the subject of "X is Iranian-led"."""
-    if participle.dep_ in {"acomp", "attr"} or participle.dep_ == "ROOT":
-        return [e for c in participle.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+def _modified(ctx: RelationContext, participle: Token) -> tuple[list[str], bool]:
+    """What a hyphenated participle describes, and whether it is predicated of it: its noun, or the
+    subject of "X is Iranian-led" and of "X and Y are Russian-backed entities"."""
+    if participle.dep_ in _PREDICATE_DEPS:
+        return _copula_subjects(ctx, participle.head), True
     noun = participle.head if participle.head.i > participle.i and participle.head.pos_ in {"NOUN", "PROPN"} \
         else next((t for t in ctx.doc[participle.i + 1 : participle.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if noun is None:
+        return [], False
     # Only its own noun: in "IRGC-backed Kataib Hezbollah and the Nujaba movement" the second
     # group is not said to be IRGC-backed.
-    return named_by_head(ctx, noun, 0) if noun is not None else []
+    described = _described(ctx, noun)
+    if not described and noun.dep_ == "attr":
+        return _copula_subjects(ctx, noun.head), True
+    return described, False
 
+
+# --- verbs -------------------------------------------------------------------------------------------
 
 def verbs(ctx: RelationContext) -> Iterator[Candidate]:
+    """Backing verbs and their gerunds, verbs of giving and receiving, and "rely on" (with the
+    adjectives "dependent on", "reliant on")."""
     for v in ctx.doc:
-        if v.pos_ not in {"VERB", "AUX"}:
-            continue
-        rtype = cue_word("verbs", v)
+        rtype = _verb_type(v)
         if rtype is not None:
             yield from _verb_relation(ctx, v, rtype)
-        if has_cue("support_verbs", v):
+        if v.pos_ not in _VERBAL and v.pos_ != "ADJ":
+            continue
+        if has_cue("support_verbs", v) or rtype == "supports":
             yield from _support_phrase(ctx, v)
+        if has_cue("receive_verbs", v):
+            yield from _received(ctx, v)
+        if has_cue("reliance_words", v):
+            yield from _reliance(ctx, v)
+
+
+def _verb_type(v: Token) -> str | None:
+    """The relation a verb gives: "set up" read with its particle; a gerund the parser took for a
+    noun ("accused X of arming and training Y") read as its verb."""
+    table = cues()["by_word"]["verbs"]
+    if v.pos_ in _VERBAL:
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        return (particle and table.get(f"{v.lemma_.lower()} {particle}")) or cue_word("verbs", v)
+    if v.tag_ == "NN" and v.lower_.endswith("ing") and _is_gerund(v):
+        stem = v.lower_[:-3]
+        return next((table[s] for s in (stem, stem + "e", stem[:-1]) if s in table), None)
+    return None
+
+
+def _is_gerund(noun: Token) -> bool:
+    return any(c.dep_ == "dobj" or c.dep_ == "conj" and c.pos_ in _VERBAL for c in noun.children)
 
 
 def _coordinated_verbs(v: Token) -> list[Token]:
     """"is armed, funded and trained by X": the verbs of one coordination share subject and agent."""
     first = v
-    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"} and first.head.i != first.i:
+    while first.dep_ == "conj" and (first.head.pos_ in _VERBAL or _is_gerund(first.head)) \
+            and first.head.i != first.i:
         first = first.head
     return [first, *first.conjuncts]
+
+
+def _doers(ctx: RelationContext, v: Token) -> list[str]:
+    """Who does what a verb says: the accused of "accused X of arming Y", the subject, or the
+    antecedent of a relative subject ("al-Muhandis, who founded Y", "Russia, whose jets backed Y")."""
+    first = _coordinated_verbs(v)[0]
+    accuser = first.head.head if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ == "of" else None
+    if accuser is not None and accuser.lemma_.lower() in cues()["accuse_verbs"]:
+        # subject_of reads "accused X of arming"; this also reads a relative "which they accuse of
+        # arming" and a gerund the parser made a noun.
+        if accuser.dep_ == "acl":
+            return named_by(ctx, accuser.head)
+        return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
+    found = subject_of(ctx, v)
+    if found:
+        return found
+    clause = first
+    for subject in (c for c in first.children if c.dep_ == "nsubj"):
+        whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children)
+        if clause.dep_ == "relcl" and (whose or relcl_antecedent(subject) is not None):
+            return _relative_antecedent(ctx, clause, person=subject.lower_ == "who")
+    return []
+
+
+def _relative_antecedent(ctx: RelationContext, clause: Token, person: bool) -> list[str]:
+    """The actor a relative clause is about; a "who" clause the parser hung on the organisation in
+    "X, the deputy chief of Y, who founded Z" is about the person X."""
+    noun = clause.head
+    for _ in range(4):
+        found = _named(ctx, noun)
+        if not person or any(etype(ctx, e) == "person" for e in found):
+            return found
+        if noun.head.i == noun.i or noun.dep_ not in {"pobj", "prep", "appos"}:
+            return []
+        noun = noun.head
+    return []
 
 
 def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candidate]:
@@ -79,34 +248,32 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
         # from its coordination ("armed, funded and trained by X").
         own = [c for c in v.children if c.dep_ == "agent"]
         agent_preps = own or [c for x in verbs for c in x.children if c.dep_ == "agent"]
-        agents = [e for c in agent_preps for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
-        patients: list[str] = []
-        for c in (c for x in verbs for c in x.children):
-            if c.dep_ == "nsubjpass":
-                antecedent = relcl_antecedent(c)
-                patients += named_by(ctx, antecedent or c)
-        if not patients and v.dep_ in {"relcl", "acl"}:
-            patients = named_by(ctx, v.head)
-        if not patients:
-            patients = listed_after_dash(ctx, v)
-        sources, targets = agents, patients
+        sources = [e for c in agent_preps for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
+        targets = [e for x in verbs for c in x.children if c.dep_ == "nsubjpass" for e in _named(ctx, c)]
+        if not targets:
+            targets = _undergoers(ctx, verbs[0]) or listed_after_dash(ctx, v)
     else:
-        sources = subject_of(ctx, v)
+        sources = _doers(ctx, v)
         targets = []
         objects = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
         if not objects:  # "Iran founded, funds and arms": coordinated verbs share one object
             objects = [c for x in _coordinated_verbs(v) for c in x.children if c.dep_ == "dobj"]
         for c in objects:
-            c = relcl_antecedent(c) or c  # "the group that Iran founded"
-            targets += named_by(ctx, c) or _recruited_for(ctx, c)
+            targets += _named(ctx, c) or _recruited_for(ctx, c) or _activity_owners(ctx, c)
+        if not objects and v.dep_ == "relcl" and not _relative_subject(v):
+            targets += _described(ctx, v.head)  # "the Lebanese movement Tehran has armed"
         if not objects:  # "the Quds Force is helping Hezbollah rebuild": the helped do the rest
             targets += [e for c in v.children if c.dep_ in {"ccomp", "xcomp"}
                         for s in c.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
-        if rtype in {"opposes", "allied_with"}:
-            targets += [e for p in pobjs(v, {"with", "against"}) for e in named_by(ctx, p)]
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v])
+
+
+def _relative_subject(clause: Token) -> bool:
+    return any(c.dep_ == "nsubj" and (relcl_antecedent(c) is not None or c.lower_ == "whose"
+                                      or any(x.lower_ == "whose" for x in c.children))
+               for c in clause.children)
 
 
 def _recruited_for(ctx: RelationContext, noun: Token) -> list[str]:
@@ -118,15 +285,24 @@ def _recruited_for(ctx: RelationContext, noun: Token) -> list[str]:
     return out
 
 
+def _activity_owners(ctx: RelationContext, noun: Token) -> list[str]:
+    """"funded Wagner's operations", "backed the group's offensive": whose doings are backed."""
+    if not has_cue("activity_nouns", noun):
+        return []
+    return [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)] \
+        + [e for p in pobjs(noun, {"of"}) for e in named_by(ctx, p)]
+
+
 def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
-    """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training"."""
+    """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training", "X assisted Y with
+    money and training"."""
     objects = [c for c in v.children if c.dep_ == "dobj"]
     for recipient in objects:
         # "Tehran provides the group with weapons, money and training"
         for thing in pobjs(recipient, {"with"}) + pobjs(v, {"with"}):
             for rtype in {cue_word("support_nouns", t) for t in [thing, *thing.conjuncts]} - {None}:
-                for s in subject_of(ctx, v):
-                    for o in named_by(ctx, recipient):
+                for s in _doers(ctx, v):
+                    for o in _named(ctx, recipient):
                         yield Candidate(rtype, s, o, [v, thing])  # type: ignore[arg-type]
     for obj in objects:
         rtype = cue_word("support_nouns", obj)
@@ -134,6 +310,137 @@ def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
             continue
         targets = [e for p in pobjs(v, {"to", "for"}) + pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
         targets += [e for c in v.children if c.dep_ == "dative" for e in named_by(ctx, c)]
-        for s in subject_of(ctx, v):
+        # "gives the Houthis backing": the parser often makes the recipient a modifier of the thing.
+        targets += [e for c in obj.children if c.dep_ == "nmod" for e in named_by(ctx, c)]
+        for s in _doers(ctx, v):
             for o in targets:
                 yield Candidate(rtype, s, o, [v, obj])
+
+
+def _received(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    """"Y receives money and weapons from X", "the fighters got training from X"."""
+    for thing in (c for c in v.children if c.dep_ == "dobj"):
+        things = [thing, *thing.conjuncts]
+        givers = [e for t in [v, *things] for p in pobjs(t, {"from"}) for e in named_by(ctx, p)]
+        for rtype in {cue_word("support_nouns", t) for t in things} - {None}:
+            for giver in givers:
+                for receiver in _doers(ctx, v):
+                    yield Candidate(rtype, giver, receiver, [v, thing])  # type: ignore[arg-type]
+
+
+def _reliance(ctx: RelationContext, word: Token) -> Iterator[Candidate]:
+    """"Y relies on X", "Y depends on X's backing", "Y, dependent on Iranian money": X supports Y."""
+    patrons: list[str] = []
+    for p in pobjs(word, {"on", "upon"}):
+        patrons += named_by(ctx, p) or (_givers(ctx, p) if cue_word("support_nouns", p) else [])
+    if not patrons:
+        return
+    if word.pos_ in _VERBAL:
+        clients = _doers(ctx, word)
+    else:
+        head = word
+        while head.dep_ in {"conj", "amod"} and head.head.i != head.i:
+            head = head.head
+        clients = _copula_subjects(ctx, head.head) if head.dep_ == "acomp" else _named(ctx, head)
+    for patron in patrons:
+        for client in clients:
+            yield Candidate("supports", patron, client, [word])
+
+
+# --- nouns -------------------------------------------------------------------------------------------
+
+def nouns(ctx: RelationContext) -> Iterator[Candidate]:
+    for n in ctx.doc:
+        if n.pos_ not in {"NOUN", "PROPN"} or entity(ctx, n):
+            continue
+        if has_cue("patron_nouns", n):
+            yield from _pairs("supports", _described_by(ctx, n), _owners(ctx, n, {"of", "for", "to"}), n)
+        elif has_cue("client_nouns", n):
+            yield from _pairs("supports", _owners(ctx, n, {"of", "for"}), _described_by(ctx, n), n)
+        elif has_cue("trainer_nouns", n):
+            trainers = [e for c in n.children if c.dep_ in {"poss", *_MODIFIER_DEPS} for e in named_by(ctx, c)]
+            yield from _pairs("trains", trainers, [e for p in pobjs(n, {"to", "with"}) for e in named_by(ctx, p)], n)
+        elif (rtype := cue_word("support_nouns", n)) is not None:
+            yield from _support_noun(ctx, n, rtype)
+
+
+def _pairs(rtype: str, sources: list[str], targets: list[str], anchor: Token) -> Iterator[Candidate]:
+    # "Tehran, Hezbollah's main sponsor, said ...": an apposition is the author's description.
+    for s in sources:
+        for o in targets:
+            yield Candidate(rtype, s, o, [anchor], descriptive=anchor.dep_ == "appos")
+
+
+def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
+    """The actor a relational noun belongs to: "Iran's proxies", "Iranian proxies", "a proxy of Iran",
+    "the group's backer", "a Hezbollah backer", "the largest backer of Y"."""
+    found = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
+    found += [e for e in _modifiers(ctx, noun) if has_cue("client_nouns", noun) or etype(ctx, e) != "country"]
+    return found + [e for p in pobjs(noun, preps) for e in named_by(ctx, p)]
+
+
+def _possessor(ctx: RelationContext, poss: Token) -> list[str]:
+    """"Israel and its backer": a possessive pronoun on a noun coordinated with a name is that name's."""
+    noun = poss.head
+    if poss.pos_ == "PRON" and noun.dep_ == "conj":
+        return named_by_head(ctx, noun.head, 1)
+    return named_by(ctx, poss)
+
+
+def _modifiers(ctx: RelationContext, noun: Token) -> list[str]:
+    return [e for c in noun.children if c.dep_ in _MODIFIER_DEPS and (e := entity(ctx, c))]
+
+
+def _described_by(ctx: RelationContext, noun: Token) -> list[str]:
+    """Who a relational noun describes: "Iran, the group's backer", "Iran's proxies, A and B", "X is
+    Y's patron", "proxies such as A", "Hezbollah's Iranian backers"."""
+    found = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+    found += listed_examples(ctx, noun, 0)
+    if noun.dep_ == "appos":
+        found += named_by_head(ctx, noun.head, 1)
+    elif noun.dep_ == "attr":
+        found += _copula_subjects(ctx, noun.head)
+    if has_cue("patron_nouns", noun):  # "Hezbollah's Iranian backers": a country says whose backers
+        found += [e for e in _modifiers(ctx, noun) if etype(ctx, e) == "country"]
+    return found
+
+
+def _givers(ctx: RelationContext, noun: Token) -> list[str]:
+    """"Iran's support", "Iranian money", "Emirati support", "help from X", "the backing of X"."""
+    found = [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)]
+    found += _modifiers(ctx, noun)
+    found += [e for p in pobjs(noun, {"from", "by"}) for e in named_by(ctx, p)]
+    return found or [e for p in pobjs(noun, {"of"}) for e in named_by(ctx, p)]
+
+
+def _gives(verb: Token) -> bool:
+    """A verb of giving, receiving or backing, which names both sides itself."""
+    return verb.pos_ in _VERBAL and (has_cue("support_verbs", verb) or has_cue("receive_verbs", verb)
+                                     or _verb_type(verb) in {"supports", "trains"})
+
+
+def _support_noun(ctx: RelationContext, n: Token, rtype: str) -> Iterator[Candidate]:
+    """"X's support for Y", "Iranian aid to Y", "Y took office with the backing of X", "the group
+    was founded with help from X" (created), "fought with money and weapons from X"."""
+    if n.dep_ == "conj" and cue_word("support_nouns", n.head):
+        return  # read with the first of "money, weapons and training from X"
+    head = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "with" else None
+    if _gives(n.head) or head is not None and _gives(head):
+        return  # the verb of giving names giver and receiver
+    things = [n, *n.conjuncts]
+    givers = [e for t in things for e in _givers(ctx, t)]
+    receivers = [e for t in things for p in pobjs(t, {"for", "to"}) for e in named_by(ctx, p) or _activity_owners(ctx, p)]
+    if any(c.dep_ == "poss" for c in n.children):  # "Iran's backing of Hezbollah"
+        receivers += [e for p in pobjs(n, {"of"}) for e in named_by(ctx, p)]
+    anchor = [n]
+    if not receivers and head is not None and head.pos_ in _VERBAL:
+        receivers = _undergoers(ctx, head)
+        anchor = [head, n]
+        if _verb_type(head) == "created" and has_cue("founding_help_nouns", n):
+            rtype = "created"
+    kinds = {rtype} if rtype == "created" else {cue_word("support_nouns", t) for t in things} - {None}
+    for kind in kinds:
+        for giver in givers:
+            for receiver in receivers:
+                if giver != receiver:
+                    yield Candidate(kind, giver, receiver, anchor)  # type: ignore[arg-type]
