@@ -65,3 +65,74 @@ def test_the_author_of_a_report_speaks(run):
 
 def test_a_country_owning_a_group_noun_does_not_speak(run):
     assert who(run, "Iraq's armed factions deny any role in the attack.") == set()
+
+
+# --- when it was said ------------------------------------------------------------------------
+
+def test_a_date_in_the_speakers_description_is_not_the_date_of_saying(run):
+    text = "Hezbollah, which was founded in 1982, said on Tuesday that it had fired rockets."
+    assert speakers(run, text, published="2024-05-17") == [("hezbollah", "2024-05-14")]
+
+
+def test_a_date_in_what_was_said_is_not_the_date_of_saying(run):
+    text = "Israel accuses Hezbollah of planning the attack of October 7."
+    assert speakers(run, text, published="2024-05-17") == [("israel", "2024-05-17")]
+
+
+def test_a_date_from_a_sibling_clause_with_its_own_subject_is_not_the_date_of_saying(run):
+    text = "Israel banned the group in 2002, but Hezbollah officials say it still runs its office."
+    assert ("hezbollah", "2024-05-17") in speakers(run, text)
+
+
+@pytest.mark.parametrize("phrase, date", [
+    ("the same day", "2024-05-13"), ("a day later", "2024-05-14"), ("three days later", "2024-05-16"),
+])
+def test_a_date_relative_to_the_last_date_named(run, phrase, date):
+    text = f"Israeli jets struck Beirut on Monday. Hezbollah condemned the raid {phrase}."
+    assert ("hezbollah", date) in speakers(run, text)
+
+
+def test_at_the_time_takes_the_last_date_as_it_is(run):
+    text = "Human Rights Watch accused Hezbollah of the killings in 2019, a charge Hezbollah denied at the time."
+    assert ("hezbollah", "2019") in speakers(run, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran has long denied arming the Houthis.",
+    "Iran has consistently rejected claims that it arms the Houthis.",
+    "For years Iran denied arming the Houthis.",
+])
+def test_a_habitual_saying_has_no_date(run, text):
+    assert speakers(run, text) == [("iran", None)]
+
+
+def test_a_saying_inside_anothers_words_has_no_date(run):
+    text = "Naim Qassem said on Monday that Iran had called him to deny any role."
+    assert set(speakers(run, text)) == {("naim-qassem", "2024-05-13"), ("iran", None)}
+
+
+def test_an_undated_said_continues_the_speakers_dated_one(run):
+    text = ("Naim Qassem said on Monday that the war would go on. "
+            "“We will not stop,” he said. He added that talks had failed.")
+    assert {date for _, date in speakers(run, text)} == {"2024-05-13"}
+
+
+def test_an_undated_said_in_a_news_report_is_the_publication_day(run):
+    assert speakers(run, "Naim Qassem said the war would go on.") == [("naim-qassem", "2024-05-17")]
+
+
+def test_an_undated_past_said_in_an_analysis_has_no_date(run):
+    text = "Naim Qassem said the war would go on. Hezbollah says it has 40,000 fighters."
+    result = speakers(run, text, title="Analysis: Hezbollah after the war")
+    assert result == [("naim-qassem", None), ("hezbollah", "2024-05-17")]
+
+
+def test_a_headline_takes_the_date_the_body_gives(run):
+    text = ("Hezbollah vows revenge for strike on Beirut\n\n"
+            "BEIRUT, May 17 - Hezbollah said on Wednesday it would avenge the strike.")
+    assert {date for _, date in speakers(run, text)} == {"2024-05-15"}
+
+
+def test_according_to_a_dated_statement(run):
+    text = "According to a statement on Tuesday by Naim Qassem, the war will go on."
+    assert speakers(run, text) == [("naim-qassem", "2024-05-14")]

@@ -103,7 +103,8 @@ def _entity_in(token: Token, resolved: Resolved, types: set[str]) -> str | None:
             return eid
     # named_by has already read group nouns: "Iraq's armed factions", "Yemen specialists" are not the state.
     if not has_cue("group_nouns", token):
-        for child in token.children:
+        # The nearer modifier first: "Afghanistan's Taliban rulers" are the Taliban's.
+        for child in sorted(token.children, key=lambda c: c.dep_ != "compound"):
             if child.dep_ in {"poss", "compound"}:
                 eid = resolved.entity_at(child.i)
                 if eid and resolved.entities[eid].type in types:
