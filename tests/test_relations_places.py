@@ -1,7 +1,6 @@
 """operates_in families (nlp/relations/places.py) on sentences written for these tests."""
 
 import pytest
-
 from conftest import relation_set
 
 
@@ -61,6 +60,11 @@ def test_forces_sent_or_kept_somewhere(run, text, pair, hedge):
     assert located(run(text)).get(pair) == hedge
 
 
+def test_sending_verb_shares_the_subject_of_a_passive_clause(run):
+    result = run("Harakat al-Nujaba was founded in 2013 by Akram al-Kaabi and sent fighters to Syria.")
+    assert located(result).get(("harakat-hezbollah-al-nujaba", "syria")) == "asserted"
+
+
 def test_sent_fighters_belong_to_their_group_not_the_sender(run):
     result = located(run("Khalifa Haftar sent LNA fighters to Sudan."))
     assert result == {("libyan-national-army", "sudan"): "asserted"}
@@ -84,6 +88,7 @@ def test_presence_reported_and_denied(run):
     ("Hezbollah's Syrian campaign cost it dearly.", ("hezbollah", "syria")),
     ("Wagner's operations in Mali expanded last year.", ("wagner-group", "mali")),
     ("Qatar has hosted Hamas's political office since 2012.", ("hamas", "qatar")),
+    ("Qatar has hosted Hamas's political leadership since 2012.", ("hamas", "qatar")),
 ])
 def test_activities_of_a_named_group(run, text, pair):
     assert pair in located(run(text))
@@ -93,3 +98,9 @@ def test_its_operations_after_an_agency_are_not_the_agency_s(run):
     result = run("The Treasury sanctioned the gold firm, which funds the Wagner Group. "
                  "The money paid for its operations in Sudan.")
     assert not any(r[0] == "operates_in" and r[1] != "wagner-group" for r in relation_set(result))
+
+
+def test_a_named_operation_does_not_own_the_camps_it_pounds(run):
+    result = located(run("Ugandan forces launched an offensive, Operation Lightning Thunder, pounding ADF camps in Ituri."))
+    assert ("allied-democratic-forces", "ituri") in result
+    assert all(org == "allied-democratic-forces" for org, _ in result), result

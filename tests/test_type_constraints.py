@@ -5,8 +5,8 @@ from importlib import resources
 
 import pytest
 import yaml
-
 from conftest import relation_set
+
 from proxyatlas.errors import DataError
 from proxyatlas.ontology import load_ontology, parse_ontology
 

@@ -21,8 +21,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..phrases import (apposed_by_position, category, cues, entity, etype, has_cue, is_passive, named_by,
-                       pobjs, relcl_antecedent, salient_before)
+from ..phrases import (
+    apposed_by_position,
+    category,
+    cues,
+    entity,
+    etype,
+    has_cue,
+    is_passive,
+    named_by,
+    pobjs,
+    relcl_antecedent,
+    salient_before,
+)
 from .candidates import Candidate, RelationContext
 
 _PLACE_TYPES = {"country", "place"}
@@ -55,8 +66,10 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
-    # A description right after a name is that name's ("Hamza Division, an SNA faction operating in").
-    found = (not entity(ctx, token) and apposed_by_position(ctx, token)) or named_by(ctx, token)
+    # A description right after a name is that name's ("Hamza Division, an SNA faction operating in"),
+    # unless it names its own owner ("Operation Shujaa, pounding ADF camps in").
+    named_part = any((e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
+    found = (not named_part and apposed_by_position(ctx, token)) or named_by(ctx, token)
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                  for e in named_by(ctx, c)]
@@ -85,7 +98,9 @@ def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> lis
 
 
 def _located(ctx: RelationContext, head: Token, preps: set[str]) -> list[str]:
-    return [e for p in pobjs(head, preps) for e in _places(ctx, p)]
+    """Places in a head's prepositional phrases; "sent fighters to Syria" may parse "to" as a dative."""
+    return [e for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj" for e in _places(ctx, p)]
 
 
 def _near_preps() -> set[str]:
@@ -231,7 +246,7 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
 
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in the CAR", "ADF camps in Ituri", "its headquarters near al-Qaim",
-    "Hezbollah's Syrian war", "its Sahel operations", "Qatar hosts Hamas's political office"."""
+    "Hezbollah's Syrian war", "its Sahel operations"; "Qatar hosts Hamas's political leadership"."""
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
@@ -243,13 +258,19 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         places = _located(ctx, noun, _near_preps())
         places += [e for c in noun.children if c.dep_ in {"amod", "compound"} and (e := entity(ctx, c))
                    and etype(ctx, e) in _PLACE_TYPES]
-        host = noun.head if noun.dep_ == "dobj" and has_cue("host_verbs", noun.head) else None
-        if host is not None:
-            places += [e for s in _subjects(host) for e in named_by(ctx, relcl_antecedent(s) or s)
-                       if etype(ctx, e) in _PLACE_TYPES]
         for org in owners:
             for place in places:
-                yield Candidate("operates_in", org, place, [noun] if host is None else [host, noun])
+                yield Candidate("operates_in", org, place, [noun])
+    for host in ctx.doc:
+        if host.pos_ == "VERB" and has_cue("host_verbs", host):
+            guests = [e for o in host.children if o.dep_ == "dobj"
+                      for c in [o, *(c for c in o.children if c.dep_ in {"poss", "compound"})]
+                      if (e := entity(ctx, c)) and etype(ctx, e) == "organization"]
+            places = [e for s in _subjects(host) for e in named_by(ctx, relcl_antecedent(s) or s)
+                      if etype(ctx, e) in _PLACE_TYPES]
+            for org in guests:
+                for place in places:
+                    yield Candidate("operates_in", org, place, [host])
 
 
 # --- reading linearly -----------------------------------------------------------------------------
