@@ -168,3 +168,25 @@ def test_hostile_to(run):
 
 def test_anti_camp(run):
     pair(run("Bahrain sided with the anti-Iran camp."), "opposes", "Bahrain", "Iran")
+
+
+# --- objects that name a side by their modifiers, labels, wars -----------------------------------------
+
+def test_strikes_on_a_group_targets(run):
+    result = run("American and British warships pounded Houthi targets on Friday.")
+    pair(result, "opposes", "Houthis", "United States")
+    pair(result, "opposes", "Houthis", "United Kingdom")
+
+
+def test_designation_label_is_not_a_target(run):
+    result = run("Washington designated the Houthis a terrorist organisation under the name Ansar Allah-Yemen.")
+    no_pair(result, "opposes", "United States", "Yemen")
+
+
+def test_possessive_war_with(run):
+    pair(run("Hezbollah lost hundreds of fighters in its 2006 war with Israel."), "opposes", "Hezbollah", "Israel")
+
+
+def test_withdrawal_from_an_agreement_is_no_alliance(run):
+    result = run("Hezbollah condemned the withdrawal of the United States from the nuclear agreement with Iran.")
+    no_pair(result, "allied_with", "Hezbollah", "Iran")

@@ -39,25 +39,34 @@ def with_verbs(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
-    """"X has relations with Y"; "Tensions have increased with their mutual enemy, Y"."""
+    """"X has relations with Y", "Tensions have increased with their mutual enemy, Y", "its war with
+    Israel", "is reeling from a war with Israel", "celebrate their ties to Tehran"."""
     for noun in ctx.doc:
         rtype = cue_word("with_nouns", noun)
-        at_war = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "in"}  # "at war with", "in talks with"
-        if rtype is None or not (noun.dep_ in {"dobj", "nsubj", "attr"} or at_war):
+        if rtype is None:
             continue
-        verb = noun.head.head if at_war else noun.head
-        partners = [e for p in pobjs(noun, {"with", "between", "against"}) + pobjs(verb, {"with", "against"})
+        owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
+        # "at war with", "in talks with", "drawn into a war with": the state the verb's subject is in
+        in_clause = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "in", "into"} \
+            and noun.head.head.pos_ in {"VERB", "AUX"}
+        if not (owners or noun.dep_ in {"dobj", "nsubj", "attr"} or in_clause):
+            continue
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        own_preps = {"with", "against"} | ({"to"} if rtype == "allied_with" else set())
+        partners = [e for p in pobjs(noun, own_preps) + ([] if owners else pobjs(verb, {"with", "against"}))
                     for e in named_by(ctx, p)]
         # "relations with al-Shabab in Somalia and the Taliban in Afghanistan": the parser hangs the
         # second partner on the first one's place.
         places = pobjs(noun, set(cues()["location_preps"])) + pobjs(verb, set(cues()["location_preps"]))
         partners += [e for p in places for c in p.conjuncts
                      if (e := entity(ctx, c)) and etype(ctx, e) == "organization" and e not in partners]
-        if noun.dep_ == "nsubj":
+        if owners:
+            sides = owners
+        elif noun.dep_ == "nsubj":
             sides = [e for p in pobjs(verb, {"with"}) for c in p.children if c.dep_ == "poss"
                      for e in _possessor(ctx, c)]
         else:
-            sides = subject_of(ctx, verb)
+            sides = _doers(ctx, verb)
         for s in sides:
             for o in partners:
                 yield Candidate(rtype, s, o, [noun, verb])
@@ -128,7 +137,8 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
                 victims = [v.head]
         else:
             doers = _doers(ctx, v)
-            victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}]  # "designated X a terrorist"
+            # "designated X a terrorist organisation": a second object is the first one's label
+            victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}][:1]
         targets = [e for c in victims for e in _victims(ctx, c, killing)]
         companions = _companions(ctx, v)
         # "clashed with X"; but "fought with X" is ambiguous and "together with X" allied.
@@ -178,12 +188,19 @@ def _passive_doers(ctx: RelationContext, v: Token) -> list[str]:
 
 def _attackers(ctx: RelationContext, token: Token) -> list[str]:
     """The side behind a doer phrase: the entities it names, or for a strike or weapon the
-    state or group that modifies it ("a US drone", "Israeli jets", "Turkey's offensive")."""
+    states or groups that modify it ("a US drone", "US and British jets", "Turkey's offensive")."""
     found = named_by(ctx, token)
     if found or not has_cue("attack_nouns", token):
         return found
-    return [e for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
-            for e in named_by(ctx, c)]
+    return _modifying_entities(ctx, token)
+
+
+def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
+    """The entities a noun's modifiers and possessor name: "Houthi targets", "the militia's
+    facilities", "US and British jets"."""
+    modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in [c, *c.conjuncts]]
+    found = [e for t in modifiers for e in (named_by_head(ctx, t, 0) if t.dep_ == "poss" else filter(None, [entity(ctx, t)]))]
+    return [e for e in found if etype(ctx, e) in {"organization", "country"}]  # a side, not a person's home
 
 
 def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
@@ -201,6 +218,8 @@ def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
     the sides, not a party to it ("an Israeli strike killed a Hezbollah commander")."""
     antecedent = relcl_antecedent(token)
     named = _antecedent_entities(ctx, antecedent) if antecedent is not None else named_by(ctx, token)
+    if not named and not killing:  # "pounded Houthi targets", "hit five of the militia's facilities"
+        named = [e for t in [token, *pobjs(token, {"of"})] for e in _modifying_entities(ctx, t)]
     people = [e for e in named if etype(ctx, e) == "person"]
     found = [e for e in named if not (killing and e in people)]
     side = _describing_organization(ctx, token) if people else None
