@@ -7,6 +7,7 @@ NER label that contradicts the name's head word (a "Corps" tagged PERSON) is cor
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ class Mention:
     origin: str  # registry | demonym | surname | ner
     actor_id: str | None = None
     name: str = ""  # the name as written, titles stripped
+    cued: bool = False  # the type comes from the context (a title, a role, "the town of"), not the NER label
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
@@ -94,9 +96,58 @@ def _from_gazetteer(doc: Doc, registry: Registry, matches: list[Match]) -> list[
     out = []
     for m in matches:
         actor = registry.actors[m.entry.actor_id]
+        span = doc[m.start : m.end]
+        if actor.type in {"place", "country"} and _in_dateline(span):
+            continue
+        if actor.capital_of and _capital_as_actor(span):
+            actor = registry.actors[actor.capital_of]
         origin = "registry" if m.entry.kind == "name" else m.entry.kind
-        out.append(Mention(m.start, m.end, actor.type, origin, actor.id, doc[m.start : m.end].text))
+        out.append(Mention(m.start, m.end, actor.type, origin, actor.id, span.text))
     return out
+
+
+def _in_dateline(span: Span) -> bool:
+    """"BAGHDAD, Dec 30 (Wire) -", "NEW DELHI/ISLAMABAD, Feb 26": the capitalised place a news
+    line opens with says where it was filed, not what it is about."""
+    doc = span.doc
+    line_start = span.start
+    while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
+        line_start -= 1
+    opening = doc[line_start : span.end]
+    if not all(t.text.isupper() or t.text == "/" for t in opening if not t.is_space):
+        return False
+    end = span.end
+    while end < len(doc) and (doc[end].text.isupper() and doc[end].is_alpha or doc[end].text == "/"):
+        end += 1
+    return end < len(doc) and doc[end].text in {",", "(", "—", "–", "-"}
+
+
+def _capital_as_actor(span: Span) -> bool:
+    """A capital that stands for its state: "brokered by Washington", "agreed with Addis Ababa",
+    "aid from Tehran", "ties to Tehran", "Asmara and Addis Ababa denied", "the Damascus deal",
+    "Tehran-backed"; not "flew to Damascus", "north of Moscow", "killed in Tehran"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in {"-", "‐"} and doc[span.end + 1].tag_ in {"VBN", "VBD"}:
+        return True
+    head = span.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "Asmara and Addis Ababa denied": each conjunct has the first one's role
+    if head.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "csubj"}:
+        return True
+    place_verbs = word_set("metonyms", "place_verbs")
+    if head.dep_ in {"dobj", "dative"}:
+        return head.head.lemma_.lower() not in place_verbs
+    if head.dep_ == "compound":
+        return head.head.lemma_.lower() in word_set("metonyms", "actor_heads")
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    governor = preposition.head
+    if preposition.dep_ == "agent" or preposition.lower_ not in word_set("metonyms", "actor_prepositions"):
+        return preposition.dep_ == "agent"
+    if governor.lemma_.lower() in place_verbs or governor.lower_ in word_set("metonyms", "place_governors"):
+        return False
+    return preposition.lower_ != "of" or governor.pos_ in {"VERB", "AUX"}
 
 
 def _named_as_place(span: Span) -> bool:
@@ -110,8 +161,7 @@ def _described_as_person(span: Span) -> bool:
     """"Karim Nazary, a spokesman for ...": a name in apposition to a person's role is a person,
     whatever label the NER gave it."""
     doc = span.doc
-    roles = load_lexicon("relations")["role_nouns"]
-    person_roles = {w for words_ in roles.values() for w in words_}
+    person_roles = _person_roles()
     if span.end + 2 >= len(doc) or doc[span.end].text != "," or not 2 <= len(span) <= 4:
         return False
     if _looks_like_org(span.text):
@@ -141,28 +191,96 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         etype = _NER_TYPES.get(ent.label_)
         if etype is None:
             continue
-        span = strip_titles(ent)
+        stripped = strip_titles(ent)
+        span = _after_known_possessor(_before_bracket(stripped), taken)
         if not len(span) or not span.text[:1].isupper() or span.text.lower() in not_names:
             continue
         if all(t.lower_ in title_words for t in span):
             continue  # a bare title such as "Rear Adm." names no one
-        if span[-1].text[:1].islower() and span[-1].is_alpha:
+        span, etype, cued = _typed_by_context(span, etype, ent.label_, titled=_lost_a_title(ent, stripped))
+        if span[-1].text[:1].islower() and span[-1].is_alpha and not cued:
             continue  # names end in a name, not in "Tuareg-led" or "Hezbollah-backed"
-        if _in_headline(span):
+        if _in_headline(span) and not cued or etype == "place" and _in_dateline(span):
             continue
         if all(t.is_stop or t.like_num or t.is_punct for t in span):
             continue
-        if etype != "organization" and _looks_like_org(span.text) and len(span) > 1:
-            etype = "organization"
-        elif etype == "organization" and _described_as_person(span):
-            etype = "person"
-        elif _named_as_place(span):
-            etype = "place"
+        if len(span) == 1 and span[0].pos_ == "NOUN" and span.start == span.sent.start:
+            continue  # a common noun capitalised to open a sentence ("Warplanes hit ...")
         covered = [taken[i] for i in range(span.start, span.end)]
         if any(covered):
             continue
-        out.append(Mention(span.start, span.end, etype, "ner", None, span.text))
+        out.append(Mention(span.start, span.end, etype, "ner", None, span.text, cued))
     return out
+
+
+def _before_bracket(span: Span) -> Span:
+    """"Luhansk People's Republic (LPR": the NER sometimes runs into the bracketed acronym."""
+    for token in span:
+        if token.text == "(":
+            return span.doc[span.start : token.i]
+    return span
+
+
+def _after_known_possessor(span: Span, taken: list[bool]) -> Span:
+    """"Paktika's Barmal": a possessor already found as a name of its own is not part of the name
+    that follows it (but "People's Council" is one name)."""
+    for token in reversed(span[:-1]):
+        if token.lower_ in {"'s", "’s"} and token.i > span.start and taken[token.i - 1]:
+            return span.doc[token.i + 1 : span.end]
+    return span
+
+
+def _lost_a_title(ent: Span, span: Span) -> bool:
+    """"Lieutenant General Alexus Grynkewich": stripping removed a title, not just "the"."""
+    return any(t.lower_ not in _DETERMINERS for t in ent.doc[ent.start : span.start])
+
+
+@lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    roles = load_lexicon("relations")["role_nouns"]
+    return frozenset(w for words_ in roles.values() for w in words_)
+
+
+def _typed_by_context(span: Span, etype: str, label: str, titled: bool) -> tuple[Span, str, bool]:
+    """The type of an NER name where its words or its context say it, with whether they did: a
+    place after "the town of", before "district" or opening with "Tal"/"Ras"; an organization by
+    its head noun or a following "group"; a person after a title or a role ("spokeswoman Yolande
+    Makolo", "Karim Nazary, a spokesman"); a place where a person-labelled name is where
+    something happened ("killed in Mir Ali")."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    place_nouns = word_set("organizations", "place_nouns")
+    if span[-1].lower_ in place_nouns and span[-1].is_lower and len(span) > 1:
+        return span[:-1], "place", True  # "Khost province": the name is "Khost"
+    if following is not None and following.lower_ in place_nouns and following.is_lower:
+        return span, "place", True  # "the Haret Hreik district"
+    if _named_as_place(span) or len(span) > 1 and span[0].lower_ in word_set("organizations", "toponym_prefixes"):
+        return span, "place", True
+    if following is not None and following.is_lower and following.lower_ in word_set("organizations", "group_nouns"):
+        return doc[span.start : span.end + 1], "organization", True  # "the Hafiz Gul Bahadur group"
+    if _looks_like_org(span.text) and len(span) > 1:
+        return span, "organization", etype != "organization"
+    if titled or _after_person_role(span) or _described_as_person(span):
+        return span, "person", True
+    if label == "PERSON" and _where_something_happened(span):
+        return span, "place", True
+    return span, etype, False
+
+
+def _after_person_role(span: Span) -> bool:
+    """"government spokeswoman Yolande Makolo": a name right after a person's role noun."""
+    previous = span.doc[span.start - 1] if span.start > 0 else None
+    return previous is not None and previous.is_lower and previous.lemma_.lower() in _person_roles() \
+        and len(span) >= 2
+
+
+def _where_something_happened(span: Span) -> bool:
+    """"was killed in Mir Ali", "a rocket that killed 12 children in Majdal Shams": a name after a
+    locative preposition that depends on a verb."""
+    head = span.root
+    preposition = head.head
+    return head.dep_ == "pobj" and preposition.lower_ in word_set("organizations", "locative_prepositions") \
+        and preposition.head.pos_ in {"VERB", "AUX"}
 
 
 def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[Mention]:
@@ -205,16 +323,40 @@ def _titled_names(doc: Doc, taken: list[bool]) -> list[Mention]:
         while end > start and (doc[end - 1].text in {"-", "‐"} or doc[end - 1].lower_ in {"al", "bin", "ibn"}):
             end -= 1
         if end - start >= 2 and not any(taken[start:end]):
-            out.append(Mention(start, end, "person", "ner", None, doc[start:end].text))
+            out.append(Mention(start, end, "person", "ner", None, doc[start:end].text, True))
             for k in range(start, end):
                 taken[k] = True
         i = max(end, i + 1)
     return out
 
 
-def _defined_acronyms(doc: Doc, taken: list[bool]) -> list[Mention]:
+def _named_before_place_noun(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """"the Qarat Zibl district", "in Barmal district": capitalised proper nouns right before a
+    lower-case place noun name a place, even when the NER missed them."""
+    place_nouns = word_set("organizations", "place_nouns")
+    not_names = word_set("organizations", "not_names")  # "the Druze town of ..." names a people
+    out = []
+    for token in doc:
+        if not (token.is_lower and token.lower_ in place_nouns) or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and not taken[start - 1] and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+            start -= 1
+        name = doc[start : token.i]
+        if start < token.i and start != doc[start].sent.start and name.text.lower() not in not_names:
+            out.append(Mention(start, token.i, "place", "ner", None, doc[start : token.i].text, True))
+            for k in range(start, token.i):
+                taken[k] = True
+    return out
+
+
+def _defined_acronyms(doc: Doc, known: list[Mention]) -> list[Mention]:
     """"the Northern Valley Defence Brigade (NVDB)": capitalised words whose initials spell the
-    bracketed acronym after them are an organisation's name, even when the NER missed it."""
+    bracketed acronym after them are an organisation's name, even when the NER missed or split it
+    ("Syria Justice and Accountability Centre (SJAC)" is one name, not Syria and a centre)."""
+    places = {i for m in known if m.type in {"country", "place"} for i in range(m.start, m.end)}
+    other_known = {i for m in known for i in range(m.start, m.end)} - places
     out = []
     for i, token in enumerate(doc):
         if token.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
@@ -230,14 +372,39 @@ def _defined_acronyms(doc: Doc, taken: list[bool]) -> list[Mention]:
             elif prev.lower_ not in {"of", "for", "and", "the", "al", "-"}:
                 break
             start -= 1
-        if initials == acronym and not any(taken[start:i]):
-            out.append(Mention(start, i, "organization", "ner", None, doc[start:i].text))
+        inside = set(range(start, i))
+        if initials == acronym and not other_known & inside and not inside <= places:
+            out.append(Mention(start, i, "organization", "ner", None, doc[start:i].text, True))
     return out
+
+
+def _one_type_per_name(mentions: list[Mention]) -> None:
+    """One name keeps one type through a document ("Tal Rifaat" is a town in every sentence if
+    one sentence calls it "the town of Tal Rifaat"): the type its contexts give, else the
+    commonest NER label."""
+    by_name: dict[tuple[str, ...], list[Mention]] = {}
+    for m in mentions:
+        if m.actor_id is None:
+            by_name.setdefault(tuple(words(m.name)), []).append(m)
+    for group in by_name.values():
+        cued = [m.type for m in group if m.cued]
+        votes = Counter(cued or [m.type for m in group]).most_common()
+        if len(votes) > 1 and votes[0][1] > votes[1][1] or cued and len(votes) == 1:
+            for m in group:
+                m.type = votes[0][0]
+
+
+def _without(mentions: list[Mention], spans: list[Mention]) -> list[Mention]:
+    """Mentions that overlap none of `spans`."""
+    covered = {i for m in spans for i in range(m.start, m.end)}
+    return [m for m in mentions if not covered & set(range(m.start, m.end))]
 
 
 def find_mentions(doc: Doc, registry: Registry) -> list[Mention]:
     known = _from_gazetteer(doc, registry, gazetteer_for(registry).find(doc))
     known = _ner_overrides(doc, registry, known)
+    acronyms = _defined_acronyms(doc, known)
+    known = _without(known, acronyms) + acronyms
     taken = [False] * len(doc)
     for m in known:
         for i in range(m.start, m.end):
@@ -247,5 +414,6 @@ def find_mentions(doc: Doc, registry: Registry) -> list[Mention]:
         for i in range(m.start, m.end):
             taken[i] = True
     titled = _titled_names(doc, taken)
-    mentions = known + from_ner + titled + _defined_acronyms(doc, taken)
+    mentions = known + from_ner + titled + _named_before_place_noun(doc, taken)
+    _one_type_per_name(mentions)
     return sorted(mentions, key=lambda m: m.start)
