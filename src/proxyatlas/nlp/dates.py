@@ -56,7 +56,8 @@ import yaml
 
 from proxyatlas.errors import DataError
 
-__all__ = ["normalize_date", "parse_published", "is_valid_edtf", "vague_expressions"]
+__all__ = ["normalize_date", "parse_published", "is_valid_edtf", "vague_expressions", "is_anaphoric",
+           "anaphoric_date"]
 
 Date = dt.date
 ONE_DAY = dt.timedelta(days=1)
@@ -795,6 +796,75 @@ def normalize_date(expression: str, published: str | None) -> str | None:
     except (ValueError, OverflowError, KeyError, IndexError):
         # Date arithmetic at the edges of the calendar (year 1, year 9999): no date.
         return None
+
+
+# --------------------------------------------------------------------------- anaphoric dates
+# "the next day", "three days later", "that November": told from the date the text gave last,
+# not from publication. Only the caller knows which date that is, so these have their own entry.
+
+_ANAPHORIC_SHIFT = re.compile(r"(?:(?:on|in) )?" + _NUM_RE + r" (day|week|month|year)s? (later|after|earlier|before)")
+_ANAPHORIC_NEXT = re.compile(r"(?:(?:on|in) )?the (next|following|previous|preceding) (day|week|month|year)"
+                             r"|(?:(?:on|in) )?the (day|week|month|year) (after|before)")
+_ANAPHORIC_SAME = re.compile(r"(?:(?:on|in|by) )?(?:that|the same) (day|date|month|year)")
+_ANAPHORIC_MONTH = re.compile(r"(?:in )?that " + _MONTH_RE)
+_ANAPHORIC_VAGUE = re.compile(r"(?:(?:a few|several|some) )?(days|weeks) (later|after)")
+_FORWARD = {"later", "after", "next", "following"}
+
+
+def is_anaphoric(expression: str) -> bool:
+    """True for a date told from the previous one: "the next day", "two weeks later", "that year"."""
+    s = _clean(expression) if isinstance(expression, str) else ""
+    return any(p.fullmatch(s) for p in (_ANAPHORIC_SHIFT, _ANAPHORIC_NEXT, _ANAPHORIC_SAME, _ANAPHORIC_MONTH,
+                                        _ANAPHORIC_VAGUE))
+
+
+def anaphoric_date(expression: str, previous: str | None) -> str | None:
+    """EDTF for an anaphoric expression told from `previous`, the last date the text fixed
+    ('2014-04-12', '2019-08' or '2019'); None when that date is too coarse for it.
+
+    "three days later" after 21 February 2022 -> 2022-02-24; "the next day" after 22 August 2023
+    -> 2023-08-23; "that November" or "that year" after August 2019 -> 2019-11, 2019; "days
+    later" after August 2019 -> 2019-08 (a few days stay in the month the text gave).
+    """
+    base = _anchor(previous.split("/")[0]) if isinstance(previous, str) else None
+    if base is None or not is_anaphoric(expression):
+        return None
+    s = _clean(expression)
+    try:
+        if m := _ANAPHORIC_SAME.fullmatch(s):
+            return _truncate(base, "day" if m.group(1) == "date" else m.group(1))
+        if m := _ANAPHORIC_MONTH.fullmatch(s):
+            return _month(base.date.year, _MONTHS[m.group(1)])
+        if m := _ANAPHORIC_VAGUE.fullmatch(s):
+            return _truncate(base, "month")
+        if m := _ANAPHORIC_SHIFT.fullmatch(s):
+            count, unit, direction = _num(m.group(1)), m.group(2), m.group(3)
+        else:
+            m = _ANAPHORIC_NEXT.fullmatch(s)
+            count = 1
+            unit, direction = (m.group(2), m.group(1)) if m.group(2) else (m.group(3), m.group(4))
+        return _shift(base, count if direction in _FORWARD else -count, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _truncate(base: _Anchor, unit: str) -> str | None:
+    """The base date at the precision of `unit`, if it is known that finely."""
+    if unit == "year":
+        return _year(base.date.year)
+    if unit in ("month", "week"):
+        return _month(base.date.year, base.date.month) if base.month() else None
+    return _day(base.date) if base.day() else None
+
+
+def _shift(base: _Anchor, count: int, unit: str) -> str | None:
+    if unit == "year":
+        return _year(base.date.year + count)
+    if unit == "month":
+        return _month(*_add_months(base.date.year, base.date.month, count)) if base.month() else None
+    if base.day() is None:
+        return None
+    return _day(base.date + (7 if unit == "week" else 1) * count * ONE_DAY)
 
 
 def parse_published(value: str) -> str:

@@ -24,6 +24,7 @@ attached to the trigger's clause; there is no default date, because dates are ne
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from collections.abc import Set
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_lexicon
 from ..model import Event, Statement
 from .attribution import Quote
-from .dates import normalize_date
+from .dates import anaphoric_date, is_anaphoric, normalize_date
 from .pipeline import date_entities
 from .hedges import hedge_for
 from .resolve import Resolved
@@ -66,9 +67,18 @@ def _cues() -> dict[str, Any]:
                 "object_is_place", "person_object_verbs", "happening_verbs", "non_objects", "place_preps",
                 "light_verbs", "of_heads", "hypothetical_marks", "hypothetical_auxes", "intent_heads",
                 "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps", "capture_verbs",
-                "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs"):
+                "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
+                "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
+                "office_start_preps", "needs_target"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
+
+
+def _expression(ent: Span) -> str:
+    """A date phrase with the "that" spaCy leaves outside it ("that November")."""
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "that":
+        return "that " + ent.text
+    return ent.text
 
 
 def _lemma(token: Token) -> str:
@@ -102,12 +112,26 @@ class _Frame:
 class _Context:
     doc: Doc
     resolved: Resolved
+    published: str | None
     dates_by_sentence: dict[int, list[Span]] = field(default_factory=dict)  # sentence start -> dates
     claimed_dates: set[int] = field(default_factory=set)  # starts of dates on some trigger's clause
+    fixed_dates: list[tuple[int, str]] = field(default_factory=list)  # (start, EDTF) of dates with a year
 
     def __post_init__(self) -> None:
         for ent in date_entities(self.doc):
             self.dates_by_sentence.setdefault(ent.sent.start, []).append(ent)
+            value = None if is_anaphoric(_expression(ent)) else normalize_date(ent.text, self.published)
+            if value and value[:1].isdigit():
+                self.fixed_dates.append((ent.start, value))
+
+    def date_of(self, ent: Span) -> str | None:
+        """A date phrase as EDTF: "the next day", "that November" are told from the last date
+        the text fixed before them, everything else from publication."""
+        expression = _expression(ent)
+        if not is_anaphoric(expression):
+            return normalize_date(ent.text, self.published)
+        before = bisect_left(self.fixed_dates, (ent.start, ""))
+        return anaphoric_date(expression, self.fixed_dates[before - 1][1]) if before else None
 
     def entity(self, token: Token) -> str | None:
         return self.resolved.entity_at(token.i)
@@ -154,6 +178,8 @@ def _verb_type(token: Token) -> str | None:
         return None  # "launched an attack", "executed the plan to strike": the noun is the trigger
     if lemma in cues["weapon_verbs"]:
         return "attack" if _weapon_use(token) else None
+    if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
+        return "appointment"  # "took office", "assumed command"
     if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
         return "attack"  # "seized the town of X", "overran Mosul"
     if lemma in cues["death_verbs"]:
@@ -279,7 +305,8 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
         if token.lower_ in _PERSON_PRONOUNS:
             eid = _previous_person(ctx, token, exclude)
             return [eid] if eid else []
-        return []
+        referent = ctx.entity(token)  # "it", "they": whom coreference says the pronoun is
+        return [referent] if referent and referent not in exclude else []
     eid = ctx.entity(token)
     if eid:
         return [eid]
@@ -311,7 +338,9 @@ def _antecedent(token: Token) -> Token:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
-            return clause.head
+            noun = clause.head
+            # "Pasechnik, a former SBU officer, who took over": the clause is about the name
+            return noun.head if noun.dep_ == "appos" else noun
     return token
 
 
@@ -338,6 +367,9 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if current.dep_ == "acl" and current.head.i != current.i:
             return [current.head]  # "the commander killed in ...", "militias attacking US forces"
+        if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.i != current.i:
+            current = current.head  # "helicopters sank three boats, killing ten fighters"
+            continue
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             return []
         if current.dep_ == "xcomp" and _objects(current.head):
@@ -355,10 +387,12 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.target_phrases += subjects
         frame.add("target", _entities_of(ctx, subjects))
         agents = _pobjs(verb, {"by"})
-        frame.add("agent", _entities_of(ctx, agents))
+        # "Muhandis was succeeded by Mohammadawi": the successor is appointed, not appointing
+        by_role = "target" if etype == "appointment" and lemma in cues["subject_is_appointee"] else "agent"
+        frame.add(by_role, _entities_of(ctx, agents))
         frame.add("agent", _instrument_agents(ctx, verb))
     else:
-        subject_is_target = ((etype == "appointment" and lemma in cues["subject_is_appointee"])
+        subject_is_target = ((etype == "appointment" and lemma in cues["subject_is_appointee"] | cues["office_verbs"])
                              or lemma in cues["death_verbs"])
         subject_entities = _entities_of(ctx, subjects)
         frame.add("target" if subject_is_target else "agent", subject_entities)
@@ -374,6 +408,9 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
             frame.add("target", _entities_of(ctx, objects, exclude=set(frame.agents)))
     for prep, role in (cues.get("verb_preps") or {}).get(etype, {}).items():
         pobjs = _pobjs(verb, {prep})
+        if role == "place":  # "deployed to Mali"
+            _set_place(ctx, frame, pobjs)
+            continue
         frame.target_phrases += pobjs if role == "target" else []
         frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
     if etype == "appointment":
@@ -382,9 +419,10 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
 
 
 def _unnamed(phrases: list[Token], entities: list[str]) -> bool:
-    """A doer phrase that names nobody ("gunmen", "a militia's"); an unresolved pronoun may
-    still be anyone, so it is not counted."""
-    return bool(phrases) and not entities and any(p.pos_ != "PRON" for p in phrases)
+    """A doer phrase that names nobody ("gunmen", "a militia's"). An unresolved pronoun may
+    still be anyone, and "one of the raids" or "the missiles" is the means, not a doer."""
+    return not entities and any(p.pos_ in {"NOUN", "PROPN"} and not _event_noun_type(p)
+                                and _lemma(p) not in _cues()["weapon_nouns"] for p in phrases)
 
 
 def _entities_of(ctx: _Context, tokens: list[Token], exclude: Set[str] = frozenset()) -> list[str]:
@@ -508,6 +546,20 @@ def _light_verb(noun: Token) -> Token | None:
     return None
 
 
+def _blamed(ctx: _Context, trigger: Token) -> list[str]:
+    """Who an accusation pins the event on: "blamed the militia for a volley of rockets", "accused
+    it of a bombing", "was blamed for the attack" (the accuser's claim, hedged as such)."""
+    prep = trigger.head
+    if trigger.dep_ not in {"pobj", "pcomp"} or prep.dep_ != "prep":
+        return []
+    verb = prep.head
+    if verb.dep_ == "dobj":  # the parser may hang "of a bombing" on the accused
+        verb = verb.head
+    if _cues()["blame_verbs"].get(_lemma(verb)) != prep.lower_:
+        return []
+    return _entities_of(ctx, _subjects(verb) if _is_passive(verb) else _objects(verb))
+
+
 def _light_verb_agents(ctx: _Context, light: Token, noun: Token) -> list[str]:
     if noun.dep_ == "nsubjpass":
         phrases = _pobjs(light, {"by"})
@@ -566,26 +618,27 @@ def _shares_clause(verb: Token, anchor_ids: set[int]) -> bool:
             and not any(c.dep_ in _SUBJECTS for c in verb.children))
 
 
-def _bounds_a_period(ent: Span) -> bool:
-    """"since October", "until 2014": the edge of a period, not the day something happened."""
+def _bounds_a_period(ent: Span, etype: str) -> bool:
+    """"since October", "until 2014": the edge of a period, not the day something happened;
+    but the start of an office is when its holder was appointed ("has led it since 2018")."""
     cues = _cues()
-    head = ent.root.head
-    if ent.root.dep_ == "pobj" and head.lower_ in cues["period_preps"]:
-        return True
-    return ent[0].lower_ in cues["period_preps"]
+    prep = ent.root.head.lower_ if ent.root.dep_ == "pobj" else ent[0].lower_
+    if etype == "appointment" and prep in cues["office_start_preps"]:
+        return False
+    return prep in cues["period_preps"]
 
 
-def _event_date(ctx: _Context, frame: _Frame, published: str | None) -> tuple[str | None, bool]:
+def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     """(date, attached): the first date phrase of the trigger's clause, normalised; else the
     nearest date of its sentence that no other trigger's clause holds; else, in a sentence
     without dates, the last one of the sentence before ("US jets on Sunday hit five sites. One
     of the strikes hit the headquarters."). Dates found nearby are weaker than attached ones."""
     sent = frame.trigger.sent
-    dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent)]
+    dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent, frame.type)]
     anchors = _date_anchors(frame)
     for ent in dates:
         if _attached(ent.root, anchors):
-            value = normalize_date(ent.text, published)
+            value = ctx.date_of(ent)
             if value:
                 return value, True
     nearby = sorted((ent for ent in dates if not _dates_saying(ent) and ent.start not in ctx.claimed_dates),
@@ -594,9 +647,9 @@ def _event_date(ctx: _Context, frame: _Frame, published: str | None) -> tuple[st
         before = ctx.doc[sent.start - 1].sent
         if not _is_dateline(before):
             nearby += [ent for ent in reversed(ctx.dates_by_sentence.get(before.start, []))
-                       if not _bounds_a_period(ent) and not _dates_saying(ent)]
+                       if not _bounds_a_period(ent, frame.type) and not _dates_saying(ent)]
     for ent in nearby:
-        value = normalize_date(ent.text, published)
+        value = ctx.date_of(ent)
         if value:
             return value, False
     return None, False
@@ -620,10 +673,12 @@ def _is_dateline(sent: Span) -> bool:
 
 def _date_anchors(frame: _Frame) -> list[Token]:
     """An event noun in "in a strike on Wednesday" or "died in the attack" takes its date from
-    the verb whose adverbial it is, too."""
+    the verb whose adverbial it is, too; so does a participle clause from its main verb."""
     anchors = list(frame.anchors)
     noun = frame.trigger
     if _is_verb(noun):
+        if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
+            anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
         return anchors
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
         governor = _governing_verb(noun.head)
@@ -660,7 +715,14 @@ def _hypothetical(frame: _Frame) -> bool:
     """Triggers in clauses that do not report a happening: "if Iran attacked", "would strike",
     "vowed to kill", "the threat of attacks", "possible strikes", and event nouns that define
     an aim ("the project is ... the expulsion of the United States")."""
-    return _defines_an_aim(frame.trigger) or any(_hypothetical_from(token) for token in frame.anchors)
+    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger)
+            or any(_hypothetical_from(token) for token in frame.anchors))
+
+
+def _denied_act(trigger: Token) -> bool:
+    """"Kataib Hezbollah has denied firing on bases": the denied act is not reported."""
+    return (trigger.dep_ in {"xcomp", "dobj", "ccomp", "pcomp"}
+            and _lemma(trigger.head) in _cues()["denial_heads"])
 
 
 def _defines_an_aim(trigger: Token) -> bool:
@@ -698,6 +760,8 @@ def _clause_is_hypothetical(token: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in cues["hypothetical_auxes"]:
             return True
         if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
+            return True
+        if child.dep_ == "acomp" and child.lower_ in cues["hypothetical_complements"]:
             return True
         if child.dep_ == "amod" and child.lower_ in cues["hypothetical_modifiers"] and not _is_verb(token):
             return True
@@ -778,8 +842,11 @@ def _clean_roles(ctx: _Context, frame: _Frame) -> None:
 
 
 def _has_participants(ctx: _Context, frame: _Frame) -> bool:
-    """A meeting is between two parties (or a visit to a place); any other event needs one."""
+    """A meeting is between two parties (or a visit to a place); a designation or arrest needs
+    the one it was done to; any other event needs one participant."""
     count = len(frame.agents) + len(frame.targets)
+    if _is_verb(frame.trigger) and _lemma(frame.trigger) in _cues()["needs_target"]:
+        return bool(frame.targets)
     if _lemma(frame.trigger) in _cues()["person_object_verbs"] and _is_verb(frame.trigger):
         return any(ctx.type_of(e) == "person" for e in frame.targets) and count >= 2
     if frame.type == "meeting":
@@ -791,24 +858,23 @@ def _has_participants(ctx: _Context, frame: _Frame) -> bool:
 def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: list[Statement],
                 published: str | None) -> list[Event]:
     """All events the document reports, in text order (see the module docstring for the rules)."""
-    ctx = _Context(doc, resolved)
+    ctx = _Context(doc, resolved, published)
     frames: dict[int, _Frame] = {}
     for token in doc:
         etype = _trigger_type(token)
         if etype is None:
             continue
-        frames[token.i] = (_verb_frame(ctx, token, etype) if _verb_type(token)
-                           else _noun_frame(ctx, token, etype))
+        frame = _verb_frame(ctx, token, etype) if _verb_type(token) else _noun_frame(ctx, token, etype)
+        frame.add("agent", _blamed(ctx, token))
+        frames[token.i] = frame
     frames = _merge_into_governor(frames)
-    for frame in frames.values():  # a date on one trigger's clause is not another's nearby date
+    hypothetical = [f for _, f in sorted(frames.items()) if _hypothetical(f)]
+    reported = [f for _, f in sorted(frames.items()) if f not in hypothetical and _with_participants(ctx, f)]
+    for frame in [*reported, *hypothetical]:  # a date on one trigger's clause is not another's nearby date
         anchors = _date_anchors(frame)
         ctx.claimed_dates.update(ent.start for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, [])
                                  if _attached(ent.root, anchors))
-    mentions: list[_Mention] = []
-    for frame in sorted(frames.values(), key=lambda f: f.trigger.i):
-        mention = _to_mention(ctx, frame, quotes, statements, published)
-        if mention is not None:
-            mentions.append(mention)
+    mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
     return [m.event for m in _merge_mentions(ctx, mentions)]
 
 
@@ -847,6 +913,8 @@ def _same_happening(known: _Mention, mention: _Mention) -> bool:
         return False
     if known.unnamed_agent or mention.unnamed_agent:
         return False  # "a militia's rocket attack on US troops" may be any attack on them
+    if first.agents and later.agents and not set(first.agents) & set(later.agents):
+        return False  # "the Houthis fired on Israel" is not "the Hamas attack on Israel"
     if set(first.targets) & set(later.targets):
         return True
     # "Israel struck on Tuesday" and "the Israeli strike on Shukr": one doer, one side names no target
@@ -859,16 +927,24 @@ def _same_death(ctx: _Context, first: Event, later: Event) -> bool:
 
 
 def _dates_agree(first: _Mention, later: _Mention) -> bool:
-    """Equal dates, a missing one, or a nearby date against the trigger's own."""
+    """Equal dates, one inside the other ("2008" and "2008-02"), a missing one, or a nearby date
+    against the trigger's own."""
     a, b = first.event.date, later.event.date
-    return a is None or b is None or a == b or first.dated != later.dated
+    return a is None or b is None or _within(a, b) or _within(b, a) or first.dated != later.dated
+
+
+def _within(coarse: str, fine: str) -> bool:
+    """"2008-02-13" is within "2008-02" and "2008"; intervals are only within themselves."""
+    return fine == coarse or ("/" not in fine + coarse and fine.startswith(coarse + "-"))
 
 
 def _absorb(known: _Mention, mention: _Mention) -> None:
-    """Fold a later mention into the event: the trigger's own date beats a nearby one, the
-    surest hedge wins, participants and evidence add up."""
+    """Fold a later mention into the event: the trigger's own date beats a nearby one, a finer
+    date a coarser one, the surest hedge wins, participants and evidence add up."""
     event, other = known.event, mention.event
-    if event.date is None or (mention.dated and not known.dated and other.date):
+    finer = other.date is not None and event.date is not None and _within(event.date, other.date)
+    if event.date is None or (mention.dated and not known.dated and other.date) or (
+            finer and mention.dated >= known.dated):
         event.date, known.dated = other.date, mention.dated
     event.place = event.place or other.place
     event.agents += [a for a in other.agents if a not in event.agents]
@@ -878,16 +954,18 @@ def _absorb(known: _Mention, mention: _Mention) -> None:
     event.evidence += [e for e in other.evidence if e not in event.evidence]
 
 
-def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement],
-                published: str | None) -> _Mention | None:
-    if _hypothetical(frame):
-        return None
+def _with_participants(ctx: _Context, frame: _Frame) -> bool:
+    """Settle the frame's place and roles; true when it names enough participants to be an event."""
     _find_place(ctx, frame)
     _clean_roles(ctx, frame)
-    if not _has_participants(ctx, frame):
-        return None
+    return _has_participants(ctx, frame)
+
+
+def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: list[Statement]) -> _Mention | None:
     hedge, attributed_to = hedge_for(frame.anchors, ctx.resolved, quotes, statements)
-    date, dated = _event_date(ctx, frame, published)
+    if hedge == "speculative":
+        return None  # "may have", "could": a possibility is not a happening
+    date, dated = _event_date(ctx, frame)
     event = Event(
         type=frame.type,
         date=date,

@@ -1,0 +1,241 @@
+"""Events beyond the single sentence (SPEC "Events", ANNOTATION.md "Events"): one event per
+happening across mentions, dates found near the trigger or told from an earlier date, taking
+ground, deaths in strikes, designations, offices taken, blame, and what is not a happening. All
+sentences are written for these tests. Publication date: Thursday 2020-01-09 unless stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_named
+from proxyatlas.model import Event
+from proxyatlas.nlp.dates import anaphoric_date, is_anaphoric
+
+PUBLISHED = "2020-01-09"  # a Thursday
+
+
+def _events(run, text: str, etype: str | None = None, published: str | None = PUBLISHED) -> list[Event]:
+    return [e for e in run(text, published=published).events if etype is None or e.type == etype]
+
+
+def _one(run, text: str, etype: str, published: str | None = PUBLISHED) -> Event:
+    found = _events(run, text, etype, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------- one event per happening
+
+
+def test_headline_and_body_mentions_are_one_event_dated_by_the_body(run):
+    text = ("Israeli strike on Hezbollah depot near Tyre\n\n"
+            "Israeli jets struck a Hezbollah weapons depot near Tyre on Tuesday, the army said.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and "hezbollah" in attack.targets
+    assert attack.date == "2020-01-07"
+    assert len(attack.evidence) == 2
+
+
+def test_attacks_on_one_target_at_different_dates_stay_apart(run):
+    text = ("Israel struck Hezbollah positions on Monday. "
+            "Israel struck Hezbollah positions again on Wednesday.")
+    dates = sorted(e.date for e in _events(run, text, "attack"))
+    assert dates == ["2020-01-06", "2020-01-08"]
+
+
+def test_attacks_by_different_named_agents_stay_apart(run):
+    text = "Hamas fired rockets at Israel. Hezbollah fired rockets at Israel."
+    agents = sorted(tuple(e.agents) for e in _events(run, text, "attack"))
+    assert agents == [("hamas",), ("hezbollah",)]
+
+
+def test_an_attack_by_an_unnamed_doer_is_not_merged_into_a_named_one(run):
+    text = ("A militia's rocket attack on a US base in Iraq wounded four soldiers. "
+            "Iran attacked US bases on Wednesday.")
+    attacks = _events(run, text, "attack")
+    assert len(attacks) == 2
+    assert [e for e in attacks if e.agents == ["iran"]][0].date == "2020-01-08"
+
+
+def test_a_person_dies_once_whatever_the_dates(run):
+    text = ("Qasem Soleimani was killed by the United States in January 2020. "
+            "His killing on 3 January 2020 shocked Tehran.")
+    assert len(_events(run, text, "killing")) == 1
+
+
+# --------------------------------------------------------------------------- dates near the trigger
+
+
+def test_date_from_the_sentence_before_when_the_sentence_has_none(run):
+    text = ("US jets bombed Kataib Hezbollah depots in Iraq on Sunday. "
+            "One of the raids hit the headquarters of Kataib Hezbollah near the border.")
+    attack = _one(run, text, "attack")
+    assert attack.date == "2020-01-05"
+
+
+def test_a_date_of_saying_is_not_the_date_of_what_was_said(run):
+    attack = _one(run, "Hezbollah said on Wednesday that an Israeli drone strike killed one of its commanders.",
+                  "attack")
+    assert attack.date is None
+
+
+def test_a_dateline_date_is_not_an_event_date(run):
+    text = "BEIRUT, Jan 9 (Levant Wire) - Israeli aircraft bombed Hezbollah positions in south Lebanon."
+    assert _one(run, text, "attack").date is None
+
+
+def test_a_date_held_by_another_clause_is_not_taken(run):
+    text = ("Qasem Soleimani was killed last week after a militia's rocket attack on a US base in Iraq "
+            "that wounded a contractor.")
+    assert _one(run, text, "attack").date is None
+
+
+def test_an_office_held_since_a_date_began_then(run):
+    appointment = _one(run, "Hezbollah has been led since 1992 by Hassan Nasrallah, who took over after "
+                            "his predecessor was killed.", "appointment")
+    assert appointment.targets == ["hassan-nasrallah"] and appointment.date == "1992"
+
+
+# --------------------------------------------------------------------------- anaphoric dates
+
+
+@pytest.mark.parametrize("expression, previous, expected", [
+    ("three days later", "2022-02-21", "2022-02-24"),
+    ("The next day", "2023-08-22", "2023-08-23"),
+    ("the day before", "2020-01-05", "2020-01-04"),
+    ("two weeks later", "2021-11-16", "2021-11-30"),
+    ("that November", "2019-08", "2019-11"),
+    ("that year", "2018-05-03", "2018"),
+    ("days later", "2019-08", "2019-08"),
+    ("the following year", "2016", "2017"),
+    ("a day later", "2019-08", None),  # a month is too coarse to count days from
+    ("three days later", None, None),
+])
+def test_anaphoric_dates_count_from_the_previous_date(expression, previous, expected):
+    assert is_anaphoric(expression)
+    assert anaphoric_date(expression, previous) == expected
+
+
+@pytest.mark.parametrize("expression", ["Sunday", "last week", "in March 2019", "two days ago"])
+def test_dates_told_from_publication_are_not_anaphoric(expression):
+    assert not is_anaphoric(expression)
+    assert anaphoric_date(expression, "2019-03-01") is None
+
+
+def test_event_dated_the_next_day_after_a_date_in_the_text(run):
+    text = ("Hezbollah fired rockets at Israel on 12 July 2006. "
+            "The next day, Israeli jets bombed Beirut airport.")
+    israeli = [e for e in _events(run, text, "attack") if e.agents == ["israel"]]
+    assert [e.date for e in israeli] == ["2006-07-13"]
+
+
+def test_that_month_takes_the_year_of_the_previous_date(run):
+    text = ("Houthi fighters attacked Aden in August 2019. "
+            "Saudi Arabia brokered an agreement with the Houthis that November.")
+    assert _one(run, text, "other").date == "2019-11"
+
+
+# --------------------------------------------------------------------------- taking ground
+
+
+def test_seizing_a_named_town_is_an_attack_there(run):
+    text = "Hezbollah fighters seized the town of Qusair in June 2013."
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["hezbollah"] and attack.targets == [] and attack.date == "2013-06"
+    assert attack.place == entity_named(run(text, published=PUBLISHED), "Qusair").id
+
+
+def test_taking_office_is_not_taking_ground(run):
+    text = "Mustafa al-Kadhimi took office in May 2020."
+    assert _events(run, text, "attack") == []
+    appointment = _one(run, text, "appointment")
+    assert appointment.targets == ["mustafa-al-kadhimi"] and appointment.date == "2020-05"
+
+
+def test_seizing_people_is_not_an_attack(run):
+    events = _events(run, "Hezbollah fighters seized two Israeli soldiers.")
+    assert [e.type for e in events] == ["other"]
+
+
+def test_a_struck_place_is_where_not_whom(run):
+    attack = _one(run, "Israel struck Beirut on Tuesday.", "attack")
+    assert attack.place == "beirut" and "beirut" not in attack.targets
+
+
+# --------------------------------------------------------------------------- deaths and hits
+
+
+def test_dying_in_a_strike_is_a_killing(run):
+    killing = _one(run, "Fuad Shukr died in an Israeli strike on Tuesday.", "killing")
+    assert killing.targets == ["fuad-shukr"] and killing.agents == ["israel"]
+
+
+def test_dying_of_illness_is_not_a_killing(run):
+    assert _events(run, "Jalaluddin Haqqani died of an illness in 2018.", "killing") == []
+
+
+def test_a_participle_clause_shares_its_main_clause_doer_and_date(run):
+    text = "On Sunday US Navy helicopters sank three Houthi boats, killing ten fighters."
+    killing = _one(run, text, "killing")
+    assert killing.agents == ["us-navy"] and killing.date == "2020-01-05"
+
+
+def test_hitting_facilities_is_an_attack_but_hitting_an_economy_is_not(run):
+    attack = _one(run, "US jets hit five Kataib Hezbollah facilities on Sunday.", "attack")
+    assert attack.agents == ["united-states"]
+    assert _events(run, "New sanctions hit Iran's economy hard.", "attack") == []
+
+
+# --------------------------------------------------------------------------- designations
+
+
+def test_designating_a_group_is_an_event_with_agent_and_target(run):
+    other = _one(run, "The United States designated Hezbollah a terrorist organization in 1997.", "other")
+    assert other.agents == ["united-states"] and other.targets == ["hezbollah"] and other.date == "1997"
+
+
+def test_listing_needs_as_or_the_passive(run):
+    assert _one(run, "The United States listed Kataib Hezbollah as a terrorist group in 2009.", "other").date == "2009"
+    assert _events(run, "The groups listed below receive money from Iran.", "other") == []
+
+
+def test_a_designation_that_names_nobody_designated_is_not_an_event(run):
+    assert _events(run, "Persons designated by the Treasury:", "other") == []
+    assert _events(run, "The Treasury designated four companies on Monday.", "other") == []
+
+
+def test_deployed_to_a_country_is_where_not_whom(run):
+    other = _one(run, "Hezbollah deployed to Syria in 2013.", "other")
+    assert other.agents == ["hezbollah"] and other.place == "syria" and other.targets == []
+
+
+# --------------------------------------------------------------------------- blame
+
+
+def test_blamed_for_an_attack_is_its_alleged_doer(run):
+    attack = _one(run, "Washington blamed Kataib Hezbollah for a rocket attack on a US base in Iraq.", "attack")
+    assert "kataib-hezbollah" in attack.agents and attack.hedge == "alleged"
+
+
+def test_accused_of_a_bombing_is_its_alleged_doer(run):
+    attack = _one(run, "Afghan officials accused the Haqqani network of a truck bombing in Kabul.", "attack")
+    assert attack.agents == ["haqqani-network"] and attack.hedge == "alleged"
+
+
+# --------------------------------------------------------------------------- not happenings
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah has denied firing on bases that host US troops.",
+    "Hezbollah units are likely to spearhead attacks on Israel.",
+    "Iran could demand that Hezbollah deploy fighters to Syria.",
+    "Hezbollah may attack Israel if the talks fail.",
+    "Hamas vowed to strike Israel.",
+])
+def test_denied_expected_demanded_or_possible_acts_are_not_events(run, text):
+    assert _events(run, text) == []
+
+
+def test_a_denied_role_does_not_undo_the_attack(run):
+    attack = _one(run, "Kataib Hezbollah denied any role in the drone attack on Mustafa al-Kadhimi.", "attack")
+    assert attack.targets == ["mustafa-al-kadhimi"]
