@@ -190,3 +190,26 @@ def test_possessive_war_with(run):
 def test_withdrawal_from_an_agreement_is_no_alliance(run):
     result = run("Hezbollah condemned the withdrawal of the United States from the nuclear agreement with Iran.")
     no_pair(result, "allied_with", "Hezbollah", "Iran")
+
+
+# --- doers found up the clause ---------------------------------------------------------------------
+
+def test_weapon_subject_of_the_clause(run):
+    result = run("An American drone fired two missiles at a car, killing al-Qaeda commander Hamza Rahimi.")
+    pair(result, "opposes", "al-Qaeda", "United States")
+
+
+def test_raised_to_fight(run):
+    pair(run("The Popular Mobilization Forces were raised in 2014 to fight the Islamic State."), "opposes",
+         "Popular Mobilization Forces", "Islamic State")
+
+
+def test_relative_clause_on_a_predicate_noun(run):
+    pair(run("Al-Shabaab is an insurgency that seeks to overthrow Somalia's government."), "opposes",
+         "al-Shabaab", "Somalia")
+
+
+def test_accused_is_the_doer_of_the_accusation_content(run):
+    result = run("Israel accused Hamas of attacking Egypt.")
+    pair(result, "opposes", "Israel", "Hamas")
+    no_pair(result, "opposes", "Israel", "Egypt")

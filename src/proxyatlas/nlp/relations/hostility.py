@@ -166,17 +166,32 @@ def _labelled_hostile(verb: Token) -> bool:
     return any(has_cue("hostile_labels", t) or has_cue("enemy_nouns", t) for t in labels)
 
 
+# Links from a clause to the clause whose subject it shares: "raised to fight X", "fired, killing X".
+_SHARED_SUBJECT = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"}
+
+
 def _doers(ctx: RelationContext, v: Token) -> list[str]:
-    """Who does what an active verb says: its subject, the noun a relative or participle clause
-    modifies ("the Taliban, which has fought ISKP"), the side of a weapon ("a US drone fired")."""
-    subjects = [c for c in v.children if c.dep_ == "nsubj"]
-    if not subjects and v.dep_ == "acl":  # "an alliance arrayed against Israel"
-        return named_by(ctx, v.head)
-    found: list[str] = []
-    for s in subjects:
-        antecedent = relcl_antecedent(s)
-        found += _antecedent_entities(ctx, antecedent) if antecedent is not None else _attackers(ctx, s)
-    return found or subject_of(ctx, v)
+    """Who does what an active verb says: its subject; the noun a relative or participle clause
+    modifies ("the Taliban, which has fought ISKP", "an alliance arrayed against Israel"); the side of
+    a weapon ("a US drone fired two missiles, killing X"); what was set up for a purpose ("an umbrella
+    that was raised to fight Islamic State")."""
+    current = v
+    for _ in range(6):
+        subjects = [c for c in current.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and current is not v]
+        if subjects:
+            found = [e for s in subjects for e in _subject_entities(ctx, s)]
+            return subject_of(ctx, v) or found  # subject_of knows "accused X of attacking", "denied that it"
+        if current.dep_ == "acl":
+            return named_by(ctx, current.head)
+        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
+            break
+        current = current.head
+    return subject_of(ctx, v)
+
+
+def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
+    antecedent = relcl_antecedent(subject)
+    return _antecedent_entities(ctx, antecedent) if antecedent is not None else _attackers(ctx, subject)
 
 
 def _passive_doers(ctx: RelationContext, v: Token) -> list[str]:
@@ -204,11 +219,15 @@ def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
 
 
 def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
-    """"Ahrar al-Sharqiya, another SNA faction, which OFAC designated": a relative clause on an
-    apposition is about the name it describes."""
+    """What a relative clause is about: "Ahrar al-Sharqiya, another SNA faction, which OFAC designated"
+    (the name an apposition describes), "Al-Shabaab is an insurgency that seeks to ..." (the subject
+    a predicate noun describes)."""
     if token.dep_ == "appos" and entity(ctx, token.head):
         return named_by(ctx, token.head)
-    return named_by(ctx, token)
+    found = named_by(ctx, token)
+    if not found and token.dep_ == "attr":
+        found = [e for c in token.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+    return found
 
 
 def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
