@@ -188,3 +188,33 @@ def test_head_of_a_named_council_of_an_organisation(run):
     council = next(e.id for e in result.entities if e.name.lower().endswith("executive council"))
     rel(result, "leads", "karim-haddad", council)
     rel(result, "part_of", council, "hezbollah")
+
+
+def test_chief_before_another_role_qualifies_it(run):
+    result = run("Omar Nasser, the Houthis' chief spokesman, said the strikes had failed.")
+    rel(result, "member_of", "omar-nasser", "houthis")
+    assert not has(result, "leads", "omar-nasser", "houthis")
+
+
+def test_under_secretary_is_no_head_and_a_nameless_conjunct_adds_no_organisation(run):
+    result = run("Karim Haddad, the Treasury's Under Secretary for Terrorism and Financial Intelligence, spoke.")
+    assert not any(r.type == "leads" and r.source == "karim-haddad" for r in result.relations)
+    assert {r.target for r in result.relations if r.source == "karim-haddad"} <= {
+        e.id for e in result.entities if "treasury" in e.name.lower()}
+
+
+def test_envoy_to_an_organisation_is_not_its_member(run):
+    result = run("Iran's envoy to the United Nations, Karim Haddad, rejected the report.")
+    assert not any(r.type == "member_of" and r.source == "karim-haddad" and "nations" in r.target
+                   for r in result.relations)
+
+
+def test_council_chaired_by(run):
+    result = run("In May the president handed his powers to an eight-member Sovereign Council chaired by "
+                 "Karim Haddad, on which two generals sit.")
+    assert any(r.type == "leads" and r.source == "karim-haddad" and "council" in r.target for r in result.relations)
+
+
+def test_began_as_the_wing_of(run):
+    result = run("Kataib Hezbollah began as the armed wing of the Badr Organization.")
+    rel(result, "part_of", "kataib-hezbollah", "badr-organization")

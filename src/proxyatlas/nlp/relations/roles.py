@@ -96,6 +96,9 @@ def _readings(ctx: RelationContext) -> list[_Reading]:
             i += 1
             continue
         end, rtype = match
+        if _role_at(doc, end) is not None:
+            i = end  # "the chief spokesman", "a deputy emir": the first noun qualifies the second
+            continue
         head = next((t for t in doc[i:end] if not i <= t.head.i < end), doc[end - 1])
         reading = _read_role(ctx, bounds, head, i, end, rtype)
         if reading is not None:
@@ -212,6 +215,8 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
         if tok.tag_ == "POS" and i - 1 >= sent_start:  # "Y's", "the group's", "the unit's"
             owner = doc[i - 1]
             left.start = bounds.get(owner.i, (owner.i, 0))[0]
+            if left.start > sent_start and doc[left.start - 1].lower_ == "the":  # "X, the group's spokesman"
+                left.start -= 1
             if owner.i in bounds:
                 _add_owner(ctx, left, entity(ctx, owner), nouns_seen)
             elif has_cue("part_nouns", owner) and not named_by_head(ctx, owner, 0):
@@ -246,7 +251,7 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
             break
         if tok.lower_ == "and" and (i - 1 < sent_start or _role_at(doc, i - 1) is None):
             break  # "and" joins role nouns only: "founder and leader"
-        if tok.tag_ in _MODIFIER_TAGS or tok.lower_ == "and":
+        if tok.tag_ in _MODIFIER_TAGS or tok.lower_ == "and" or tok.lower_ in cues()["role_subordinate"]:
             left.modifiers.add(tok.lower_)
             role_word = _role_at(doc, i) is not None
             if tok.pos_ == "NOUN" and not role_word:
@@ -313,8 +318,9 @@ def scan_right(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: in
         if tok.text in {"-", "‐"} and j + 1 < len(doc) and doc[j + 1].tag_ == "VBN":
             j += 2  # "of the Iran-backed PIJ": the participle describes, the name follows
             continue
-        # "the emir of both LeT and JuD": "and" goes on only to another name.
-        coordinated = tok.lower_ == "and" and (j + 1 in bounds or j + 2 in bounds and doc[j + 1].pos_ == "DET")
+        # "the emir of both LeT and JuD": "and" goes on only from a name to another name.
+        coordinated = tok.lower_ == "and" and bool(orgs or owners or countries) \
+            and (j + 1 in bounds or j + 2 in bounds and doc[j + 1].pos_ == "DET")
         if tok.text in _CLAUSE_BREAKS or tok.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} and not coordinated \
                 or tok.tag_ in {"WDT", "WP", "WP$"} or (tok.pos_ == "ADP" and tok.lower_ != "of" and j > end + 1):
             break
@@ -444,12 +450,18 @@ def _death_date(ctx: RelationContext, person: str) -> str | None:
 # --- office verbs ----------------------------------------------------------------------------------
 
 def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
-    """"Burhan, who chairs the council" (a relative clause, which the verb family does not read);
-    "X took over the group", "X took command of Y", "X assumed the leadership of Y"."""
+    """"Burhan, who chairs the council" (a relative clause, which the verb family does not read),
+    "a council chaired by X"; "X took over the group", "X took command of Y", "X assumed the
+    leadership of Y"."""
     for v in ctx.doc:
         if v.pos_ != "VERB":
             continue
-        if cue_word("verbs", v) == "leads" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+        agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if cue_word("verbs", v) == "leads" and v.dep_ == "acl" and agents:
+            # "a council chaired by X" where the parser tags the participle as a past tense
+            leaders = [e for p in agents for e in named_by(ctx, p)]
+            led = named_by(ctx, v.head)
+        elif cue_word("verbs", v) == "leads" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
             leaders = [e for r in _relative_subjects(v) for e in named_by(ctx, r)]
             # Only a named or referred object: "who commanded its troops" or "that runs the group's
             # operations" says nothing about heading an organisation.

@@ -152,12 +152,14 @@ def _org_after_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]], e
 
 def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
     """The organisations a part noun describes: "X is a unit of Y", "X, the armed wing of Y",
-    "Y's armed wing, X", "X, one of the factions of Y" (the quantifier in apposition)."""
+    "X began as the youth wing of Y", "Y's armed wing, X", "X, one of the factions of Y"."""
     if part.dep_ == "attr" or part.dep_ == "dobj" and part.head.lemma_.lower() in cues()["part_verbs"]:
         return [e for c in part.head.children if c.dep_ == "nsubj"  # "Both groups form part of Y"
                 for e in named_by(ctx, relcl_antecedent(c) or c)]
     if part.dep_ == "appos":
         return named_by(ctx, part.head)
+    if part.dep_ == "pobj" and part.head.lower_ == "as":  # "X emerged as the armed wing of Y"
+        return subject_of(ctx, part.head.head)
     one_of = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "of" else None
     if one_of is not None and one_of.lower_ in cues()["quantifiers"] and one_of.dep_ == "appos":
         return named_by(ctx, one_of.head)
