@@ -16,10 +16,16 @@ def located(result) -> dict[tuple[str, str], str]:
     ("Kataib Hezbollah, an Iraqi militia, claimed the attack.", ("kataib-hezbollah", "iraq")),
     ("Iraqi militias such as Kataib Hezbollah attacked the base.", ("kataib-hezbollah", "iraq")),
     ("Harakat al-Nujaba, a militia based in Iraq, was designated.", ("harakat-hezbollah-al-nujaba", "iraq")),
+    ("Hamza Division, an SNA faction operating in Afrin, was sanctioned.", ("hamza-division", "afrin")),
     ("Liwa Fatemiyoun, an Afghan militia from Herat, fought in Syria.", ("fatemiyoun-brigade", "herat")),
 ])
 def test_home_of_a_described_group(run, text, pair):
     assert located(run(text)).get(pair) == "asserted"
+
+
+def test_an_indefinite_description_is_the_named_group_s_not_its_modifier_s(run):
+    result = located(run("Hamza Division, an SNA faction operating in Afrin, was sanctioned."))
+    assert ("syrian-national-army", "afrin") not in result
 
 
 def test_state_forces_and_hyphenated_pairs_give_no_home(run):
@@ -55,6 +61,9 @@ def test_holding_someone_responsible_is_no_place(run):
     ("Turkey, which keeps troops in northern Syria, denied the report.", ("turkey", "syria"), "asserted"),
     ("Some 2,500 U.S. troops in Iraq train local forces.", ("united-states", "iraq"), "asserted"),
     ("The Zainabiyoun has fought around Damascus.", ("zainabiyoun-brigade", "damascus"), "asserted"),
+    ("The PKK, which has fought an insurgency inside Turkey since 1984, is banned.", ("pkk", "turkey"), "asserted"),
+    ("Iraqi units of the Popular Mobilization Forces crossed over from al-Qaim.",
+     ("popular-mobilization-forces", "al-qaim"), "asserted"),
 ])
 def test_forces_sent_or_kept_somewhere(run, text, pair, hedge):
     assert located(run(text)).get(pair) == hedge

@@ -66,10 +66,11 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
-    # A description right after a name is that name's ("Hamza Division, an SNA faction operating in"),
-    # unless it names its own owner ("Operation Shujaa, pounding ADF camps in").
-    named_part = any((e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
-    found = (not named_part and apposed_by_position(ctx, token)) or named_by(ctx, token)
+    # An indefinite description right after a name is that name's ("Hamza Division, an SNA faction
+    # operating in"); a phrase naming its own owner is the owner's ("Operation Shujaa, pounding ADF camps").
+    described = any(c.lower_ in {"a", "an"} for c in token.children) or not any(
+        (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
+    found = (described and apposed_by_position(ctx, token)) or named_by(ctx, token)
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                  for e in named_by(ctx, c)]
@@ -117,6 +118,8 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
         if not places:
             continue
         head = prep.head
+        if head.dep_ == "dobj" and has_cue("operate_verbs", head.head):  # "has fought an insurgency inside Y"
+            head = head.head
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             operating = has_cue("operate_verbs", head) or any(
                 c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children)  # "are active in"
