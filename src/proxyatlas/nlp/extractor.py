@@ -1,6 +1,8 @@
 """The extraction pipeline: Document -> Extraction, one stage after another.
 
-    parse -> mentions -> entities -> statements -> events -> relations -> quantities
+    parse -> mentions -> entities -> references -> statements -> events -> relations -> quantities
+References ("the group", "its", "he") map to the entity they refer to after entities are known,
+so that every later stage reads them through `Resolved.entity_at`.
 Events come before relations because a killing closes the offices its victim held
 ("the late head of" ends a `leads` at the death).
 
@@ -18,6 +20,7 @@ from spacy.tokens import Doc
 from ..model import Document, Extraction
 from ..registry import Registry
 from .attribution import find_quotes
+from .coref import resolve_references
 from .events import find_events
 from .mentions import find_mentions
 from .pipeline import load_nlp, parse
@@ -46,7 +49,7 @@ def extract_documents(documents: Iterable[Document], registry: Registry, jobs: i
 
 def extract_parsed(document: Document, doc: Doc, registry: Registry) -> Extraction:
     """The rule stages on a document spaCy has already parsed (`doc` is `document.text`)."""
-    resolved = resolve(doc, find_mentions(doc, registry), registry)
+    resolved = resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
     quotes = find_quotes(doc)
     statements = find_statements(doc, resolved, document)
     events = find_events(doc, resolved, quotes, statements, document.published)

@@ -29,13 +29,20 @@ _FUZZY_MIN_LENGTH = 8
 
 @dataclass
 class Resolved:
-    """The output of resolution: entities, and which entity each mention denotes."""
+    """The output of resolution: entities, which entity each mention denotes, and (filled by
+    nlp/coref.py) which entity a reference's head token refers to ("the group", "its")."""
 
     entities: dict[str, Entity]
     mention_entity: list[tuple[Mention, str]] = field(default_factory=list)
     token_entity: dict[int, str] = field(default_factory=dict)
+    reference_entity: dict[int, str] = field(default_factory=dict)
 
     def entity_at(self, token_i: int) -> str | None:
+        """The entity a token names or, for the head of a reference, refers to."""
+        return self.token_entity.get(token_i) or self.reference_entity.get(token_i)
+
+    def name_at(self, token_i: int) -> str | None:
+        """The entity a token names, references left out."""
         return self.token_entity.get(token_i)
 
 

@@ -1,0 +1,157 @@
+"""Coreference (nlp/coref.py) on sentences written for these tests (never the evaluation texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import entity_named, relation_set
+from proxyatlas.nlp.coref import resolve_references
+from proxyatlas.nlp.mentions import find_mentions
+from proxyatlas.nlp.pipeline import parse
+from proxyatlas.nlp.resolve import resolve
+from proxyatlas.registry import load_registry
+
+
+def referent(text: str, word: str, nth: int = 0) -> str | None:
+    """The entity the nth token spelled `word` refers to (None: unresolved)."""
+    registry = load_registry()
+    doc = parse(text)
+    resolved = resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
+    tokens = [t for t in doc if t.text == word]
+    assert len(tokens) > nth, f"no {word!r} #{nth} in {text!r}"
+    return resolved.reference_entity.get(tokens[nth].i)
+
+
+# --- descriptions -----------------------------------------------------------------------------------
+
+def test_the_group_refers_to_the_organisation_before():
+    text = "Hezbollah fired rockets at northern Israel on Monday. The group said the barrage was a warning."
+    assert referent(text, "group") == "hezbollah"
+
+
+def test_demonym_picks_the_organisation_of_that_country():
+    text = "Hezbollah and the Houthis held talks in Beirut on Sunday. The Yemeni movement then said its drones " \
+           "would fly again."
+    assert referent(text, "movement") == "houthis"
+
+
+def test_demonym_of_another_country_refers_to_nothing():
+    text = "Hezbollah leaders met in Beirut on Sunday. The Yemeni group then announced a new campaign."
+    assert referent(text, "group") is None
+
+
+def test_hyphenated_backer_on_a_reference_gives_the_relation(run):
+    text = "Kataib Hezbollah claimed the rocket attack on the airport. The Tehran-funded faction has denied " \
+           "targeting civilians."
+    assert referent(text, "faction") == "kataib-hezbollah"
+    assert ("supports", "iran", "kataib-hezbollah") in relation_set(run(text))
+
+
+def test_country_and_kingdom_nouns():
+    assert referent("Pakistan closed two border crossings on Friday. The country's army blamed militants.",
+                    "country") == "pakistan"
+    assert referent("Saudi Arabia hosted the envoys in Riyadh. The kingdom pledged new aid.",
+                    "kingdom") == "saudi-arabia"
+
+
+def test_a_description_is_not_the_subject_of_its_own_clause():
+    # "the country" in a clause whose subject is Iran is another country: Syria.
+    text = "Iran sent more advisers to Syria last year. Tehran denies destabilising the country."
+    assert referent(text, "country") == "syria"
+
+
+def test_apposition_names_the_description():
+    text = "The raid was blamed on Asaib Ahl al-Haq, an Iraqi militia, by local officials."
+    assert referent(text, "militia") == "asaib-ahl-al-haq"
+
+
+def test_a_noun_that_heads_an_organisations_name():
+    text = "Delegates founded the Northern Valley Defence Council (NVDC) in 2019. Two years later the council " \
+           "split over money."
+    council = referent(text, "council")
+    assert council == "northern-valley-defence-council"
+
+
+def test_a_state_body_noun_does_not_refer_to_a_named_body():
+    # "the army" may be any state's army, not the one named before.
+    text = "The Libyan National Army shelled the port on Tuesday. Sudan said the army would respond."
+    assert referent(text, "army") is None
+
+
+# --- pronouns ---------------------------------------------------------------------------------------
+
+def test_it_and_its_continue_a_named_subject():
+    text = "Hamas rejected the ceasefire proposal on Sunday. It said its fighters would not disarm."
+    assert referent(text, "It") == "hamas"
+    assert referent(text, "its") == "hamas"
+
+
+def test_they_and_their_continue_a_plural_named_group():
+    text = "The Houthis launched drones at two tankers on Tuesday. They said their campaign would go on."
+    assert referent(text, "They") == "houthis"
+    assert referent(text, "their") == "houthis"
+
+
+def test_he_and_his_continue_a_named_person():
+    text = "Colonel Farid Karimov arrived in the city on Monday. He said his men were ready."
+    assert referent(text, "He") == "farid-karimov"
+    assert referent(text, "his") == "farid-karimov"
+
+
+def test_an_event_agent_given_by_reference(run):
+    result = run("Kataib Hezbollah is an Iraqi militia. On Monday the group attacked a US base in Syria.",
+                 published="2024-02-01")
+    attack = next(e for e in result.events if e.type == "attack")
+    assert "kataib-hezbollah" in attack.agents
+
+
+def test_references_stay_out_of_mentions(run):
+    result = run("Hezbollah fired rockets at northern Israel on Monday. The group said it would fire again.")
+    hezbollah = entity_named(result, "Hezbollah")
+    assert {m.text for m in hezbollah.mentions} == {"Hezbollah"}
+    assert "The group" not in hezbollah.aliases and "it" not in hezbollah.aliases
+
+
+# --- what stays unresolved ------------------------------------------------------------------------
+
+def test_two_equal_candidates_resolve_to_none():
+    text = "Hamas and Hezbollah issued statements on Sunday. The group said talks had failed."
+    assert referent(text, "group") is None
+
+
+def test_expletive_it():
+    text = "Hamas rejected the ceasefire proposal on Sunday. It is unclear whether talks will resume."
+    assert referent(text, "It") is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Hezbollah fired rockets on Monday. A group of residents fled south.", "group"),
+    ("Hezbollah fired rockets on Monday. Other groups stayed silent.", "groups"),
+    ("Hezbollah fired rockets on Monday. The other group stayed silent.", "group"),
+    ("Hezbollah fired rockets on Monday. The largest group in the coalition stayed silent.", "group"),
+])
+def test_indefinite_plural_and_contrastive_descriptions(text, word):
+    assert referent(text, word) is None
+
+
+def test_a_pronoun_with_no_antecedent_of_its_kind():
+    # "he" needs a person; only a country and an organisation came before.
+    text = "Iran condemned the strike on Hezbollah on Monday. He said nothing more."
+    assert referent(text, "He") is None
+
+
+def test_an_unnamed_person_takes_he():
+    # "a spokesman said he": the spokesman, not the commander named before.
+    text = "Colonel Farid Karimov left the base on Monday. Later a spokesman for the army said he had resigned."
+    assert referent(text, "he") is None
+
+
+def test_pronouns_inside_quotes_are_left_alone():
+    text = "Hamas rejected the proposal on Sunday. \"It will never disarm its brigades,\" an official said."
+    assert referent(text, "It") is None
+
+
+def test_a_thing_takes_it():
+    # "the strike ... it": the strike is the subject before, not Israel.
+    text = "Israel struck the depot on Monday. The strike destroyed two trucks and it set off fires."
+    assert referent(text, "it") is None
