@@ -69,7 +69,7 @@ def _cues() -> dict[str, Any]:
                 "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps", "capture_verbs",
                 "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
                 "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
-                "office_start_preps", "needs_target"):
+                "office_start_preps", "needs_target", "announcing_verbs", "announced_types"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
 
@@ -532,8 +532,11 @@ def _victims(ctx: _Context, noun: Token) -> list[str]:
 def _light_verb(noun: Token) -> Token | None:
     """The verb that carries an event noun: "launched an attack", "the strike was carried out",
     "claimed responsibility for the attack"."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and _lemma(head) in _cues()["light_verbs"]:
+    head, cues = noun.head, _cues()
+    if noun.dep_ in {"dobj", "nsubjpass"} and _lemma(head) in cues["light_verbs"]:
+        return head
+    if (noun.dep_ in {"dobj", "nsubjpass"} and _lemma(head) in cues["announcing_verbs"]
+            and _event_noun_type(noun) in cues["announced_types"]):
         return head
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
         owner = head.head.head
@@ -721,8 +724,15 @@ def _hypothetical(frame: _Frame) -> bool:
 
 def _denied_act(trigger: Token) -> bool:
     """"Kataib Hezbollah has denied firing on bases": the denied act is not reported."""
-    return (trigger.dep_ in {"xcomp", "dobj", "ccomp", "pcomp"}
-            and _lemma(trigger.head) in _cues()["denial_heads"])
+    return (_complement_of(trigger) and _lemma(trigger.head) in _cues()["denial_heads"])
+
+
+def _complement_of(token: Token) -> bool:
+    """True when `token` is what its head verb wants or denies; a clause the parser hangs before
+    its head ("X sanctioned Y in 2009; Z denied the charge") is not what the head denies."""
+    if token.dep_ == "ccomp":
+        return token.i > token.head.i
+    return token.dep_ in {"xcomp", "dobj", "pcomp"}
 
 
 def _defines_an_aim(trigger: Token) -> bool:
@@ -743,7 +753,7 @@ def _hypothetical_from(token: Token) -> bool:
             return False
         if current.dep_ == "pobj" and head.lower_ in _INSTRUMENTAL:
             return False  # "ended the round with a strike": the means of an act did happen
-        if current.dep_ in {"xcomp", "dobj", "ccomp"} and _lemma(head) in cues["intent_heads"]:
+        if current.dep_ != "pcomp" and _complement_of(current) and _lemma(head) in cues["intent_heads"]:
             return True  # "vowed to strike", "threatened attacks", "demanded that Syria deploy"
         if current.dep_ == "pobj" and (head.head.lower_ in cues["hypothetical_noun_heads"]
                                        or _lemma(head.head) in cues["intent_heads"]):
