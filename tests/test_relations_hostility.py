@@ -213,3 +213,14 @@ def test_accused_is_the_doer_of_the_accusation_content(run):
     result = run("Israel accused Hamas of attacking Egypt.")
     pair(result, "opposes", "Israel", "Hamas")
     no_pair(result, "opposes", "Israel", "Egypt")
+
+
+def test_relative_which_on_a_person_is_about_the_organisation(run):
+    result = run("The Amal Movement, led by Nabih Berri, which is allied with Hezbollah, kept its seats.")
+    pair(result, "allied_with", "Amal Movement", "Hezbollah")
+    no_pair(result, "allied_with", "Nabih Berri", "Hezbollah")
+
+
+def test_ally_apposition_after_a_relative_clause(run):
+    result = run("Talks went through Nabih Berri, who leads the Amal movement, Hezbollah's closest partner.")
+    pair(result, "allied_with", "Amal movement", "Hezbollah")

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ...lexicon import load_lexicon
 from ..phrases import (
+    apposed_by_position,
     cue_word,
     cues,
     entity,
@@ -81,7 +82,9 @@ def enemies(ctx: RelationContext) -> Iterator[Candidate]:
         owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
         others = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
         if noun.dep_ == "appos":
-            others += named_by_head(ctx, noun.head, 1)
+            # "Nabih Berri, who leads the Amal movement, Hezbollah's closest partner": the name right
+            # before the comma, whatever the parser hung the apposition on.
+            others += apposed_by_position(ctx, noun) or named_by_head(ctx, noun.head, 1)
         for s in owners:
             for o in others:
                 yield Candidate(rtype, s, o, [noun])
@@ -124,7 +127,7 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             continue  # "listed X as a terrorist organisation", not "listed X as a partner"
         if rtype == "allied_with":
             # "X is allied with Y", "X allied with Y": the partner is never the object.
-            sides = [e for c in v.children if c.dep_ == "nsubjpass" for e in _antecedent_entities(ctx, c)] \
+            sides = [e for c in v.children if c.dep_ == "nsubjpass" for e in _referents(ctx, c)] \
                 if is_passive(v) else _doers(ctx, v)
             partners = [e for p in pobjs(v, {"with", "to"}) for e in named_by(ctx, p)]
             yield from (Candidate(rtype, s, o, [v]) for s in sides for o in partners)
@@ -190,8 +193,7 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
 
 
 def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
-    antecedent = relcl_antecedent(subject)
-    return _antecedent_entities(ctx, antecedent) if antecedent is not None else _attackers(ctx, subject)
+    return _referents(ctx, subject) if relcl_antecedent(subject) is not None else _attackers(ctx, subject)
 
 
 def _passive_doers(ctx: RelationContext, v: Token) -> list[str]:
@@ -218,6 +220,20 @@ def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
     return [e for e in found if etype(ctx, e) in {"organization", "country"}]  # a side, not a person's home
 
 
+def _referents(ctx: RelationContext, token: Token) -> list[str]:
+    """The entities a noun phrase names, a relative pronoun through what its clause is about."""
+    antecedent = relcl_antecedent(token)
+    if antecedent is None:
+        return named_by(ctx, token)
+    if token.lower_ == "which":
+        # "the Amal Movement, led by Nabih Berri, which is allied with ...": "which" is no person, so
+        # the clause the parser hung on the person is about the organisation around it.
+        for head in [antecedent, *list(antecedent.ancestors)[:4]]:
+            if (e := entity(ctx, head)) and etype(ctx, e) != "person":
+                return [e]
+    return _antecedent_entities(ctx, antecedent)
+
+
 def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
     """What a relative clause is about: "Ahrar al-Sharqiya, another SNA faction, which OFAC designated"
     (the name an apposition describes), "Al-Shabaab is an insurgency that seeks to ..." (the subject
@@ -235,8 +251,7 @@ def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
     described by ("al-Qaeda leader Ayman al-Zawahiri", "Fuad Shukr, a commander of Hezbollah", "its
     chief, X"): the act is against that side. A person killed is a casualty of the enmity between
     the sides, not a party to it ("an Israeli strike killed a Hezbollah commander")."""
-    antecedent = relcl_antecedent(token)
-    named = _antecedent_entities(ctx, antecedent) if antecedent is not None else named_by(ctx, token)
+    named = _referents(ctx, token)
     if not named and not killing:  # "pounded Houthi targets", "hit five of the militia's facilities"
         named = [e for t in [token, *pobjs(token, {"of"})] for e in _modifying_entities(ctx, t)]
     people = [e for e in named if etype(ctx, e) == "person"]
