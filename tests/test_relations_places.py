@@ -113,3 +113,18 @@ def test_a_named_operation_does_not_own_the_camps_it_pounds(run):
     result = located(run("Ugandan forces launched an offensive, Operation Lightning Thunder, pounding ADF camps in Ituri."))
     assert ("allied-democratic-forces", "ituri") in result
     assert all(org == "allied-democratic-forces" for org, _ in result), result
+
+
+def test_a_description_in_passing_is_the_author_s_even_inside_a_report(run):
+    result = located(run("Ankara accuses the YPG of being an offshoot of the PKK, which has fought an insurgency "
+                         "inside Turkey since 1984."))
+    assert result.get(("pkk", "turkey")) == "asserted"
+    result = located(run("Iraqi officials said Kataib Hezbollah, a militia based in Iraq, fired rockets."))
+    assert result.get(("kataib-hezbollah", "iraq")) == "asserted"
+
+
+def test_a_negated_or_reported_claim_keeps_its_hedge(run):
+    assert located(run("Ankara said the PKK, which has not fought inside Iraq, is weak.")) \
+        == {("pkk", "iraq"): "denied"}
+    assert located(run("Iraqi officials said Kataib Hezbollah operates in Syria.")) \
+        == {("kataib-hezbollah", "syria"): "reported"}

@@ -98,6 +98,20 @@ def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> lis
     return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)]
 
 
+def _in_passing(verb: Token) -> bool:
+    """A clause that describes a name in passing is the author's own background, whoever the
+    sentence reports: "Turkey, which keeps troops in Syria, denies ...", "KSS, a militia based in
+    Iraq". Negated or modal clauses are not plain description ("X, which may send troops")."""
+    if verb.dep_ == "relcl":
+        pronoun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if pronoun is None or pronoun.lower_ not in {"which", "who"} or pronoun.i == 0 \
+                or pronoun.doc[pronoun.i - 1].text != ",":
+            return False
+    elif not (verb.dep_ == "acl" and verb.head.dep_ == "appos"):
+        return False
+    return not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
+
+
 def _located(ctx: RelationContext, head: Token, preps: set[str]) -> list[str]:
     """Places in a head's prepositional phrases; "sent fighters to Syria" may parse "to" as a dative."""
     return [e for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in preps
@@ -129,7 +143,7 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
             if operating or present:
                 for org in _actors(ctx, head):
                     for place in places:
-                        yield Candidate("operates_in", org, place, [head, prep])
+                        yield Candidate("operates_in", org, place, [head, prep], descriptive=_in_passing(head))
             elif prep.lower_ in cues()["location_preps"] and (
                     prep.i == prep.sent.start or prep.i == prep.sent.start + 1 and ctx.doc[prep.sent.start].is_punct):
                 # "In Iraq, the umbrella group ... includes": a fronted location frames the subject.
@@ -211,7 +225,7 @@ def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
         places += [e for o in objects if has_cue("control_nouns", o) for e in _located(ctx, o, {"of", "over"})]
     for org in holders + losers:
         for place in places:
-            yield Candidate("operates_in", org, place, [v])
+            yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
 def deployments(ctx: RelationContext) -> Iterator[Candidate]:
@@ -244,7 +258,7 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
         operators = sent or _actors(ctx, v, with_forces=any(has_cue("armed_force_nouns", o) for o in forces))
         for org in operators:
             for place in places:
-                yield Candidate("operates_in", org, place, [v])
+                yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
