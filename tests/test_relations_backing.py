@@ -196,3 +196,37 @@ def test_hedged_backing(run, sentence, hedge):
 def test_support_for_a_policy_is_not_backing_a_group(run):
     result = run("Iran voiced support for the ceasefire, and Hezbollah's help was not needed.")
     no_rel(result, "supports")
+
+
+def test_accused_of_hung_on_the_accused(run):
+    # The parser hangs "of arming" on the accused noun phrase and reads "arming" as a noun.
+    result = run("Israeli officials accuse the IRGC's Quds Force of arming and training Hamas and other factions.")
+    assert rel(result, "supports", "irgc-quds-force", "hamas").hedge == "alleged"
+    assert rel(result, "trains", "irgc-quds-force", "hamas").hedge == "alleged"
+
+
+def test_money_given(run):
+    rel(run("Qatar gave Hamas $30 million a month."), "supports", "qatar", "hamas")
+
+
+def test_on_someones_side(run):
+    result = run("Turkey intervened on Hamas's side. Troops on Israel's side of the border waited.")
+    rel(result, "supports", "turkey", "hamas")
+    assert [r for r in result.relations if r.type == "supports"] == [rel(result, "supports", "turkey", "hamas")]
+
+
+def test_patron_named_as_object_predicate(run):
+    result = run("Hamas officials called Qatar the most generous backer of the movement. "
+                 "The Houthis have long counted Iran among their sponsors.")
+    rel(result, "supports", "qatar", "hamas")
+    rel(result, "supports", "iran", "houthis")
+
+
+def test_defending_a_leader_backs_him(run):
+    rel(run("Hezbollah sent fighters to Syria to defend Bashar al-Assad."), "supports", "hezbollah",
+        "bashar-al-assad")
+
+
+def test_launching_an_offensive_founds_nothing(run):
+    result = run("Hezbollah launched its offensive in Qusayr. Russia launched an operation against the Wagner Group.")
+    no_rel(result, "created")

@@ -209,13 +209,9 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
     """Who does what a verb says: the accused of "accused X of arming Y", the subject, or the
     antecedent of a relative subject ("al-Muhandis, who founded Y", "Russia, whose jets backed Y")."""
     first = _coordinated_verbs(v)[0]
-    accuser = first.head.head if first.dep_ in {"pobj", "pcomp"} and first.head.lower_ == "of" else None
-    if accuser is not None and accuser.lemma_.lower() in cues()["accuse_verbs"]:
-        # subject_of reads "accused X of arming"; this also reads a relative "which they accuse of
-        # arming" and a gerund the parser made a noun.
-        if accuser.dep_ == "acl":
-            return named_by(ctx, accuser.head)
-        return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
+    accused = _accused(ctx, first)
+    if accused is not None:
+        return accused
     found = subject_of(ctx, v)
     if found:
         return found
@@ -225,6 +221,22 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
         if clause.dep_ == "relcl" and (whose or relcl_antecedent(subject) is not None):
             return _relative_antecedent(ctx, clause, person=subject.lower_ == "who")
     return []
+
+
+def _accused(ctx: RelationContext, verb: Token) -> list[str] | None:
+    """"accused X of arming Y": X. subject_of reads the plain case; this also reads a relative
+    ("which they accuse of arming"), a gerund the parser made a noun, and an "of" hung on X."""
+    of = verb.head if verb.dep_ in {"pobj", "pcomp"} and verb.head.lower_ == "of" else None
+    if of is None:
+        return None
+    if of.head.lemma_.lower() in cues()["accuse_verbs"]:
+        accuser = of.head
+        if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
+            return named_by(ctx, accuser.head)
+        return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
+    if of.head.dep_ == "dobj" and of.head.head.lemma_.lower() in cues()["accuse_verbs"]:
+        return _named(ctx, of.head)
+    return None
 
 
 def _relative_antecedent(ctx: RelationContext, clause: Token, person: bool) -> list[str]:
@@ -259,7 +271,10 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
         if not objects:  # "Iran founded, funds and arms": coordinated verbs share one object
             objects = [c for x in _coordinated_verbs(v) for c in x.children if c.dep_ == "dobj"]
         for c in objects:
-            targets += _named(ctx, c) or _recruited_for(ctx, c) or _activity_owners(ctx, c)
+            if rtype == "created" and has_cue("activity_nouns", c):
+                continue  # "launched an offensive, Operation X" founds no organisation
+            targets += _named(ctx, c) or _recruited_for(ctx, c) \
+                or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
             targets += _described(ctx, v.head)  # "the Lebanese movement Tehran has armed"
         if not objects:  # "the Quds Force is helping Hezbollah rebuild": the helped do the rest
@@ -305,7 +320,8 @@ def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
                     for o in _named(ctx, recipient):
                         yield Candidate(rtype, s, o, [v, thing])  # type: ignore[arg-type]
     for obj in objects:
-        rtype = cue_word("support_nouns", obj)
+        # "gave the group $200 million": money is backing
+        rtype = cue_word("support_nouns", obj) or ("supports" if _is_money(obj) else None)
         if rtype is None:
             continue
         targets = [e for p in pobjs(v, {"to", "for"}) + pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
@@ -315,6 +331,11 @@ def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
         for s in _doers(ctx, v):
             for o in targets:
                 yield Candidate(rtype, s, o, [v, obj])
+
+
+def _is_money(noun: Token) -> bool:
+    """"$200 million", "86 billion roubles"."""
+    return any(t.tag_ == "$" or has_cue("currency_words", t) for t in noun.subtree)
 
 
 def _received(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
@@ -362,6 +383,21 @@ def nouns(ctx: RelationContext) -> Iterator[Candidate]:
             yield from _pairs("trains", trainers, [e for p in pobjs(n, {"to", "with"}) for e in named_by(ctx, p)], n)
         elif (rtype := cue_word("support_nouns", n)) is not None:
             yield from _support_noun(ctx, n, rtype)
+        elif has_cue("side_nouns", n):
+            yield from _side(ctx, n)
+
+
+def _side(ctx: RelationContext, side: Token) -> Iterator[Candidate]:
+    """"Turkey intervened on the GNA's side", "fought on the side of X": the subject backs X."""
+    verb = side.head.head
+    if side.dep_ != "pobj" or side.head.lower_ not in {"on", "at", "by"} or verb.pos_ not in _VERBAL:
+        return
+    owners = pobjs(side, {"of"})
+    backed = [e for c in side.children if c.dep_ == "poss" for e in named_by(ctx, c)] if not owners \
+        else [e for p in owners for e in named_by(ctx, p)]  # "on Israel's side of the border" is a place
+    for s in _doers(ctx, verb):
+        for o in backed:
+            yield Candidate("supports", s, o, [verb, side])
 
 
 def _pairs(rtype: str, sources: list[str], targets: list[str], anchor: Token) -> Iterator[Candidate]:
@@ -380,11 +416,24 @@ def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
 
 
 def _possessor(ctx: RelationContext, poss: Token) -> list[str]:
-    """"Israel and its backer": a possessive pronoun on a noun coordinated with a name is that name's."""
+    """"Israel and its backer": a possessive pronoun on a noun coordinated with a name is that name's;
+    "the Houthis count Iran among their sponsors": on a predicate of the object, the subject's."""
     noun = poss.head
-    if poss.pos_ == "PRON" and noun.dep_ == "conj":
+    found = named_by(ctx, poss)
+    if found or poss.pos_ != "PRON":
+        return found
+    if noun.dep_ == "conj":
         return named_by_head(ctx, noun.head, 1)
-    return named_by(ctx, poss)
+    verb = _object_predicate_verb(noun)
+    return subject_of(ctx, verb) if verb is not None else []
+
+
+def _object_predicate_verb(noun: Token) -> Token | None:
+    """"called Iran the largest backer", "counts the UAE among his sponsors": the verb of which the
+    noun is a predicate of the object."""
+    verb = noun.head if noun.dep_ == "oprd" else noun.head.head \
+        if noun.dep_ == "pobj" and noun.head.lower_ in {"among", "as"} else None
+    return verb if verb is not None and verb.pos_ in _VERBAL else None
 
 
 def _modifiers(ctx: RelationContext, noun: Token) -> list[str]:
@@ -400,6 +449,8 @@ def _described_by(ctx: RelationContext, noun: Token) -> list[str]:
         found += named_by_head(ctx, noun.head, 1)
     elif noun.dep_ == "attr":
         found += _copula_subjects(ctx, noun.head)
+    elif (verb := _object_predicate_verb(noun)) is not None:
+        found += [e for c in verb.children if c.dep_ == "dobj" for e in _named(ctx, c)]
     if has_cue("patron_nouns", noun):  # "Hezbollah's Iranian backers": a country says whose backers
         found += [e for e in _modifiers(ctx, noun) if etype(ctx, e) == "country"]
     return found
