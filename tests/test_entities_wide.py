@@ -128,3 +128,25 @@ def test_a_bracketed_acronym_joins_a_name_that_opens_with_a_country(run):
     assert office.name == "Syria Reconciliation and Reform Office" and office.type == "organization"
     result = run("Fighting in the Central African Republic (CAR) displaced thousands.")
     assert entity_named(result, "CAR").type == "country"
+
+
+def test_a_units_number_belongs_to_its_name(run):
+    result = run("Moscow deployed the 20th Combined Arms Army to the border.")
+    assert entity_named(result, "20th Combined Arms Army").type == "organization"
+    result = run("He fought in the 2nd and later commanded troops in Kursk.")
+    assert all(not e.name.startswith("2nd") for e in result.entities)
+
+
+def test_a_name_opening_with_a_common_given_name_is_a_person(run):
+    result = run("The court acquitted Oleg Marchenko, who had denied any part in the crime.")
+    assert entity_named(result, "Oleg Marchenko").type == "person"
+    # Its own head noun still makes an organization of a name that opens with a given name.
+    result = run("The Sultan Murad Division and the Hamza Division withdrew from the town.")
+    assert entity_named(result, "Sultan Murad Division").type == "organization"
+
+
+def test_a_two_word_category_cue_outranks_its_last_word(run):
+    result = run("The Sahel Wire Service reported the clashes on Monday.")
+    assert entity_named(result, "Sahel Wire Service").category == "media"
+    result = run("The Eastern Lakes Wire Service reported the clashes, citing the National Security Committee.")
+    assert entity_named(result, "National Security Committee").category == "state_body"

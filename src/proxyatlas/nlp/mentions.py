@@ -7,6 +7,7 @@ NER label that contradicts the name's head word (a "Corps" tagged PERSON) is cor
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from ..registry import Registry
 from .gazetteer import Match, gazetteer_for
 
 _NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 
 
@@ -82,9 +84,11 @@ def category_from_cues(name: str) -> str:
     cues = load_lexicon("organizations")["category_cues"]
     ws = words(name)
     for i in range(len(ws) - 1, -1, -1):
-        for category, cue_words in cues.items():
-            if ws[i] in cue_words or (i > 0 and f"{ws[i - 1]} {ws[i]}" in cue_words):
-                return category
+        # A two-word cue outranks its last word: a "Wire Service" is media, not a state service.
+        for cue in ([f"{ws[i - 1]} {ws[i]}"] if i > 0 else []) + [ws[i]]:
+            for category, cue_words in cues.items():
+                if cue in cue_words:
+                    return category
     return "other"
 
 
@@ -195,6 +199,7 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         span = _after_known_possessor(_before_bracket(stripped), taken)
         if not len(span) or not span.text[:1].isupper() or span.text.lower() in not_names:
             continue
+        span = _with_ordinal(span)
         if all(t.lower_ in title_words for t in span):
             continue  # a bare title such as "Rear Adm." names no one
         span, etype, cued = _typed_by_context(span, etype, ent.label_, titled=_lost_a_title(ent, stripped))
@@ -211,6 +216,16 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         out.append(Mention(span.start, span.end, etype, "ner", None, span.text, cued))
     return out
+
+
+def _with_ordinal(span: Span) -> Span:
+    """"the 53rd Anti-Aircraft Missile Brigade", "1st Army Corps": the NER leaves a unit's number
+    out of its name."""
+    doc = span.doc
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and _ORDINAL.match(previous.text) and _looks_like_org(span.text):
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _before_bracket(span: Span) -> Span:
@@ -262,6 +277,8 @@ def _typed_by_context(span: Span, etype: str, label: str, titled: bool) -> tuple
         return span, "organization", etype != "organization"
     if titled or _after_person_role(span) or _described_as_person(span):
         return span, "person", True
+    if label != "PERSON" and 2 <= len(span) <= 4 and span[0].lower_ in word_set("given_names", "given_names"):
+        return span, "person", True  # "Oleg Pulatov" tagged ORG, "Talal Hamiyah" tagged FAC
     if label == "PERSON" and _where_something_happened(span):
         return span, "place", True
     return span, etype, False
