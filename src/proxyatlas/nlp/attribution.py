@@ -122,7 +122,7 @@ def _entity_in(token: Token, resolved: Resolved, types: set[str]) -> str | None:
     return None
 
 
-def _pronoun_antecedent(token: Token, resolved: Resolved) -> str | None:
+def pronoun_antecedent(token: Token, resolved: Resolved) -> str | None:
     """"he said": the most recent person who was a clause subject (subjects are what pronouns
     usually continue), else the person mentioned last, within the last three sentences."""
     doc = token.doc
@@ -163,7 +163,7 @@ def speaker_of(verb: Token, resolved: Resolved) -> str | None:
                 return _entity_in(antecedent, resolved, SPEAKER_TYPES)
             if subject.pos_ == "PRON":
                 if subject.lower_ in {"he", "she"}:
-                    return _pronoun_antecedent(subject, resolved)
+                    return pronoun_antecedent(subject, resolved)
                 return None
             found = _entity_in(subject, resolved, SPEAKER_TYPES)
             if found:

@@ -5,15 +5,21 @@ as "5,000–7,000" or "between 5,000 and 7,000"), counts the noun it modifies (t
 about one actor, the subject:
 
 1. the actor named inside the counted phrase: "30,000 Hezbollah fighters", "Hezbollah's 30,000
-   fighters", "3 US soldiers", "200 members of the IRGC";
+   fighters", "3 US soldiers", "200 members of the IRGC", "three Americans", "an eight-member
+   council";
 2. else the clause around it: the subject of the verb whose object holds the number ("the
    Iranians have access to around 200,000 armed militiamen" -> Iran), the agent of a passive
-   one, the group a membership verb names ("5,000 fighters joined Hezbollah").
+   one, the group a membership verb names ("5,000 fighters joined Hezbollah"), the subject a
+   verb of change brings to a level ("Hezbollah's units peaked at 5,000").
    - Loss verbs ("killed", "destroyed") give no subject: a casualty count is about the side
-     that suffered, which only the counted phrase names.
-   - Transfer verbs ("gives", "supplies") give the recipient, who has the money or weapons
-     afterwards ("Iran gives Hezbollah $700 million a year" -> Hezbollah); the giver only
-     when no recipient is named. One rule for all quantities: the subject is the holder.
+     that suffered, which only the counted phrase names; victims who are no side and things
+     struck are the agent's ("the group killed 849 civilians", "struck 60 targets").
+   - Transfer verbs ("gives", "pays") give the giver: "Iran gives Hezbollah $700 million a
+     year" is Iran's money.
+   - Estimates ("puts its strength at 14,000 men") are about what is estimated, never about
+     the estimator; money offered "for information on X" is about X.
+3. a number that leaves its unit unsaid ("350,000 fighters, up from 30,000", "lost 11,000 of
+   them") continues the last quantity of its sentence.
 No subject entity, no quantity. Only counts of people under arms, casualties, weapons,
 formations and money are claims (the unit lexicon); years, dates, percentages, ordinals, ages,
 durations, plural scales ("thousands") and numbers after a name ("Unit 400") are not.
@@ -33,17 +39,19 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_lexicon
 from ..model import Quantity, Statement
-from .attribution import Quote
+from .attribution import Quote, pronoun_antecedent
 from .hedges import hedge_for
 from .phrases import PhraseContext, named_by
 from .resolve import Resolved
-from .statements import clause_date, evidence_of
+from .dates import normalize_date
+from .statements import clause_date, date_right_after, evidence_of
 
 _SUBJECT_TYPES = {"organization", "country", "person"}
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER = re.compile(rf"^(?:{_DIGITS})$")
 _RANGE = re.compile(rf"^({_DIGITS})\s*[–—-]\s*({_DIGITS})$")
-_NOT_NUMBER_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"}
+# spaCy's QUANTITY also covers counts ("between 7,000 and 12,000 fighters"); not_units filters measures.
+_NOT_NUMBER_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL"}
 _OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "appos"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _ANAPHORIC_DETS = {"the", "these", "those", "both"}
@@ -156,15 +164,23 @@ def _read_range(doc: Doc, number: _Number, words: list[Token]) -> None:
     if j + 1 >= len(doc):
         return
     joiner = doc[j].lower_
-    between = number.start > 0 and doc[number.start - 1].lower_ in {"between", "from"}
+    opener = doc[number.start - 1] if number.start > 0 else None
+    between = opener is not None and opener.lower_ in {"between", "from"}
     if joiner not in {"to", "–", "—", "-"} and not (joiner == "and" and between):
         return
-    if joiner == "to" and not between and doc[number.start - 1].lower_ == "up":
+    if joiner == "to" and not between and opener is not None and opener.lower_ == "up":
         return
-    end = _run_end(doc, j + 1)
-    if end == j + 1:
+    if opener is not None and opener.lower_ == "from" and opener.head.lemma_.lower() in _word_set("change_verbs"):
+        return  # "grew from 170,000 to 204,000": two values, not a range
+    # "$100 million to $150 million", "from about 3,000 to as many as 10,000"
+    upper_start = j + 1
+    while upper_start < min(j + 4, len(doc)) and (doc[upper_start].text in _cues()["currency_symbols"]
+                                                  or doc[upper_start].lower_ in _word_set("range_fillers")):
+        upper_start += 1
+    end = _run_end(doc, upper_start)
+    if end == upper_start:
         return
-    upper = list(doc[j + 1 : end])
+    upper = list(doc[upper_start : end])
     high = _value(upper)
     if high is None:
         return
@@ -233,7 +249,9 @@ def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | N
     if currency:
         return currency
     if noun is None:
-        return None
+        return _level_unit(head)
+    if _actor(noun, resolved) is not None and noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NNS", "NNPS"}:
+        return noun.text  # "three Americans"
     lemma = noun.lemma_.lower()
     if lemma in _word_set("not_units") or (lemma not in _word_set("units") and noun.lower_ not in _word_set("units")):
         return None
@@ -243,6 +261,15 @@ def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | N
         if token.text in {"-", "‐"} and 0 < k < len(span) - 1 and kept[k - 1] and kept[k + 1]:
             kept[k] = True
     return "".join(t.text_with_ws for t, keep in zip(span, kept) if keep).strip()
+
+
+def _level_unit(number_token: Token) -> str | None:
+    """"Hezbollah's units peaked at 5,000": a level a verb of change reaches counts its subject."""
+    verb, _, via, _ = _clause(number_token)
+    if verb is None or verb.lemma_.lower() not in _word_set("change_verbs") or via not in {None, "at", "to", "from"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def _unit_word(token: Token, noun: Token, resolved: Resolved) -> bool:
@@ -302,28 +329,13 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
     return None
 
 
-def _recipient(verb: Token, resolved: Resolved, via: str | None) -> Token | None:
-    """Who receives what a transfer verb hands over: "gives Hezbollah", "to Hezbollah",
-    "supplied the Houthis with"."""
-    for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ != "ADP":
-            found = _noun_actor(child, resolved)
-        elif child.dep_ in {"dative", "prep"} and child.lower_ in {"to", "for"}:
-            found = next((_noun_actor(p, resolved) for p in child.children if p.dep_ == "pobj"), None)
-        elif child.dep_ == "dobj" and via == "with":
-            found = _noun_actor(child, resolved)
-        else:
-            continue
-        if found is not None:
-            return found
-    return None
-
-
 def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
     """(governing verb, role of the number there: object|subject|passive|noun, preposition
     through which it is reached, noun it attaches to when no verb)."""
     role_token, via = head, None
-    while role_token.dep_ == "conj" and role_token.head.i != role_token.i:
+    # "18 drones, two cruise missiles and a ballistic missile": a listed count shares the first one's clause.
+    while role_token.head.i != role_token.i and (role_token.dep_ == "conj" or role_token.dep_ == "appos" and any(
+            c.dep_ == "nummod" for c in role_token.head.children)):
         role_token = role_token.head
     for _ in range(6):
         dep = role_token.dep_
@@ -331,6 +343,8 @@ def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
             prep = role_token.head
             via = prep.lower_
             parent = prep.head
+            while parent.dep_ == "prep" and parent.head.i != parent.i:  # "vary from 3,000 to 10,000 fighters"
+                parent = parent.head
             if parent.pos_ in {"VERB", "AUX"}:
                 return parent, "object", via, None
             if parent.pos_ in {"NOUN", "PROPN"} and via in {"with", "of"}:
@@ -353,6 +367,9 @@ def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
 def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | None]:
     """(actor token the number is about, governing verb) by the rules in the module docstring."""
     owner = _owner(head, resolved) or (_owner(_partitive(head), resolved) if _partitive(head) else None)
+    if owner is None and head.pos_ in {"NOUN", "PROPN"}:
+        # "three Americans" count the state's people; "an eight-member council" counts its members.
+        owner = _actor(head, resolved) or (_actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
     verb, role, via, noun = _clause(head)
     if owner is not None:
         return owner, verb
@@ -368,20 +385,30 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
             found = _subject_of(holder, resolved) if holder is not None else None
         return found, holder
     lemma = verb.lemma_.lower()
+    if lemma in _word_set("estimate_verbs") and via == "at":
+        # "Tasnim puts its strength at 14,000 men": about what is estimated, never the estimator.
+        return next((_noun_actor(c, resolved) for c in verb.children if c.dep_ == "dobj"), None), verb
     if lemma in _word_set("loss_verbs"):
+        counted = _partitive(head) or head
+        if role == "object" and counted.lemma_.lower() in _word_set("counted_for_the_agent"):
+            return _subject_of(verb, resolved), verb  # "the group killed 849 civilians"
         return None, verb
     if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
-        found = _recipient(verb, resolved, via)
-        if found is not None:
-            return found, verb
-    if role == "object":
+        # What is handed over is the giver's: "Iran gave Hamas $70 million" is Iran's money.
+        return (_subject_of(verb, resolved) if role == "object" else _agent(verb, resolved)), verb
+    if role == "object":  # also "the SDF lost 11,000 fighters", "Hezbollah's units peaked at 5,000"
         return _subject_of(verb, resolved), verb
     if role == "passive":
-        agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-        return (_noun_actor(agent, resolved) if agent is not None else None), verb
+        return _agent(verb, resolved), verb
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+def _agent(verb: Token, resolved: Resolved) -> Token | None:
+    """The actor of a passive verb's "by" phrase."""
+    agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+    return _noun_actor(agent, resolved) if agent is not None else None
 
 
 def _clause_of_noun(noun: Token) -> Token | None:
@@ -462,10 +489,14 @@ def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statement
                     published: str | None) -> list[Quantity]:
     """Every numeric claim about an actor in the document, one per (subject, value, range, unit)."""
     found: dict[tuple[str, float, float | None, str], Quantity] = {}
+    previous: Quantity | None = None
     for number in _numbers(doc):
         quantity = _quantity(doc, number, resolved, quotes, statements, published)
+        if quantity is None and previous is not None and _elliptic(doc, number, previous):
+            quantity = _continued(doc, number, previous, published)
         if quantity is None:
             continue
+        previous = quantity
         key = (quantity.subject, quantity.value, quantity.value_max, quantity.unit)
         if key in found:
             if quantity.evidence[0] not in found[key].evidence:
@@ -473,6 +504,48 @@ def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statement
         else:
             found[key] = quantity
     return list(found.values())
+
+
+def _elliptic(doc: Doc, number: _Number, previous: Quantity) -> bool:
+    """"350,000 fighters, up from about 30,000", "had 70,000 fighters and lost 11,000 of them":
+    a number in the same sentence as the last quantity that leaves its unit unsaid."""
+    start = number.start
+    while start > 0 and doc[start - 1].lower_ in _word_set("approximate_before") | _word_set("range_fillers"):
+        start -= 1
+    after_from = start > 0 and doc[start - 1].lower_ == "from"
+    of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON"
+    same_sentence = previous.evidence[0].start == doc[number.start].sent.start_char
+    return same_sentence and (after_from or of_them)
+
+
+def _continued(doc: Doc, number: _Number, previous: Quantity, published: str | None) -> Quantity:
+    """The elliptic number as a quantity of the previous one's subject and unit, dated by a date
+    written right after it ("up from 122,000 in 2021")."""
+    date_tokens = sorted(date_right_after(doc[number.end - 1]))
+    date = normalize_date(doc[date_tokens[0] : date_tokens[-1] + 1].text, published) if date_tokens else None
+    return Quantity(
+        subject=previous.subject, value=number.value, unit=previous.unit, value_max=number.value_max,
+        approximate=_approximate(doc, number), attributed_to=previous.attributed_to,
+        date=date or previous.date, evidence=list(previous.evidence),
+    )
+
+
+def _bounty(head: Token, verb: Token | None, resolved: Resolved) -> tuple[Token, str] | None:
+    """"offers up to $10 million for information on him", "raised its reward for information on
+    X to $10 million": the person money is offered for, and the token that names them."""
+    owners = [head] + ([verb] + [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else [])
+    for owner in owners:
+        for target in (p for c in owner.children if c.dep_ in {"prep", "dative"} and c.lower_ == "for"
+                       for p in c.children if p.dep_ == "pobj"):
+            if target.lemma_.lower() in _word_set("bounty_nouns"):
+                target = next((p for c in target.children if c.dep_ == "prep" and c.lower_ in {"on", "about", "of"}
+                               for p in c.children if p.dep_ == "pobj"), target)
+            eid = resolved.entity_at(target.i)
+            if eid is None and target.lower_ in {"him", "her"}:
+                eid = pronoun_antecedent(target, resolved)
+            if eid is not None and resolved.entities[eid].type == "person":
+                return target, eid
+    return None
 
 
 def _quantity(doc: Doc, number: _Number, resolved: Resolved, quotes: list[Quote],
@@ -487,6 +560,9 @@ def _quantity(doc: Doc, number: _Number, resolved: Resolved, quotes: list[Quote]
         return None
     subject, verb = _subject(head, resolved)
     subject_id = resolved.entity_at(subject.i) if subject is not None else None
+    bounty = _bounty(head, verb, resolved) if unit in _cues()["currency_words"].values() else None
+    if bounty is not None:
+        subject, subject_id = bounty
     if subject is None:
         subject, subject_id, verb = _subject_by_reference(head, resolved)
     if subject is None or subject_id is None:

@@ -157,7 +157,7 @@ def _relative_date(words: list[Token], quotes: list[Quote], published: str | Non
 def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str | None:
     """The date a clause gives its verb: "explained on November 26th", "a day later"."""
     words = _clause_words(verb)
-    indices = {t.i for t in words} | _date_right_after(verb)
+    indices = {t.i for t in words} | date_right_after(verb)
     for ent in date_entities(verb.doc):
         inside = [t for t in ent if t.i in indices]
         if not inside or inside_quote(ent.root, quotes):
@@ -170,7 +170,7 @@ def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str 
     return _relative_date(words, quotes, published)
 
 
-def _date_right_after(verb: Token) -> set[int]:
+def date_right_after(verb: Token) -> set[int]:
     """"said on Wednesday it would ...": the parser often hangs the date on what was said, but
     one written right after the verb (through a preposition or "late") dates the saying."""
     doc = verb.doc

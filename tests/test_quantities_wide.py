@@ -1,0 +1,119 @@
+"""Quantities: constructions from outside reporting (sentences written for these tests, not taken
+from any evaluation text), with the negative cases next to each family."""
+
+import pytest
+
+from proxyatlas.api import extract
+
+
+def quantities(text, published="2024-05-17"):
+    return [(q.subject, q.value, q.value_max) for q in extract(text, published=published).quantities]
+
+
+# --- estimates: about what is estimated, never the estimator --------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reuters puts the Houthis' strength at about 20,000 fighters.", ("houthis", 20000, None)),
+    ("Analysts estimated Iranian funding for Hezbollah at roughly $700 million a year.", ("iran", 700e6, None)),
+    ("Western officials put the Qassam Brigades at between 15,000 and 18,000 fighters.",
+     ("izz-ad-din-al-qassam-brigades", 15000, 18000)),
+])
+def test_an_estimate_is_about_what_is_estimated(text, expected):
+    assert quantities(text) == [expected]
+
+
+def test_an_estimate_of_nobody_in_particular_is_no_quantity():
+    assert quantities("Reuters put the number of fighters killed at no fewer than 30.") == []
+
+
+# --- money -----------------------------------------------------------------------------------
+
+def test_money_handed_over_is_the_givers():
+    assert quantities("Qatar has paid Hamas about $30 million a month.") == [("qatar", 30e6, None)]
+
+
+def test_money_with_no_named_giver_is_no_quantity():
+    assert quantities("The junta agreed to pay $5 million a month for Wagner's services.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The United States offers up to $5 million for information on Naim Qassem.",
+    "Naim Qassem spoke on Monday. The United States offers up to $5 million for him.",
+    "Washington raised its reward for information on Naim Qassem to $5 million.",
+])
+def test_a_reward_is_about_the_person_it_is_offered_for(text):
+    assert quantities(text) == [("naim-qassem", 5e6, None)]
+
+
+def test_a_currency_range_with_the_symbol_repeated():
+    assert quantities("Hezbollah raises $100 million to $150 million a year.") == [("hezbollah", 100e6, 150e6)]
+
+
+def test_money_in_roubles():
+    assert quantities("Russia paid Wagner some 86 billion roubles.") == [("russia", 86e9, None)]
+
+
+# --- casualties and strikes ------------------------------------------------------------------
+
+def test_victims_who_are_no_side_are_the_killers():
+    assert quantities("Hezbollah killed more than 40 civilians in the raid.") == [("hezbollah", 40, None)]
+
+
+def test_soldiers_killed_without_a_named_side_are_skipped():
+    assert quantities("Hezbollah killed 4 soldiers near the border.") == []
+
+
+def test_targets_struck_are_the_strikers():
+    assert quantities("Israel struck more than 30 targets in Lebanon.") == [("israel", 30, None)]
+
+
+def test_a_demonym_counts_the_states_people():
+    assert quantities("The drone attack killed three Americans.") == [("united-states", 3, None)]
+
+
+def test_losses_are_the_losers():
+    assert ("hezbollah", 500, None) in quantities("Hezbollah lost 500 of its fighters in Syria.")
+
+
+# --- levels, lists, ellipsis, compounds -----------------------------------------------------
+
+def test_a_level_reached_by_an_owned_subject():
+    assert quantities("Hezbollah's forces in Syria peaked at 8,000-10,000.") == [("hezbollah", 8000, 10000)]
+
+
+def test_a_listed_count_shares_the_first_ones_clause():
+    result = quantities("The Houthis fired 20 drones, three cruise missiles and a ballistic missile.")
+    assert set(result) == {("houthis", 20, None), ("houthis", 3, None)}
+
+
+def test_up_from_continues_the_last_quantity():
+    result = quantities("Hezbollah now has 40,000 fighters, up from about 25,000 in 2015.")
+    assert set(result) == {("hezbollah", 40000, None), ("hezbollah", 25000, None)}
+
+
+def test_grew_from_to_is_two_values_not_a_range():
+    result = quantities("Hezbollah's force grew from 20,000 to about 40,000 fighters.")
+    assert ("hezbollah", 20000, 40000) not in result
+
+
+def test_from_to_without_a_verb_of_change_is_a_range():
+    result = quantities("Estimates of Hezbollah's strength run from about 20,000 to as many as 40,000 fighters.")
+    assert result == [("hezbollah", 20000, 40000)]
+
+
+def test_an_n_member_body_counts_its_members():
+    assert quantities("Hezbollah set up an eight-member Jihad Council.") == [("jihad-council", 8, None)]
+
+
+def test_a_range_spacy_tags_as_a_measure_is_still_a_count():
+    assert quantities("Al-Shabaab has between 7,000 and 12,000 fighters.") == [("al-shabaab", 7000, 12000)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah has hundreds of fighters near the border.",
+    "Hezbollah fought for 34 days in 2006.",
+    "Hezbollah's share rose to 12 percent.",
+    "Hezbollah does not have 100,000 fighters.",
+])
+def test_not_quantities(text):
+    assert quantities(text) == []
