@@ -128,3 +128,14 @@ def test_a_negated_or_reported_claim_keeps_its_hedge(run):
         == {("pkk", "iraq"): "denied"}
     assert located(run("Iraqi officials said Kataib Hezbollah operates in Syria.")) \
         == {("kataib-hezbollah", "syria"): "reported"}
+
+
+def test_designation_lists_describe_the_name_before_the_colon(run):
+    result = located(run("Entities designated. (a) KATAIB HEZBOLLAH (a.k.a. KH): a militia based in Iraq."))
+    assert result == {("kataib-hezbollah", "iraq"): "asserted"}
+    assert not located(run("Note: a militia based in Iraq is not named here."))
+
+
+def test_a_clause_after_a_participial_one_shares_its_subject(run):
+    result = run("The M23, led by Sultani Makenga, first took up arms in 2012 and briefly captured Goma.")
+    assert ("m23", "goma") in located(result)

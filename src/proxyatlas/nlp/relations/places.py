@@ -41,7 +41,7 @@ _PLACE_TYPES = {"country", "place"}
 # mining firm"; a state body's demonym only says whose it is ("the Iranian IRGC").
 _HOMED_CATEGORIES = {"armed_group", "political", "other"}
 # Clause links through which a verb borrows its subject: "was founded in 2013 and sent fighters".
-_SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"}
+_SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "dep"}
 _PLACE_CHILD_DEPS = {"poss", "compound", "appos", "amod", "nmod"}
 
 
@@ -70,12 +70,31 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     # operating in"); a phrase naming its own owner is the owner's ("Operation Shujaa, pounding ADF camps").
     described = any(c.lower_ in {"a", "an"} for c in token.children) or not any(
         (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
-    found = (described and apposed_by_position(ctx, token)) or named_by(ctx, token)
+    found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
+        or named_by(ctx, token)
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                  for e in named_by(ctx, c)]
     forces = with_forces or has_cue("armed_force_nouns", token)
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _listed_before_colon(ctx: RelationContext, token: Token) -> list[str]:
+    """"(b) HAMZA DIVISION (a.k.a. AL-HAMZAT): an SNA faction operating in Afrin": in a list of
+    designations, a description after a colon is the organisation named before it."""
+    start = min(t.i for t in token.subtree)
+    if start < 2 or ctx.doc[start - 1].text != ":":
+        return []
+    depth = 0
+    for i in range(start - 2, max(start - 20, token.sent.start - 1), -1):
+        part = ctx.doc[i]
+        depth += (part.text == ")") - (part.text == "(")
+        eid = entity(ctx, part)
+        if depth == 0 and eid:
+            return [eid] if etype(ctx, eid) == "organization" else []
+        if depth == 0 and part.text != "(" and part.pos_ != "PROPN":
+            return []
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -267,9 +286,11 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
-        # Named owners only: "its operations" after a sanctions agency is not the agency's.
+        # A pronoun owner only when it stands for an armed group: "its operations" in a sanctions
+        # agency's statement are the sanctioned group's, whatever the pronoun was resolved to.
         owners = [e for c in noun.children if c.dep_ in {"poss", "compound"}
-                  and (e := entity(ctx, c)) and etype(ctx, e) == "organization"]
+                  and (e := entity(ctx, c)) and etype(ctx, e) == "organization"
+                  and (c.pos_ != "PRON" or category(ctx, e) == "armed_group")]
         if not owners:
             continue
         places = _located(ctx, noun, _near_preps())
