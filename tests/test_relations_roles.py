@@ -218,3 +218,31 @@ def test_council_chaired_by(run):
 def test_began_as_the_wing_of(run):
     result = run("Kataib Hezbollah began as the armed wing of the Badr Organization.")
     rel(result, "part_of", "kataib-hezbollah", "badr-organization")
+
+
+def test_deputy_to_the_leader_of(run):
+    result = run("Omar Nasser has been a deputy to Hezbollah's secretary-general since 2015.")
+    rel(result, "member_of", "omar-nasser", "hezbollah")
+    assert not has(result, "leads", "omar-nasser", "hezbollah")
+
+
+def test_unit_under_a_commander(run):
+    result = run("The offensive was led by the Qassam Brigades, an elite unit under Karim Haddad.")
+    rel(result, "leads", "karim-haddad", "izz-ad-din-al-qassam-brigades")
+
+
+def test_under_a_commander_of_a_generic_noun_names_no_group(run):
+    result = run("Fighters under Karim Haddad crossed the border into Syria.")
+    assert not any(r.type == "leads" and r.source == "karim-haddad" for r in result.relations)
+
+
+def test_sits_on_a_council(run):
+    result = run("Israeli officials say Karim Haddad sits on the Jihad Council, Hezbollah's top military body.")
+    council = next(e.id for e in result.entities if e.name.lower().endswith("jihad council"))
+    rel(result, "member_of", "karim-haddad", council)
+    rel(result, "part_of", council, "hezbollah")
+
+
+def test_a_faction_after_a_colon_in_a_list(run):
+    result = run("KATAIB HEZBOLLAH (a.k.a. KH): a Popular Mobilization Forces faction based in Iraq.")
+    rel(result, "part_of", "kataib-hezbollah", "popular-mobilization-forces")

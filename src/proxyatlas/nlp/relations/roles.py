@@ -151,7 +151,7 @@ def _read_role(ctx: RelationContext, bounds: dict[int, tuple[int, int]], head: T
     left = scan_left(ctx, bounds, start)
     if left.title_after_role and doc[start].is_title:
         return None  # "IRGC chief Major General X": "General" is a rank in the name, "chief" the office
-    right = scan_right(ctx, bounds, end)
+    right = scan_right(ctx, bounds, end, with_to=rtype == "member_of" and doc[end - 1].lower_ in cues()["to_roles"])
     reading = _Reading(head, left.start, end, right.end, rtype)
     words = left.modifiers | {c.lower_ for c in head.children if c.dep_ in {"amod", "compound"}}
     reading.ended = bool(words & set(cues()["role_ended"]))
@@ -301,12 +301,13 @@ class PhraseRight:
     part_owned: bool = False  # "head of KH's foreign affairs": the role heads something the org owns
 
 
-def scan_right(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: int) -> PhraseRight:
+def scan_right(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: int,
+               with_to: bool = False) -> PhraseRight:
     """The organisations of the phrase after a role noun ("of Russia's FSB", "at RUSI", "for the
     Houthis"), or the countries when no organisation is named ("President of Iraq")."""
     doc = ctx.doc
     right = PhraseRight(end)
-    if end >= len(doc) or doc[end].lower_ not in cues()["role_preps"]:
+    if end >= len(doc) or doc[end].lower_ not in cues()["role_preps"] and not (with_to and doc[end].lower_ == "to"):
         return right
     prep = doc[end].lower_
     orgs: list[str] = []
@@ -593,10 +594,16 @@ def answers_to(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def leadership(ctx: RelationContext) -> Iterator[Candidate]:
-    """"under Soleimani's leadership", "under the command of X": X leads the group named before."""
+    """"under Soleimani's leadership", "under the command of X": X leads the group named before;
+    "Y, an elite unit under X": X leads Y."""
     for t in ctx.doc:
         if t.lower_ != "under":
             continue
+        if has_cue("part_nouns", t.head) or has_cue("group_nouns", t.head):
+            commanders = [e for c in t.children if c.dep_ == "pobj" for e in named_by(ctx, c)
+                          if etype(ctx, e) == "person"]
+            for unit in named_by(ctx, t.head) if commanders else []:
+                yield from (Candidate("leads", commander, unit, [t]) for commander in commanders)
         for noun in (c for c in t.children if c.dep_ == "pobj"):
             if noun.lemma_.lower() not in {"leadership", "command", "control", "direction", "guidance"}:
                 continue

@@ -52,7 +52,8 @@ def possessives(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
-    """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC" (part_of)."""
+    """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC", "the Shura
+    Council of Hezbollah" (part_of: a unit of a state body, or a body named as such)."""
     for t in ctx.doc:
         owner = entity(ctx, t)
         if owner is None or etype(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
@@ -65,8 +66,9 @@ def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
                 continue
             if etype(ctx, owner) == "person":
                 yield Candidate("member_of", owner, whole, [t])
-            elif etype(ctx, owner) == "organization" and category(ctx, owner) in UNIT_CATEGORIES \
-                    and category(ctx, whole) == "state_body":
+            elif etype(ctx, owner) == "organization" and (
+                    category(ctx, owner) in UNIT_CATEGORIES and category(ctx, whole) == "state_body"
+                    or has_cue("body_nouns", t) or has_cue("part_nouns", t)):
                 yield Candidate("part_of", owner, whole, [t], descriptive=True)
 
 
@@ -121,10 +123,11 @@ def _org_before_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]], 
     i = start - 1
     if i >= 2 and doc[i].lower_ == "of" and doc[i - 1].lower_ in cues()["quantifiers"]:
         i -= 2
-    if i < 1 or doc[i].text != ",":
+    if i < 1 or doc[i].text not in {",", ":", "):", "),"}:  # "X: an SNA faction" in a designation list
         return None
-    i -= 1
-    if doc[i].text == ")":
+    if not doc[i].text.startswith(")"):  # "X (a.k.a. Y):" comes as one token after the alias
+        i -= 1
+    if doc[i].text.startswith(")"):
         while i > 0 and doc[i].text != "(":
             i -= 1
         i -= 1
@@ -178,9 +181,16 @@ def _owner(ctx: RelationContext, poss: Token) -> list[str]:
 
 def memberships(ctx: RelationContext) -> Iterator[Candidate]:
     """"X joined Y" (part_of for a group, member_of for a person); "Y, an alliance that includes A
-    and B", "the coalition comprises A and B"; "Y, an umbrella of A, B and C"."""
+    and B", "the coalition comprises A and B"; "Y, an umbrella of A, B and C"; "X sits on the
+    council", "X inherited a seat on the council" (member_of)."""
     for t in ctx.doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in cues()["seat_verbs"] or lemma in cues()["seat_nouns"] and t.dep_ == "dobj":
+            bodies = [e for p in pobjs(t, {"on", "in"}) for e in named_by(ctx, p) if etype(ctx, e) == "organization"]
+            for member in _subjects(ctx, t if t.pos_ == "VERB" else t.head):
+                if etype(ctx, member) == "person":
+                    yield from (Candidate("member_of", member, body, [t]) for body in bodies)
+            continue
         if t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
             wholes = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
             for member in _subjects(ctx, t):
