@@ -224,3 +224,33 @@ def test_relative_which_on_a_person_is_about_the_organisation(run):
 def test_ally_apposition_after_a_relative_clause(run):
     result = run("Talks went through Nabih Berri, who leads the Amal movement, Hezbollah's closest partner.")
     pair(result, "allied_with", "Amal movement", "Hezbollah")
+
+
+def test_strike_that_killed_a_commander(run):
+    result = run("An Israeli strike that killed a Hezbollah commander hit a car near Tyre.")
+    pair(result, "opposes", "Hezbollah", "Israel")
+
+
+def test_killed_civilians_are_not_their_country(run):
+    no_pair(run("The Hezbollah rocket killed two Israeli civilians."), "opposes", "Hezbollah", "Israel")
+    no_pair(run("Al-Shabaab gunmen killed three Americans."), "opposes", "al-Shabaab", "United States")
+    pair(run("Al-Shabaab killed ten Kenyan soldiers."), "opposes", "al-Shabaab", "Kenya")
+
+
+def test_avenge_opposes_the_enemy_not_the_dead(run):
+    result = run("Hamas vowed to avenge Ismail Haniyeh against Israel.")
+    pair(result, "opposes", "Hamas", "Israel")
+    no_pair(result, "opposes", "Hamas", "Ismail Haniyeh")
+
+
+def test_joined_the_war_against(run):
+    pair(run("Hezbollah joined the war against Israel in October."), "opposes", "Hezbollah", "Israel")
+
+
+def test_allies_of_such_as(run):
+    result = run("Allies of Iran such as Hezbollah condemned the strike.")
+    pair(result, "allied_with", "Iran", "Hezbollah")
+
+
+def test_sided_with(run):
+    pair(run("Qatar sided with Turkey during the dispute."), "allied_with", "Qatar", "Turkey")

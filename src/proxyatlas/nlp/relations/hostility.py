@@ -19,6 +19,7 @@ from ..phrases import (
     etype,
     has_cue,
     is_passive,
+    listed_examples,
     named_by,
     named_by_head,
     pobjs,
@@ -74,13 +75,18 @@ def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def enemies(ctx: RelationContext) -> Iterator[Candidate]:
-    """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally"."""
+    """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally", "allies of Iran such
+    as Hezbollah"."""
     for noun in ctx.doc:
         rtype = "opposes" if has_cue("enemy_nouns", noun) else "allied_with" if has_cue("ally_nouns", noun) else None
         if rtype is None or noun.lemma_.lower() in {"proxy", "client", "patron"}:
             continue
+        # "Iran's allies", "allies of Iran"
         owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
+        owners += [e for p in pobjs(noun, {"of"}) for e in named_by(ctx, p)]
+        # "its ally, Hamas", "allies of Iran such as Hezbollah"
         others = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
+        others += listed_examples(ctx, noun, 0)
         if noun.dep_ == "appos":
             # "Nabih Berri, who leads the Amal movement, Hezbollah's closest partner": the name right
             # before the comma, whatever the parser hung the apposition on.
@@ -142,10 +148,13 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             doers = _doers(ctx, v)
             # "designated X a terrorist organisation": a second object is the first one's label
             victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}][:1]
+        if has_cue("avenge_verbs", v):
+            victims = []  # "vowed to avenge Haniyeh against Israel": the object is one's own dead
         targets = [e for c in victims for e in _victims(ctx, c, killing)]
         companions = _companions(ctx, v)
         # "clashed with X"; but "fought with X" is ambiguous and "together with X" allied.
         preps = {"against"} if has_cue("with_verbs", v) or companions else {"against", "with"}
+        preps |= {"on"} if has_cue("avenge_verbs", v) else set()  # "took revenge on"
         targets += [e for p in pobjs(v, preps) for e in named_by(ctx, p)]
         # "fought alongside the ENDF against the TPLF": the companions share the enmity.
         for s in doers + companions:
@@ -184,8 +193,8 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
         if subjects:
             found = [e for s in subjects for e in _subject_entities(ctx, s)]
             return subject_of(ctx, v) or found  # subject_of knows "accused X of attacking", "denied that it"
-        if current.dep_ == "acl":
-            return named_by(ctx, current.head)
+        if current.dep_ == "acl":  # "an alliance arrayed against X", "a US strike killing members of X"
+            return _attackers(ctx, current.head)
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             break
         current = current.head
@@ -193,7 +202,11 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
 
 
 def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
-    return _referents(ctx, subject) if relcl_antecedent(subject) is not None else _attackers(ctx, subject)
+    """"an Israeli strike that killed X": a relative pronoun stands for its strike or its group."""
+    antecedent = relcl_antecedent(subject)
+    if antecedent is None:
+        return _attackers(ctx, subject)
+    return _referents(ctx, subject) or _attackers(ctx, antecedent)
 
 
 def _passive_doers(ctx: RelationContext, v: Token) -> list[str]:
@@ -252,8 +265,13 @@ def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
     chief, X"): the act is against that side. A person killed is a casualty of the enmity between
     the sides, not a party to it ("an Israeli strike killed a Hezbollah commander")."""
     named = _referents(ctx, token)
-    if not named and not killing:  # "pounded Houthi targets", "hit five of the militia's facilities"
+    # "pounded Houthi targets", "hit five of the militia's facilities"; of the killed, only a side's
+    # people: "killed a Hezbollah commander", not "killed two Lebanese civilians"
+    if not named and (not killing or cue_word("role_nouns", token) or has_cue("group_nouns", token)):
         named = [e for t in [token, *pobjs(token, {"of"})] for e in _modifying_entities(ctx, t)]
+    if killing and not any(has_cue("state_agent_nouns", t) for t in [token, *pobjs(token, {"of"})]):
+        # "killed hundreds of Americans": people of a country, not its soldiers, are not the state
+        named = [e for e in named if etype(ctx, e) != "country"]
     people = [e for e in named if etype(ctx, e) == "person"]
     found = [e for e in named if not (killing and e in people)]
     side = _describing_organization(ctx, token) if people else None
