@@ -155,3 +155,24 @@ def test_a_thing_takes_it():
     # "the strike ... it": the strike is the subject before, not Israel.
     text = "Israel struck the depot on Monday. The strike destroyed two trucks and it set off fires."
     assert referent(text, "it") is None
+
+
+# --- names resolve.py joins -------------------------------------------------------------------------
+
+def test_transliterations_of_one_person_are_one_entity(run):
+    result = run("The court sentenced Abdul Rehman Makki on Monday. Prosecutors said Abdul Rahman Makki had raised "
+                 "funds for the network. Lawyers for Abdulrahman Maki denied it.")
+    makki = entity_named(result, "Abdul Rehman Makki")
+    assert entity_named(result, "Abdulrahman Maki") is makki
+    assert entity_named(result, "Abdul Rahman Makki") is makki
+
+
+def test_similar_names_of_two_people_stay_apart(run):
+    result = run("Colonel Ali Hassan met Colonel Ali Hussein in Basra on Monday.")
+    assert entity_named(result, "Ali Hassan") is not entity_named(result, "Ali Hussein")
+
+
+def test_a_lone_given_name_after_the_full_name(run):
+    result = run("Nuruddin Karimzai leads the network. In 2019 Nuruddin moved his family to Quetta.")
+    karimzai = entity_named(result, "Nuruddin Karimzai")
+    assert entity_named(result, "Nuruddin") is karimzai

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
 from ..model import Entity, Mention as MentionRecord
-from ..normalize import exact_key, is_acronym, slugify, words
+from ..normalize import exact_key, fold_word, is_acronym, slugify, words
 from ..registry import Actor, Registry
 from ..lexicon import word_set
 from .mentions import Mention, category_from_cues
@@ -25,6 +25,8 @@ from .mentions import Mention, category_from_cues
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}
 _FUZZY_MIN = 90
 _FUZZY_MIN_LENGTH = 8
+_SPELLING_MIN = 88
+_FIRST_NAME_MIN = 5
 
 
 @dataclass
@@ -82,6 +84,7 @@ class _Builder:
         self.registry = registry
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[tuple[str, str], str] = {}  # (type, exact key) -> entity id
+        self.by_spelling: dict[str, list[tuple[str, str]]] = defaultdict(list)  # see _same_person
         self.assigned: list[tuple[Mention, str]] = []
 
     def entity_for_actor(self, actor: Actor) -> str:
@@ -137,11 +140,28 @@ def _full_names(builder: _Builder, mentions: list[Mention]) -> dict[str, str]:
         if actor is not None and actor.type == m.type:
             eid = builder.entity_for_actor(actor)
         else:
-            eid = builder.by_key.get((m.type, exact_key(m.name))) or builder.new_entity(m.name, m.type)
+            eid = builder.by_key.get((m.type, exact_key(m.name)))
+            if eid is None and m.type == "person":
+                eid = _same_person(builder, m.name)
+            eid = eid or builder.new_entity(m.name, m.type)
+        if m.type == "person":
+            compact = "".join(words(m.name))
+            builder.by_spelling[fold_word(compact)].append((compact, eid))
         builder.assign(m, eid)
         if m.type in {"person", "organization"}:
             _index_short_forms(short, m.name, eid, m.type)
     return {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
+
+
+def _same_person(builder: _Builder, name: str) -> str | None:
+    """A person named before in another transliteration: "Abdul Rehman Makki", "Abdulrahman Maki"
+    and "Abdul Rahman Makki" fold alike and differ by a letter or two; "Ali Hassan" and "Ali
+    Hussein" fold alike too but differ more, and stay two people."""
+    compact = "".join(words(name))
+    for spelled, eid in builder.by_spelling.get(fold_word(compact), ()):
+        if fuzz.ratio(compact, spelled) >= _SPELLING_MIN:
+            return eid
+    return None
 
 
 def _index_short_forms(short: dict[str, set[str]], name: str, eid: str, etype: str) -> None:
@@ -154,8 +174,20 @@ def _index_short_forms(short: dict[str, set[str]], name: str, eid: str, etype: s
         short[ws[0]].add(eid)
 
 
+def _first_names(builder: _Builder, short: dict[str, str]) -> dict[str, str]:
+    """"Sirajuddin" after "Sirajuddin Haqqani": a lone word that opens exactly one person's full
+    name (and is long enough to be a given name, not "Ali") and is no one's surname."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for eid, ent in builder.entities.items():
+        ws = words(ent.name)
+        if ent.type == "person" and len(ws) >= 2 and len(ws[0]) >= _FIRST_NAME_MIN:
+            owners[ws[0]].add(eid)
+    return {w: next(iter(eids)) for w, eids in owners.items() if len(eids) == 1 and w not in short}
+
+
 def _short_forms(builder: _Builder, mentions: list[Mention], short: dict[str, str],
                  acronyms: dict[str, str]) -> None:
+    first_names = _first_names(builder, short)
     for m in mentions:
         if m.actor_id is not None and m.origin != "surname":
             continue
@@ -181,6 +213,8 @@ def _short_forms(builder: _Builder, mentions: list[Mention], short: dict[str, st
             actor = builder.registry.lookup(m.name)
             if actor is not None:
                 eid = builder.entity_for_actor(actor)
+        if eid is None and ws:
+            eid = first_names.get(ws[0])
         if eid is None and m.type != "person":
             # One-word organisations and places are names in their own right; a lone
             # surname with no full name anywhere is too ambiguous to keep.
