@@ -239,3 +239,52 @@ def test_denied_expected_demanded_or_possible_acts_are_not_events(run, text):
 def test_a_denied_role_does_not_undo_the_attack(run):
     attack = _one(run, "Kataib Hezbollah denied any role in the drone attack on Mustafa al-Kadhimi.", "attack")
     assert attack.targets == ["mustafa-al-kadhimi"]
+
+
+# --------------------------------------------------------------------------- later additions
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("August 22 last year", "2019-08-22"),
+    ("22 August last year", "2019-08-22"),
+    ("September of last year", "2019-09"),
+    ("March this year", "2020-03"),
+])
+def test_month_and_day_of_a_relative_year(expression, expected):
+    from proxyatlas.nlp.dates import normalize_date
+    assert normalize_date(expression, PUBLISHED) == expected
+
+
+def test_a_clock_time_is_not_a_year(run):
+    attack = _one(run, "Israeli jets struck Hezbollah at about 7:40 p.m. (1640 GMT) on Tuesday.", "attack")
+    assert attack.date == "2020-01-07"
+
+
+def test_a_killing_in_a_strike_takes_the_strike_date(run):
+    text = ("Hezbollah commander Fuad Shukr was killed in an Israeli strike. "
+            "Israeli jets struck Fuad Shukr on Tuesday.")
+    killing = _one(run, text, "killing")
+    assert killing.date == "2020-01-07"
+
+
+def test_announcing_a_merger_makes_its_doers_but_announcing_a_death_does_not(run):
+    other = _one(run, "In February 2012 al-Shabaab and al-Qaeda announced a formal merger.", "other")
+    assert other.agents == ["al-shabaab", "al-qaeda"] and other.date == "2012-02"
+    assert _events(run, "The Taliban announced the death of Jalaluddin Haqqani.", "killing")[0].agents == []
+
+
+def test_a_dated_raid_happened_whatever_is_said_of_approving_it(run):
+    attack = _one(run, "He would never have approved the July 12 raid on Israel by Hezbollah.", "attack")
+    assert attack.date == "2019-07-12" and attack.targets == ["israel"]
+    assert _events(run, "Hezbollah would never approve a raid on Israel.", "attack") == []
+
+
+def test_a_meeting_after_which_someone_acted_has_that_someone(run):
+    meeting = _one(run, "After meeting Bashar al-Assad in Damascus, Abbas Araghchi flew home.", "meeting")
+    assert meeting.agents == ["abbas-araghchi"] and meeting.targets == ["bashar-al-assad"]
+
+
+def test_a_clause_before_a_denial_is_not_denied(run):
+    text = "The UN Security Council sanctioned Eritrea in December 2009; Asmara denied the charge."
+    other = _one(run, text, "other")
+    assert other.targets == ["eritrea"] and other.date == "2009-12"

@@ -513,6 +513,24 @@ def _month_year(m: re.Match[str], a: _Anchor | None, ya: _Anchor | None) -> str 
     return _month(year, _MONTHS[m.group(1)]) if _year_ok(year) else None
 
 
+_YEAR_WORD = r",? (?:of )?(last|this|next) year"
+_YEAR_DELTA = {"last": -1, "this": 0, "next": 1}
+
+
+@_rule(r"(?:" + _MONTH_RE + r" (?:the )?(\d{1,2})" + _ORD + r"|(?:the )?(\d{1,2})" + _ORD + r" (?:of )?"
+       + _MONTH_RE + r"|" + _MONTH_RE + r")" + _YEAR_WORD)
+def _date_of_relative_year(m: re.Match[str], a: _Anchor | None, ya: _Anchor | None) -> str | None:
+    """"August 22 last year", "22 August last year", "September of last year"."""
+    if a is None:
+        return None
+    year = a.date.year + _YEAR_DELTA[m.group(6)]
+    if m.group(5):
+        return _month(year, _MONTHS[m.group(5)])
+    if m.group(1):
+        return _full_date(year, _MONTHS[m.group(1)], int(m.group(2)))
+    return _full_date(year, _MONTHS[m.group(4)], int(m.group(3)))
+
+
 @_rule(_MONTH_RE + r" (?:the )?(\d{1,2})" + _ORD + r",? (\d{4})")
 def _mdy(m: re.Match[str], a: _Anchor | None, ya: _Anchor | None) -> str | None:
     return _full_date(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)))

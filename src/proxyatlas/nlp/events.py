@@ -69,9 +69,16 @@ def _cues() -> dict[str, Any]:
                 "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps", "capture_verbs",
                 "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
                 "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
-                "office_start_preps", "needs_target", "announcing_verbs", "announced_types"):
+                "office_start_preps", "needs_target", "announcing_verbs", "announced_types",
+                "clock_words"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
+
+
+def _clock_time(ent: Span) -> bool:
+    """"(1640 GMT)": spaCy may take a clock time for a year."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in _cues()["clock_words"]
 
 
 def _expression(ent: Span) -> str:
@@ -119,6 +126,8 @@ class _Context:
 
     def __post_init__(self) -> None:
         for ent in date_entities(self.doc):
+            if _clock_time(ent):
+                continue
             self.dates_by_sentence.setdefault(ent.sent.start, []).append(ent)
             value = None if is_anaphoric(_expression(ent)) else normalize_date(ent.text, self.published)
             if value and value[:1].isdigit():
@@ -367,8 +376,11 @@ def _subjects(verb: Token) -> list[Token]:
             return subjects
         if current.dep_ == "acl" and current.head.i != current.i:
             return [current.head]  # "the commander killed in ...", "militias attacking US forces"
-        if current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.i != current.i:
+        if current.dep_ == "advcl" and current.head.i != current.i:
             current = current.head  # "helicopters sank three boats, killing ten fighters"
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and _is_verb(current.head.head):
+            current = current.head.head  # "after meeting Afwerki, Abiy announced"
             continue
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             return []
@@ -718,8 +730,18 @@ def _hypothetical(frame: _Frame) -> bool:
     """Triggers in clauses that do not report a happening: "if Iran attacked", "would strike",
     "vowed to kill", "the threat of attacks", "possible strikes", and event nouns that define
     an aim ("the project is ... the expulsion of the United States")."""
+    if _dated_noun(frame.trigger):
+        return False  # "would never have approved the July 12 raid": a dated raid took place
     return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger)
             or any(_hypothetical_from(token) for token in frame.anchors))
+
+
+def _dated_noun(trigger: Token) -> bool:
+    """An event noun that carries its own date ("the July 12 raid", "Saturday's strike", "the
+    2011 siege") names a happening, whatever the clause around it says about it."""
+    return not _is_verb(trigger) and any(
+        t.ent_type_ == "DATE" for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "poss", "nummod", "amod"}
+        for t in c.subtree)
 
 
 def _denied_act(trigger: Token) -> bool:
@@ -885,7 +907,18 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         ctx.claimed_dates.update(ent.start for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, [])
                                  if _attached(ent.root, anchors))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
-    return [m.event for m in _merge_mentions(ctx, mentions)]
+    events = [m.event for m in _merge_mentions(ctx, mentions)]
+    _date_deaths_by_their_attack(events)
+    return events
+
+
+def _date_deaths_by_their_attack(events: list[Event]) -> None:
+    """"X was killed in an Israeli strike ... the jets struck on Tuesday": a killing the text does
+    not date happened when the attack on the same victim did."""
+    attack_dates = {t: e.date for e in events if e.type == "attack" and e.date for t in e.targets}
+    for event in events:
+        if event.type == "killing" and event.date is None:
+            event.date = next((attack_dates[t] for t in event.targets if t in attack_dates), None)
 
 
 @dataclass
@@ -937,10 +970,13 @@ def _same_death(ctx: _Context, first: Event, later: Event) -> bool:
 
 
 def _dates_agree(first: _Mention, later: _Mention) -> bool:
-    """Equal dates, one inside the other ("2008" and "2008-02"), a missing one, or a nearby date
-    against the trigger's own."""
+    """Equal dates, one inside the other ("2008" and "2008-02"), or a missing one; a date found
+    only near one trigger yields to the other's own when both name the same target ("the toll
+    from US strikes on the militia rose on Monday" and "US jets on Sunday hit the militia")."""
     a, b = first.event.date, later.event.date
-    return a is None or b is None or _within(a, b) or _within(b, a) or first.dated != later.dated
+    if a is None or b is None or _within(a, b) or _within(b, a):
+        return True
+    return first.dated != later.dated and bool(set(first.event.targets) & set(later.event.targets))
 
 
 def _within(coarse: str, fine: str) -> bool:
