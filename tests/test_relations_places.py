@@ -139,3 +139,20 @@ def test_designation_lists_describe_the_name_before_the_colon(run):
 def test_a_clause_after_a_participial_one_shares_its_subject(run):
     result = run("The M23, led by Sultani Makenga, first took up arms in 2012 and briefly captured Goma.")
     assert ("m23", "goma") in located(result)
+
+
+@pytest.mark.parametrize("text, part, owner, place", [
+    ("JNIM, al-Qaeda's branch in the Sahel, claimed the attack.", "jnim", "al-qaeda", "sahel"),
+    ("Islamic State Khorasan Province, the Islamic State's Afghan branch, claimed the bombing.",
+     "islamic-state-khorasan-province", "isis", "afghanistan"),
+    ("Khamenei met Ziyad al-Nakhalah, head of Palestinian Islamic Jihad, whose armed wing, the al-Quds Brigades, "
+     "fights alongside Hamas in Gaza.", "al-quds-brigades", "palestinian-islamic-jihad", "gaza-strip"),
+])
+def test_a_branch_or_wing_operates_there_not_its_owner(run, text, part, owner, place):
+    result = located(run(text))
+    assert (part, place) in result
+    assert (owner, place) not in result
+
+
+def test_a_state_s_own_forces_stay_the_state_s(run):
+    assert ("iran", "syria") in located(run("Iran's forces in Syria were struck."))

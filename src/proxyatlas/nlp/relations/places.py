@@ -66,17 +66,44 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
-    # An indefinite description right after a name is that name's ("Hamza Division, an SNA faction
-    # operating in"); a phrase naming its own owner is the owner's ("Operation Shujaa, pounding ADF camps").
-    described = any(c.lower_ in {"a", "an"} for c in token.children) or not any(
-        (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
-    found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
-        or named_by(ctx, token)
+    owners = _possessors(ctx, token)
+    if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
+        # "JNIM, al-Qaeda's branch in the Sahel", "whose armed wing, the Quds Brigades, fights in":
+        # the part acts there, not its owner.
+        found = [e for e in named_by(ctx, token) if e not in owners]
+        if not found and not any(c.lower_ == "whose" for c in token.children):
+            found = apposed_by_position(ctx, token)
+    else:
+        # An indefinite description right after a name is that name's ("Hamza Division, an SNA faction
+        # operating in"); a phrase naming its own owner is the owner's ("Operation Shujaa, pounding ADF camps").
+        described = any(c.lower_ in {"a", "an"} for c in token.children) or not any(
+            (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
+        found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
+            or named_by(ctx, token)
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                  for e in named_by(ctx, c)]
     forces = with_forces or has_cue("armed_force_nouns", token)
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
+    """Whose a noun is: "al-Qaeda's branch", "PIJ, whose armed wing" (the relative clause's antecedent)."""
+    found: list[str] = []
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ != "whose":
+            found += named_by(ctx, c)
+            continue
+        clause = noun.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.i > noun.sent.start:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            found += named_by(ctx, clause.head)
+        elif c.i > 1 and ctx.doc[c.i - 1].text == ",":  # the parser lost the clause: the name before it
+            found += named_by(ctx, ctx.doc[c.i - 2])
+    return found
 
 
 def _listed_before_colon(ctx: RelationContext, token: Token) -> list[str]:
