@@ -230,3 +230,19 @@ def test_defending_a_leader_backs_him(run):
 def test_launching_an_offensive_founds_nothing(run):
     result = run("Hezbollah launched its offensive in Qusayr. Russia launched an operation against the Wagner Group.")
     no_rel(result, "created")
+
+
+def test_quotation_between_patron_noun_and_its_of(run):
+    result = run('Hamas officials called Qatar "the most generous backer by far" of the movement.')
+    rel(result, "supports", "qatar", "hamas")
+
+
+def test_umbrella_apposition_hung_on_the_wrong_word(run):
+    result = run("Fighters from the Syrian National Army (SNA), a coalition of rebel factions armed and paid by "
+                 "Turkey, entered the town.")
+    rel(result, "supports", "turkey", "syrian-national-army")
+
+
+def test_verb_coordinated_with_a_passive_shares_its_subject(run):
+    result = run("Kataib Hezbollah was formed in 2007 and sent fighters to Syria to defend Bashar al-Assad.")
+    rel(result, "supports", "kataib-hezbollah", "bashar-al-assad")

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..phrases import (
+    apposed_by_position,
     category,
     cue_word,
     cues,
@@ -50,7 +51,8 @@ def _named(ctx: RelationContext, token: Token, conjuncts: bool = True) -> list[s
     token = relcl_antecedent(token) or token
     found = named_by(ctx, token) if conjuncts else named_by_head(ctx, token, 0)
     if not found and token.dep_ == "appos":
-        found = named_by_head(ctx, token.head, 1)
+        # "the SNA, an alliance of ...": the parser may hang the apposition on a later word
+        found = named_by_head(ctx, token.head, 1) or apposed_by_position(ctx, token)
     return found
 
 
@@ -215,11 +217,23 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
     found = subject_of(ctx, v)
     if found:
         return found
-    clause = first
     for subject in (c for c in first.children if c.dep_ == "nsubj"):
         whose = any(c.dep_ == "poss" and c.lower_ == "whose" for c in subject.children)
-        if clause.dep_ == "relcl" and (whose or relcl_antecedent(subject) is not None):
-            return _relative_antecedent(ctx, clause, person=subject.lower_ == "who")
+        if first.dep_ == "relcl" and (whose or relcl_antecedent(subject) is not None):
+            return _relative_antecedent(ctx, first, person=subject.lower_ == "who")
+    return _passive_partner_subject(ctx, v)
+
+
+def _passive_partner_subject(ctx: RelationContext, v: Token) -> list[str]:
+    """"X was founded in 2013 and sent fighters to defend Y": a verb coordinated with a passive one
+    shares its passive subject (subject_of looks for active subjects only)."""
+    current = v
+    for _ in range(4):
+        if current.dep_ == "conj" and current.head.i != current.i:
+            return [e for c in current.head.children if c.dep_ == "nsubjpass" for e in _named(ctx, c)]
+        if current.dep_ not in {"advcl", "xcomp"} or current.head.i == current.i:
+            return []
+        current = current.head
     return []
 
 
@@ -412,7 +426,10 @@ def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
     "the group's backer", "a Hezbollah backer", "the largest backer of Y"."""
     found = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
     found += [e for e in _modifiers(ctx, noun) if has_cue("client_nouns", noun) or etype(ctx, e) != "country"]
-    return found + [e for p in pobjs(noun, preps) for e in named_by(ctx, p)]
+    # 'called Iran "the largest backer" of Y': a quotation mark can part the noun from its "of"
+    verb = _object_predicate_verb(noun)
+    heads = [noun, verb] if verb is not None and noun.dep_ == "oprd" else [noun]
+    return found + [e for h in heads for p in pobjs(h, preps) for e in named_by(ctx, p)]
 
 
 def _possessor(ctx: RelationContext, poss: Token) -> list[str]:
