@@ -150,3 +150,27 @@ def test_a_two_word_category_cue_outranks_its_last_word(run):
     assert entity_named(result, "Sahel Wire Service").category == "media"
     result = run("The Eastern Lakes Wire Service reported the clashes, citing the National Security Committee.")
     assert entity_named(result, "National Security Committee").category == "state_body"
+
+
+def test_pieces_of_one_long_name_are_one_person(run):
+    result = run("The Treasury designated Khalid Nasser Jabir al-Rubaie, a senior commander, on Friday.")
+    person = entity_named(result, "Khalid Nasser Jabir al-Rubaie")
+    assert person.type == "person"
+    # A date after a name is not part of it.
+    result = run("Officials met Hadi Farhadi Monday in Baghdad.")
+    assert all("Monday" not in e.name for e in result.entities)
+
+
+def test_a_one_word_name_keeps_its_title(run):
+    result = run("Mullah Rahimullah was killed in a drone strike. Rahimullah had led the faction since 2015.")
+    mullah = entity_named(result, "Mullah Rahimullah")
+    assert mullah.type == "person" and entity_named(result, "Rahimullah") is mullah
+
+
+def test_a_name_whose_fighters_are_counted_is_an_organization(run):
+    result = run("Rights groups linked Ahrar al-Qadisiya fighters to the killing; the leader of "
+                 "Ahrar al-Qadisiya denied it.")
+    assert entity_named(result, "Ahrar al-Qadisiya").type == "organization"
+    # A person whose name is followed by a verb stays a person.
+    result = run("Yahya Sinwar fought for years, officials said.")
+    assert entity_named(result, "Yahya Sinwar").type == "person"

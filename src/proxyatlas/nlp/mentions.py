@@ -114,6 +114,8 @@ def _in_dateline(span: Span) -> bool:
     """"BAGHDAD, Dec 30 (Wire) -", "NEW DELHI/ISLAMABAD, Feb 26": the capitalised place a news
     line opens with says where it was filed, not what it is about."""
     doc = span.doc
+    if not span.text.isupper():
+        return False
     line_start = span.start
     while line_start > 0 and "\n" not in doc[line_start - 1].text_with_ws:
         line_start -= 1
@@ -196,6 +198,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         if etype is None:
             continue
         stripped = strip_titles(ent)
+        if ent.label_ == "PERSON":
+            stripped = _whole_person_name(_with_title_for_one_word(ent, stripped), taken)
         span = _after_known_possessor(_before_bracket(stripped), taken)
         if not len(span) or not span.text[:1].isupper() or span.text.lower() in not_names:
             continue
@@ -216,6 +220,39 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
             continue
         out.append(Mention(span.start, span.end, etype, "ner", None, span.text, cued))
     return out
+
+
+def _with_title_for_one_word(ent: Span, stripped: Span) -> Span:
+    """"Mullah Fazlullah", "Sheikh Hamdan": a one-word name keeps the title it is known by."""
+    if len(stripped) == 1 and stripped.start > ent.start and ent.doc[stripped.start - 1].lower_ not in _DETERMINERS:
+        return ent.doc[stripped.start - 1 : stripped.end]
+    return stripped
+
+
+def _whole_person_name(span: Span, taken: list[bool]) -> Span:
+    """"Khalid Kadhim | Jasim al-Skeni", "Shah Mahmood | Qureshi": the NER cuts long names into
+    pieces; capitalised proper nouns right next to a person's name belong to it."""
+    doc = span.doc
+    title_words = {w for title in word_set("titles", "titles") for w in title.split()}
+
+    def name_part(i: int) -> bool:
+        token = doc[i]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        glue = after is not None and (token.lower_ in {"al", "el", "bin", "ibn"} and (after.text == "-" or after.text[:1].isupper())
+                                      or token.text == "-" and after.text[:1].isupper())
+        return not taken[i] and token.ent_type_ in {"", "PERSON", "GPE", "LOC", "ORG", "FAC"} and (
+            glue or token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+            and token.lower_ not in title_words)
+
+    start, end = span.start, span.end
+    while end < len(doc) and end - start < 6 and name_part(end) and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    while doc[end - 1].lower_ in {"al", "el", "bin", "ibn", "-"}:
+        end -= 1
+    while start > 0 and end - start < 6 and name_part(start - 1) and doc[start - 1].i != doc[start - 1].sent.start \
+            or start > 0 and name_part(start - 1) and doc[start - 1].lower_ in word_set("given_names", "given_names"):
+        start -= 1
+    return doc[start:end]
 
 
 def _with_ordinal(span: Span) -> Span:
@@ -281,7 +318,21 @@ def _typed_by_context(span: Span, etype: str, label: str, titled: bool) -> tuple
         return span, "person", True  # "Oleg Pulatov" tagged ORG, "Talal Hamiyah" tagged FAC
     if label == "PERSON" and _where_something_happened(span):
         return span, "place", True
+    if label == "PERSON" and _named_as_a_group(span):
+        return span, "organization", True
     return span, etype, False
+
+
+def _named_as_a_group(span: Span) -> bool:
+    """"Ahrar al-Sharqiya fighters", "the leader of Ahrar al-Sharqiya": a name whose members are
+    counted or that someone leads is an organization, whatever label the NER gave it."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.is_lower and following.lemma_ in word_set("organizations", "member_nouns"):
+        return True
+    head = span.root
+    return head.dep_ == "pobj" and head.head.lower_ in {"of", "for"} \
+        and head.head.head.lemma_.lower() in load_lexicon("relations")["role_nouns"]["leads"]
 
 
 def _after_person_role(span: Span) -> bool:
