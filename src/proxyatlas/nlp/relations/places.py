@@ -1,18 +1,18 @@
 """Where organisations operate (operates_in). Families:
 
-  locations    "Hezbollah in Lebanon", "Amal operates in Lebanon", "has fought around Aleppo",
-               "In Iraq, the PMU ...", "US troops in Iraq", "its troops are in Tigray"
-  homes        "the Iraqi PMU", "Hezbollah, the Lebanese movement", "a militia based in Iraq",
-               "Liwa al-Quds, a militia from Aleppo"
-  holdings     "the Houthis seized Sanaa", "controls most of the north", "Tigray, held by X",
+  locations    "Hezbollah in Lebanon", "Amal operates in Lebanon", "has fought around Palmyra",
+               "In Iraq, the PMU ...", "French troops in Niger", "its fighters are in Yemen"
+  homes        "the Iraqi PMU", "Hezbollah, the Lebanese party", "a militia based in Baghdad",
+               "X, a Pakistani militia from Parachinar"
+  holdings     "the Taliban seized Kunduz", "controls most of the north", "Raqqa, held by X",
                "the X-held city of Z"
-  deployments  "has deployed 2,000 troops to Mali", "sent RSF fighters to Libya", "its fighters crossed
-               into Ethiopia", "Turkey keeps troops in Syria"
-  activities   "Wagner's operations in the CAR", "ADF camps in Ituri", "Hezbollah's Syrian war",
-               "Qatar hosts Hamas's political office"
+  deployments  "has deployed 1,500 fighters to Libya", "sent Wagner fighters to Sudan", "its fighters
+               crossed into Kenya", "the US keeps troops in Syria"
+  activities   "Wagner's operations in Libya", "ADF camps in Ituri", "Hezbollah's Iraqi campaign",
+               "Turkey hosts a Hamas office"
 
-The operator is an organisation; a state only through its own forces ("US troops", "Turkey keeps
-troops"), since the ontology lets a country operate abroad but "Iran in Syria" says too little.
+The operator is an organisation; a state only through its own forces ("French troops", "the US
+keeps troops"), since the ontology lets a country operate abroad but "Iran in Syria" says too little.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from ..phrases import (
 from .candidates import Candidate, RelationContext
 
 _PLACE_TYPES = {"country", "place"}
-# Categories whose demonym or place of origin says where they act: "the Yemeni rebels", "a Sudanese
+# Categories whose demonym or place of origin says where they act: "the Yemeni rebels", "a Kenyan
 # mining firm"; a state body's demonym only says whose it is ("the Iranian IRGC").
 _HOMED_CATEGORIES = {"armed_group", "political", "other"}
-# Clause links through which a verb borrows its subject: "was founded in 2013 and sent fighters".
+# Clause links through which a verb borrows its subject: "was formed in 2006 and sent fighters".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "dep"}
 _PLACE_CHILD_DEPS = {"poss", "compound", "appos", "amod", "nmod"}
 
@@ -48,8 +48,8 @@ _PLACE_CHILD_DEPS = {"poss", "compound", "appos", "amod", "nmod"}
 # --- noun phrases ---------------------------------------------------------------------------------
 
 def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
-    """Countries and places a noun phrase names: "Aleppo", "eastern Libya and Sirte", "most of
-    Yemen's north", "the town of Kanyabayonga", "the capital, Sanaa"."""
+    """Countries and places a noun phrase names: "Kunduz", "eastern Libya and Sirte", "most of
+    the country's north", "the town of Bunagana", "the capital, Kabul"."""
     found = [e for e in named_by(ctx, token) if etype(ctx, e) in _PLACE_TYPES]
     if found or depth > 2 or not has_cue("place_nouns", token):
         return found
@@ -62,20 +62,20 @@ def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
 def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) -> list[str]:
     """The organisations a noun phrase names, and a state whose forces it names: "the Houthis",
     "Houthi fighters", "its fighters", "which" (its antecedent), "a militia" right after the
-    militia's name, "U.S. troops"; any state `with_forces` ("Turkey" in "Turkey keeps troops")."""
+    militia's name, "U.S. troops"; any state `with_forces` ("Russia" in "Russia keeps troops")."""
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
     owners = _possessors(ctx, token)
     if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
-        # "JNIM, al-Qaeda's branch in the Sahel", "whose armed wing, the Quds Brigades, fights in":
+        # "AQAP, al-Qaeda's branch in Yemen", "whose armed wing, the Qassam Brigades, operates in":
         # the part acts there, not its owner.
         found = [e for e in named_by(ctx, token) if e not in owners]
         if not found and not any(c.lower_ == "whose" for c in token.children):
             found = apposed_by_position(ctx, token)
     else:
-        # An indefinite description right after a name is that name's ("Hamza Division, an SNA faction
-        # operating in"); a phrase naming its own owner is the owner's ("Operation Shujaa, pounding ADF camps").
+        # An indefinite description right after a name is that name's ("Kataib Hezbollah, a PMF faction
+        # operating in"); a phrase naming its own owner is the owner's ("Operation X, pounding ADF camps").
         described = any(c.lower_ in {"a", "an"} for c in token.children) or not any(
             (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
         found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
@@ -88,7 +88,7 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
 
 
 def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
-    """Whose a noun is: "al-Qaeda's branch", "PIJ, whose armed wing" (the relative clause's antecedent)."""
+    """Whose a noun is: "al-Qaeda's branch", "Hamas, whose armed wing" (the relative clause's antecedent)."""
     found: list[str] = []
     for c in noun.children:
         if c.dep_ != "poss":
@@ -107,7 +107,7 @@ def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
 
 
 def _listed_before_colon(ctx: RelationContext, token: Token) -> list[str]:
-    """"(b) HAMZA DIVISION (a.k.a. AL-HAMZAT): an SNA faction operating in Afrin": in a list of
+    """"(a) KATAIB HEZBOLLAH (a.k.a. KH): a militia based in Iraq": in a list of
     designations, a description after a colon is the organisation named before it."""
     start = min(t.i for t in token.subtree)
     if start < 2 or ctx.doc[start - 1].text != ":":
@@ -126,7 +126,7 @@ def _listed_before_colon(ctx: RelationContext, token: Token) -> list[str]:
 
 def _subjects(verb: Token) -> list[Token]:
     """Who does what a verb says: its subject, the subject of the clause it shares one with, or the
-    noun a participle describes ("a militia based in Iraq")."""
+    noun a participle describes ("a militia based in Baghdad")."""
     current = verb
     for _ in range(6):
         found = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -146,7 +146,7 @@ def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> lis
 
 def _in_passing(verb: Token) -> bool:
     """A clause that describes a name in passing is the author's own background, whoever the
-    sentence reports: "Turkey, which keeps troops in Syria, denies ...", "KSS, a militia based in
+    sentence reports: "the US, which keeps troops in Syria, denies ...", "KH, a militia based in
     Iraq". Negated or modal clauses are not plain description ("X, which may send troops")."""
     if verb.dep_ == "relcl":
         pronoun = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -183,7 +183,7 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
         if head.pos_ in {"VERB", "AUX", "ADJ"}:
             operating = has_cue("operate_verbs", head) or any(
                 c.dep_ == "acomp" and has_cue("operate_verbs", c) for c in head.children)  # "are active in"
-            # "its troops are in Tigray": a group's or state's forces are where they are.
+            # "its fighters are in Yemen": a group's or state's forces are where they are.
             present = head.lemma_ == "be" and any(
                 has_cue("group_nouns", s) or has_cue("armed_force_nouns", s) for s in _subjects(head))
             if operating or present:
@@ -209,8 +209,8 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def homes(ctx: RelationContext) -> Iterator[Candidate]:
-    """"the Iraqi PMU", "Iraqi militias such as X", "Hezbollah, the Lebanese movement", "KSS, a
-    militia based in Iraq", "Liwa al-Quds, a Palestinian militia from Aleppo"."""
+    """"the Iraqi PMU", "Iraqi militias such as X", "Hezbollah, the Lebanese party", "AAH, a
+    militia based in Baghdad", "X, a Pakistani militia from Parachinar"."""
     for t in ctx.doc:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
@@ -226,7 +226,7 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
 
 def _described(ctx: RelationContext, noun: Token) -> list[str]:
     """The organisations a modified noun stands for, if their category has a home: "the PMU",
-    "Lebanese Hezbollah", "the Lebanese movement" (the organisation the text is about)."""
+    "Lebanese Hezbollah", "the Lebanese party" (the organisation the text is about)."""
     own = entity(ctx, noun)
     if own:
         found = [own]
@@ -242,8 +242,8 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
 
 
 def holdings(ctx: RelationContext) -> Iterator[Candidate]:
-    """"the Houthis seized Sanaa", "took control of Kidal", "Tigray, now held by X", "Afrin was taken
-    from the YPG", "Hamas-run Gaza", "the Houthi-held city of Hodeidah"."""
+    """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
+    taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
     for v in ctx.doc:
         if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(
                 c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in v.children):  # "holds Iran responsible"
@@ -267,7 +267,7 @@ def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
         holders = _actors(ctx, v)
         objects = [c for c in v.children if c.dep_ == "dobj"]
         places = [e for o in objects for e in _places(ctx, o)]
-        # "took control of Kidal", "seized control over the port"
+        # "took control of the town", "seized control over the port"
         places += [e for o in objects if has_cue("control_nouns", o) for e in _located(ctx, o, {"of", "over"})]
     for org in holders + losers:
         for place in places:
@@ -275,9 +275,8 @@ def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
 
 
 def deployments(ctx: RelationContext) -> Iterator[Candidate]:
-    """"Russia's Africa Corps has deployed 2,000 troops to Mali", "sent RSF fighters to Libya" (the
-    fighters' group), "its fighters crossed into Ethiopia", "reached Burkina Faso", "Turkey keeps
-    troops in Syria"."""
+    """"Wagner has deployed 1,500 fighters to Libya", "sent Wagner fighters to Sudan" (the fighters'
+    group), "its fighters crossed into Kenya", "reached the capital", "the US keeps troops in Syria"."""
     for v in ctx.doc:
         if v.pos_ != "VERB":
             continue
@@ -295,7 +294,7 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
         else:
             preps = set(cues()["movement_preps"]) if moving else {"to", "into"}
             places = _located(ctx, v, preps) + [e for o in objects for e in _located(ctx, o, {"to", "into"})]
-            if moving:  # "reached Burkina Faso"
+            if moving:  # "reached the capital"
                 places += [e for o in objects for e in _places(ctx, o)]
         if not places:
             continue
@@ -308,8 +307,8 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
-    """"Wagner's operations in the CAR", "ADF camps in Ituri", "its headquarters near al-Qaim",
-    "Hezbollah's Syrian war", "its Sahel operations"; "Qatar hosts Hamas's political leadership"."""
+    """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
+    "Hezbollah's Iraqi campaign"; "Lebanon hosts Hamas's leadership"."""
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
