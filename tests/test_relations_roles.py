@@ -246,3 +246,28 @@ def test_sits_on_a_council(run):
 def test_a_faction_after_a_colon_in_a_list(run):
     result = run("KATAIB HEZBOLLAH (a.k.a. KH): a Popular Mobilization Forces faction based in Iraq.")
     rel(result, "part_of", "kataib-hezbollah", "popular-mobilization-forces")
+
+
+def test_allies_that_include_are_no_umbrella(run):
+    result = run("Hezbollah's allies include the Houthis and Hamas.")
+    assert not any(r.type == "part_of" for r in result.relations)
+
+
+def test_joined_in_an_act_is_no_membership(run):
+    result = run("Hezbollah joined Hamas in condemning the strike.")
+    assert not has(result, "part_of", "hezbollah", "hamas")
+
+
+def test_fighters_under_a_commander_lead_no_group(run):
+    result = run("Hezbollah fighters under Karim Haddad attacked the town.")
+    assert not has(result, "leads", "karim-haddad", "hezbollah")
+
+
+def test_name_in_a_preceding_phrase_is_not_the_role_holder(run):
+    result = run("In a meeting with Karim Haddad, the head of Hamas said talks would resume.")
+    assert not has(result, "leads", "karim-haddad", "hamas")
+
+
+def test_politburo_chief_heads_the_whole(run):
+    result = run("Hamas's political bureau chief Karim Haddad arrived in Cairo.")
+    rel(result, "leads", "karim-haddad", "hamas")

@@ -254,8 +254,8 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
         if tok.tag_ in _MODIFIER_TAGS or tok.lower_ == "and" or tok.lower_ in cues()["role_subordinate"]:
             left.modifiers.add(tok.lower_)
             role_word = _role_at(doc, i) is not None
-            if tok.pos_ == "NOUN" and not role_word:
-                nouns_seen = True
+            if tok.pos_ == "NOUN" and not role_word and not has_cue("leading_body_nouns", tok):
+                nouns_seen = True  # "army chief" heads a part; "politburo chief" the whole
             if role_word and doc[i + 1].lower_ != "and" and tok.lower_ not in cues()["role_subordinate"]:
                 left.title_after_role = True
             left.start = i
@@ -401,6 +401,9 @@ def _person_before_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]
         i -= 1
     if i not in bounds:
         return None
+    opening = doc[sent_start]
+    if opening.pos_ == "ADP" and opening.head.i > start and i in {t.i for t in opening.subtree}:
+        return None  # "In a meeting with X, the head of Y said": the role is the next clause's subject
     eid = named_at(ctx, i)
     return eid if eid and etype(ctx, eid) == "person" else None
 
@@ -595,11 +598,11 @@ def answers_to(ctx: RelationContext) -> Iterator[Candidate]:
 
 def leadership(ctx: RelationContext) -> Iterator[Candidate]:
     """"under Soleimani's leadership", "under the command of X": X leads the group named before;
-    "Y, an elite unit under X": X leads Y."""
+    "Y, an elite unit under X": X leads the unit."""
     for t in ctx.doc:
         if t.lower_ != "under":
             continue
-        if has_cue("part_nouns", t.head) or has_cue("group_nouns", t.head):
+        if has_cue("part_nouns", t.head) and t.head.tag_ == "NN":  # not "Hezbollah fighters under X"
             commanders = [e for c in t.children if c.dep_ == "pobj" for e in named_by(ctx, c)
                           if etype(ctx, e) == "person"]
             for unit in named_by(ctx, t.head) if commanders else []:

@@ -192,6 +192,9 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     yield from (Candidate("member_of", member, body, [t]) for body in bodies)
             continue
         if t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
+            if any(c.dep_ == "pcomp" or c.pos_ == "NOUN" for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
+                   for c in p.children):
+                continue  # "Hezbollah joined Hamas in condemning the strike", "in the attack": joined in an act
             wholes = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
             for member in _subjects(ctx, t):
                 for whole in wholes:
@@ -199,6 +202,10 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate(rtype, member, whole, [t])
         elif t.pos_ == "VERB" and lemma in cues()["include_verbs"]:
             members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            # A name or an umbrella noun: not "Hezbollah's allies include the Houthis".
+            subjects = [s for c in t.children if c.dep_ == "nsubj" for s in [relcl_antecedent(c) or c]]
+            if not any(entity(ctx, s) or s.lemma_.lower() in cues()["umbrella_nouns"] for s in subjects):
+                continue
             for whole in _subjects(ctx, t):
                 for member in members:
                     yield Candidate("part_of", member, whole, [t])
