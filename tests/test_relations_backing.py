@@ -246,3 +246,21 @@ def test_umbrella_apposition_hung_on_the_wrong_word(run):
 def test_verb_coordinated_with_a_passive_shares_its_subject(run):
     result = run("Kataib Hezbollah was formed in 2007 and sent fighters to Syria to defend Bashar al-Assad.")
     rel(result, "supports", "kataib-hezbollah", "bashar-al-assad")
+
+
+def test_paying_a_visit_is_not_backing(run):
+    result = run("Hamas paid Qatar a visit in May.")
+    no_rel(result, "supports")
+
+
+def test_made_in_is_not_given_by(run):
+    result = run("The Houthis attacked the ship with Russian weapons. Hezbollah fought Israel with weapons from Iran.")
+    no_rel(result, "supports", "russia")
+    rel(result, "supports", "iran", "hezbollah")
+
+
+def test_participle_in_an_apposition_is_the_authors_description(run):
+    result = run("Kataib Hezbollah, a militia set up by the Quds Force, fired rockets, officials said.")
+    assert rel(result, "created", "irgc-quds-force", "kataib-hezbollah").hedge == "asserted"
+    claim = run("Officials said that Kataib Hezbollah was set up by the Quds Force.")
+    assert rel(claim, "created", "irgc-quds-force", "kataib-hezbollah").hedge == "reported"

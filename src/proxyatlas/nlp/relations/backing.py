@@ -268,8 +268,10 @@ def _relative_antecedent(ctx: RelationContext, clause: Token, person: bool) -> l
 
 
 def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candidate]:
+    descriptive = False
     if is_passive(v) or (v.dep_ == "conj" and any(is_passive(x) for x in _coordinated_verbs(v))):
         verbs = _coordinated_verbs(v)
+        descriptive = _describes_apposition(verbs[0])
         # A verb's own "by"-agent wins ("led by X and dominated by Y"); one without borrows it
         # from its coordination ("armed, funded and trained by X").
         own = [c for c in v.children if c.dep_ == "agent"]
@@ -281,7 +283,9 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     else:
         sources = _doers(ctx, v)
         targets = []
-        objects = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
+        # "paid Putin a visit": with an object of its own the dative is only a recipient, which the
+        # verb-of-giving reading takes when the object is backing ("supplied Hezbollah weapons")
+        objects = [c for c in v.children if c.dep_ == "dobj"] or [c for c in v.children if c.dep_ == "dative"]
         if not objects:  # "Iran founded, funds and arms": coordinated verbs share one object
             objects = [c for x in _coordinated_verbs(v) for c in x.children if c.dep_ == "dobj"]
         for c in objects:
@@ -296,7 +300,16 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
                         for s in c.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
     for s in sources:
         for o in targets:
-            yield Candidate(rtype, s, o, [v])
+            yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _describes_apposition(participle: Token) -> bool:
+    """"the Africa Corps, a force set up by the defence ministry", "the SNA, an alliance of groups
+    armed by Turkey": a participle in an apposition is the author's description, whoever speaks."""
+    if participle.dep_ != "acl":
+        return False
+    noun = participle.head
+    return noun.dep_ == "appos" or (collective := _collective_of(noun)) is not None and collective.dep_ == "appos"
 
 
 def _relative_subject(clause: Token) -> bool:
@@ -474,9 +487,10 @@ def _described_by(ctx: RelationContext, noun: Token) -> list[str]:
 
 
 def _givers(ctx: RelationContext, noun: Token) -> list[str]:
-    """"Iran's support", "Iranian money", "Emirati support", "help from X", "the backing of X"."""
+    """"Iran's support", "Iranian money", "Emirati support", "help from X", "the backing of X"; a
+    demonym on goods says where they were made ("Russian weapons"), not who gave them."""
     found = [e for c in noun.children if c.dep_ == "poss" for e in named_by(ctx, c)]
-    found += _modifiers(ctx, noun)
+    found += [] if has_cue("goods_nouns", noun) else _modifiers(ctx, noun)
     found += [e for p in pobjs(noun, {"from", "by"}) for e in named_by(ctx, p)]
     return found or [e for p in pobjs(noun, {"of"}) for e in named_by(ctx, p)]
 
