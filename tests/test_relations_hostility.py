@@ -29,11 +29,13 @@ def test_attack_verb(run):
 
 
 def test_negated_attack_is_denied(run):
-    assert pair(run("Hamas did not attack Israel on Saturday."), "opposes", "Hamas", "Israel").hedge == "denied"
+    r = pair(run("Hamas did not attack Israel on Saturday."), "opposes", "Hamas", "Israel")
+    assert r.hedge == "denied"
 
 
 def test_conditional_retaliation_is_speculative(run):
-    r = pair(run("Hezbollah would retaliate against Israel if the strikes continued."), "opposes", "Hezbollah", "Israel")
+    result = run("Hezbollah would retaliate against Israel if the strikes continued.")
+    r = pair(result, "opposes", "Hezbollah", "Israel")
     assert r.hedge == "speculative"
 
 
@@ -70,8 +72,8 @@ def test_strike_killing_fighters_of_a_group(run):
 # --- designations, blame and accusation ---------------------------------------------------------------
 
 def test_designation_with_a_label(run):
-    pair(run("Washington designated the Houthis a terrorist organisation in 2024."), "opposes", "United States",
-         "Houthis")
+    pair(run("Washington designated the Houthis a terrorist organisation in 2024."), "opposes",
+         "United States", "Houthis")
 
 
 def test_passive_designation(run):
@@ -179,16 +181,19 @@ def test_strikes_on_a_group_targets(run):
 
 
 def test_designation_label_is_not_a_target(run):
-    result = run("Washington designated the Houthis a terrorist organisation under the name Ansar Allah-Yemen.")
+    result = run("Washington designated the Houthis a terrorist organisation under the name "
+                 "Ansar Allah-Yemen.")
     no_pair(result, "opposes", "United States", "Yemen")
 
 
 def test_possessive_war_with(run):
-    pair(run("Hezbollah lost hundreds of fighters in its 2006 war with Israel."), "opposes", "Hezbollah", "Israel")
+    pair(run("Hezbollah lost hundreds of fighters in its 2006 war with Israel."), "opposes", "Hezbollah",
+         "Israel")
 
 
 def test_withdrawal_from_an_agreement_is_no_alliance(run):
-    result = run("Hezbollah condemned the withdrawal of the United States from the nuclear agreement with Iran.")
+    result = run("Hezbollah condemned the withdrawal of the United States from the nuclear agreement "
+                 "with Iran.")
     no_pair(result, "allied_with", "Hezbollah", "Iran")
 
 
@@ -254,3 +259,16 @@ def test_allies_of_such_as(run):
 
 def test_sided_with(run):
     pair(run("Qatar sided with Turkey during the dispute."), "allied_with", "Qatar", "Turkey")
+
+
+# --- the sides of attack events -----------------------------------------------------------------------
+
+def test_attack_event_sides(run):
+    pair(run("Hezbollah fighters fired rockets at Israeli army positions on Monday."), "opposes", "Hezbollah",
+         "Israel")
+
+
+def test_attack_event_person_victim_is_no_side(run):
+    result = run("Israel killed Hamas official Saleh al-Arouri in a drone strike in Beirut.")
+    pair(result, "opposes", "Hamas", "Israel")
+    no_pair(result, "opposes", "Saleh al-Arouri", "Israel")

@@ -1,6 +1,7 @@
 """Enmity and alliance (opposes, allied_with): "X has relations with Y", "fought alongside Hezbollah",
 "X's enemy Y", "their mutual enemy, Y", "X attacked Y", "Y was killed in an X strike", "X designated
-Y", "X's offensive against Y", "clashes between X and Y", "X is allied with Y", "hostile to Y".
+Y", "X's offensive against Y", "clashes between X and Y", "X is allied with Y", "hostile to Y", the sides
+of an attack event.
 
 Both types are symmetric: which side comes first does not matter."""
 
@@ -78,7 +79,8 @@ def enemies(ctx: RelationContext) -> Iterator[Candidate]:
     """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally", "allies of Iran such
     as Hezbollah"."""
     for noun in ctx.doc:
-        rtype = "opposes" if has_cue("enemy_nouns", noun) else "allied_with" if has_cue("ally_nouns", noun) else None
+        rtype = "opposes" if has_cue("enemy_nouns", noun) else \
+            "allied_with" if has_cue("ally_nouns", noun) else None
         if rtype is None or noun.lemma_.lower() in {"proxy", "client", "patron"}:
             continue
         # "Iran's allies", "allies of Iran"
@@ -189,7 +191,8 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
     that was raised to fight Islamic State")."""
     current = v
     for _ in range(6):
-        subjects = [c for c in current.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and current is not v]
+        subjects = [c for c in current.children
+                    if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and current is not v]
         if subjects:
             found = [e for s in subjects for e in _subject_entities(ctx, s)]
             return subject_of(ctx, v) or found  # subject_of knows "accused X of attacking", "denied that it"
@@ -228,9 +231,18 @@ def _attackers(ctx: RelationContext, token: Token) -> list[str]:
 def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
     """The entities a noun's modifiers and possessor name: "Houthi targets", "the militia's
     facilities", "US and British jets"."""
-    modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"} for t in [c, *c.conjuncts]]
-    found = [e for t in modifiers for e in (named_by_head(ctx, t, 0) if t.dep_ == "poss" else filter(None, [entity(ctx, t)]))]
+    modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                 for t in [c, *c.conjuncts]]
+    found = [e for t in modifiers for e in _named_by_modifier(ctx, t)]
     return [e for e in found if etype(ctx, e) in {"organization", "country"}]  # a side, not a person's home
+
+
+def _named_by_modifier(ctx: RelationContext, token: Token) -> list[str]:
+    """A possessive through what it refers to ("its", "the group's"), another modifier by its name."""
+    if token.dep_ == "poss":
+        return named_by_head(ctx, token, 0)
+    eid = entity(ctx, token)
+    return [eid] if eid else []
 
 
 def _referents(ctx: RelationContext, token: Token) -> list[str]:
@@ -256,6 +268,10 @@ def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
     found = named_by(ctx, token)
     if not found and token.dep_ == "attr":
         found = [e for c in token.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
+    if not found and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        # "the Hashd, an umbrella of armed groups that was raised to fight X": the clause the parser
+        # hung on the members is about the whole
+        found = _antecedent_entities(ctx, token.head.head)
     return found
 
 
@@ -284,9 +300,10 @@ def _describing_organization(ctx: RelationContext, token: Token) -> str | None:
     level = [token]
     for _ in range(4):
         level = [c for t in level for c in t.children
-                 if c.dep_ in {"compound", "appos", "poss", "nmod", "amod", "pobj"} or c.dep_ == "prep" and c.lower_ == "of"]
+                 if c.dep_ in {"compound", "appos", "poss", "nmod", "amod", "pobj"}
+                 or c.dep_ == "prep" and c.lower_ == "of"]
         for t in level:
-            for e in named_by_head(ctx, t, 0) if t.dep_ == "poss" else filter(None, [entity(ctx, t)]):
+            for e in _named_by_modifier(ctx, t):
                 if etype(ctx, e) == "organization":
                     return e
     return None
@@ -397,3 +414,25 @@ def stances(ctx: RelationContext) -> Iterator[Candidate]:
                 sides = subject_of(ctx, holder.head.head)  # "X belongs to the anti-Y camp"
             for s in sides:
                 yield Candidate("opposes", s, opposed, [t, holder])
+
+
+def attack_events(ctx: RelationContext) -> Iterator[Candidate]:
+    """The sides of an attack the events stage found ("Afghan forces fired at Pakistani positions"),
+    when both are named in one of its sentences: only organisations and states are sides, and one who
+    merely speaks of the attack ("X accused Y of attacking Z") is none."""
+    saying = load_lexicon("attribution")["saying_verbs"]
+    for event in ctx.events:
+        if event.type not in cues()["hostile_event_types"]:
+            continue
+        for evidence in event.evidence:
+            span = ctx.doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+            mentions: dict[str, Token] = {}
+            for t in span if span is not None else []:
+                if (e := entity(ctx, t)) and etype(ctx, e) in {"organization", "country"}:
+                    mentions.setdefault(e, t)
+            agents = [e for e in event.agents if e in mentions
+                      and not (mentions[e].dep_ == "nsubj" and mentions[e].head.lemma_.lower() in saying)]
+            for a in agents:
+                for t in event.targets:
+                    if t in mentions:
+                        yield Candidate("opposes", a, t, [mentions[a], mentions[t]])
