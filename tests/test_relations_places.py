@@ -138,6 +138,9 @@ def test_a_negated_or_reported_claim_keeps_its_hedge(run):
     ("The Wagner Group's operations in Libya grew last year.", ("wagner-group", "libya")),
     ("Turkey has hosted a Hamas office since 2011.", ("hamas", "turkey")),
     ("Lebanon has hosted Hamas's leadership since 2020.", ("hamas", "lebanon")),
+    ("Lashkar-e-Taiba carried out attacks in Kashmir in 2001.", ("lashkar-e-taiba", "kashmir")),
+    ("Missiles were flown from bases in eastern Libya controlled by the Libyan National Army.",
+     ("libyan-national-army", "libya")),
 ])
 def test_activities_of_a_named_group(run, text, pair):
     assert pair in located(run(text))
@@ -154,3 +157,12 @@ def test_a_named_operation_does_not_own_the_camps_it_pounds(run):
                          "Ituri."))
     assert ("allied-democratic-forces", "ituri") in result
     assert all(org == "allied-democratic-forces" for org, _ in result), result
+
+
+def test_places_alone_in_brackets_after_a_name(run):
+    assert located(run("Hezbollah (Lebanon) and the Houthis (Ansar Allah) were named.")) \
+        == {("hezbollah", "lebanon"): "asserted"}
+
+
+def test_a_possible_attack_is_speculative(run):
+    assert located(run("The Islamic State may launch attacks in Iraq.")) == {("isis", "iraq"): "speculative"}

@@ -222,6 +222,27 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
             for place in [e for p in t.children if p.dep_ == "pobj" for e in _places(ctx, p)]:
                 for group in _described(ctx, t.head):
                     yield Candidate("operates_in", group, place, [t], descriptive=True)
+        elif t.text == "(" and t.i > 0:
+            yield from _places_in_brackets(ctx, t)
+
+
+def _places_in_brackets(ctx: RelationContext, bracket: Token) -> Iterator[Candidate]:
+    """"Gulf Gold Trading (Dubai, UAE)": places alone in brackets after an organisation's name (a
+    list of designations) say where it is."""
+    group = entity(ctx, ctx.doc[bracket.i - 1])
+    if not group or etype(ctx, group) != "organization":
+        return
+    places: list[str] = []
+    for t in ctx.doc[bracket.i + 1 : bracket.sent.end]:
+        if t.text == ")":
+            for place in places:
+                yield Candidate("operates_in", group, place, [bracket], descriptive=True)
+            return
+        eid = entity(ctx, t)
+        if eid and etype(ctx, eid) in _PLACE_TYPES:
+            places += [eid] if eid not in places else []
+        elif not (t.is_punct or eid):  # anything but places: an alias or a remark, not an address
+            return
 
 
 def _described(ctx: RelationContext, noun: Token) -> list[str]:
@@ -262,7 +283,9 @@ def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
         holders = [e for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                    for conj in [p, *p.conjuncts] for e in _operators(ctx, conj)]
         subjects = [c for c in v.children if c.dep_ == "nsubjpass"] or ([v.head] if v.dep_ == "acl" else [])
-        places = [e for s in subjects for e in _places(ctx, relcl_antecedent(s) or s)]
+        # "Tigray, held by X"; "bases in eastern Libya controlled by X": where the held thing is
+        places = [e for s in subjects for e in _places(ctx, relcl_antecedent(s) or s)
+                  or _located(ctx, s, set(cues()["location_preps"]))]
     else:
         holders = _actors(ctx, v)
         objects = [c for c in v.children if c.dep_ == "dobj"]
@@ -308,7 +331,8 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
 
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
-    "Hezbollah's Iraqi campaign"; "Lebanon hosts Hamas's leadership"."""
+    "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir"; "Lebanon hosts
+    Hamas's leadership"."""
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
@@ -317,6 +341,10 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners = [e for c in noun.children if c.dep_ in {"poss", "compound"}
                   and (e := entity(ctx, c)) and etype(ctx, e) == "organization"
                   and (c.pos_ != "PRON" or category(ctx, e) == "armed_group")]
+        anchor = [noun]
+        if not owners and noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head):
+            owners = [e for e in _actors(ctx, noun.head) if etype(ctx, e) == "organization"]
+            anchor = [noun.head, noun]
         if not owners:
             continue
         places = _located(ctx, noun, _near_preps())
@@ -324,7 +352,7 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
                    and etype(ctx, e) in _PLACE_TYPES]
         for org in owners:
             for place in places:
-                yield Candidate("operates_in", org, place, [noun])
+                yield Candidate("operates_in", org, place, anchor)
     for host in ctx.doc:
         if host.pos_ == "VERB" and has_cue("host_verbs", host):
             guests = [e for o in host.children if o.dep_ == "dobj"
