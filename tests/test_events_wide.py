@@ -288,3 +288,19 @@ def test_a_clause_before_a_denial_is_not_denied(run):
     text = "The UN Security Council sanctioned Eritrea in December 2009; Asmara denied the charge."
     other = _one(run, text, "other")
     assert other.targets == ["eritrea"] and other.date == "2009-12"
+
+
+def test_the_attack_mentioned_again_is_the_same_attack(run):
+    text = ("A drone attack struck the home of Mustafa al-Kadhimi on Sunday. "
+            "Officials said Kataib Hezbollah had carried out the attack.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["kataib-hezbollah"] and attack.targets == ["mustafa-al-kadhimi"]
+
+
+def test_an_attack_with_its_own_target_is_not_a_mention_again(run):
+    text = "Hezbollah attacked Israel on Monday. Hamas claimed the attack on Egypt on Tuesday."
+    assert len(_events(run, text, "attack")) == 2
+
+
+def test_a_label_for_an_act_is_not_another_act(run):
+    assert _events(run, "The prime minister called the raids an unacceptable assault on Iraq's armed forces.") == []

@@ -70,7 +70,7 @@ def _cues() -> dict[str, Any]:
                 "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
                 "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
                 "office_start_preps", "needs_target", "announcing_verbs", "announced_types",
-                "clock_words"):
+                "clock_words", "back_referring_determiners"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
 
@@ -758,10 +758,12 @@ def _complement_of(token: Token) -> bool:
 
 
 def _defines_an_aim(trigger: Token) -> bool:
+    """"the project is the expulsion of X"; also a noun that labels another act ("called the
+    raids an unacceptable assault on Iraq"): neither is a happening of its own."""
     noun = trigger
     while noun.dep_ in {"conj", "appos"} and noun.head.i != noun.i:
         noun = noun.head
-    return not _is_verb(trigger) and noun.dep_ == "attr" and noun.head.lemma_ == "be"
+    return not _is_verb(trigger) and (noun.dep_ == "oprd" or (noun.dep_ == "attr" and noun.head.lemma_ == "be"))
 
 
 def _hypothetical_from(token: Token) -> bool:
@@ -929,8 +931,10 @@ class _Mention:
     event: Event
     dated: bool
     unnamed_agent: bool = False
+    refers_back: bool = False  # "the attack", "that strike" with no target of its own
 
 
+_MERGE_CANDIDATES = 16  # the latest events per participant a new mention may repeat
 _HEDGE_ORDER = ("asserted", "reported", "alleged", "speculative", "denied")
 
 
@@ -940,13 +944,31 @@ def _merge_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     on Kataib Hezbollah ... the strikes on the militia's headquarters"). A person dies once, so
     killings of the same person merge whatever their dates."""
     out: list[_Mention] = []
+    # (type, participant) -> the events that have it, so a mention is compared only with events
+    # it could be (a bounded number each: extraction stays linear in the length of the text)
+    by_participant: dict[tuple[str, str], list[_Mention]] = {}
+    position: dict[int, int] = {}  # id of a kept mention -> its place in `out`
     for mention in mentions:
-        known = next((k for k in out if _same_happening(k, mention)
+        event = mention.event
+        candidates = {id(k): k for p in event.agents + event.targets
+                      for k in by_participant.get((event.type, p), [])[-_MERGE_CANDIDATES:]}
+        known = next((k for k in sorted(candidates.values(), key=lambda k: position[id(k)])
+                      if _same_happening(k, mention)
                       and (_dates_agree(k, mention) or _same_death(ctx, k.event, mention.event))), None)
+        if known is None and mention.refers_back:
+            known = next((k for k in reversed(out) if k.event.type == event.type), None)
+            if known is not None and not (_dates_agree(known, mention) and _agents_agree(known.event, event)):
+                known = None
         if known is None:
+            position[id(mention)] = len(out)
             out.append(mention)
-            continue
-        _absorb(known, mention)
+            known = mention
+        else:
+            _absorb(known, mention)
+        for p in known.event.agents + known.event.targets:
+            bucket = by_participant.setdefault((event.type, p), [])
+            if not bucket or bucket[-1] is not known:
+                bucket.append(known)
     return out
 
 
@@ -956,12 +978,16 @@ def _same_happening(known: _Mention, mention: _Mention) -> bool:
         return False
     if known.unnamed_agent or mention.unnamed_agent:
         return False  # "a militia's rocket attack on US troops" may be any attack on them
-    if first.agents and later.agents and not set(first.agents) & set(later.agents):
+    if not _agents_agree(first, later):
         return False  # "the Houthis fired on Israel" is not "the Hamas attack on Israel"
     if set(first.targets) & set(later.targets):
         return True
     # "Israel struck on Tuesday" and "the Israeli strike on Shukr": one doer, one side names no target
     return bool(set(first.agents) & set(later.agents)) and not (first.targets and later.targets)
+
+
+def _agents_agree(first: Event, later: Event) -> bool:
+    return not (first.agents and later.agents and not set(first.agents) & set(later.agents))
 
 
 def _same_death(ctx: _Context, first: Event, later: Event) -> bool:
@@ -1022,4 +1048,12 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
         attributed_to=attributed_to,
         evidence=[evidence_of(frame.trigger.sent)],
     )
-    return _Mention(event, dated, frame.unnamed_agent and not frame.agents)
+    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame))
+
+
+def _refers_back(frame: _Frame) -> bool:
+    """"KH carried out the attack", "nobody has claimed that attack": a definite event noun
+    that names no target is an earlier event mentioned again."""
+    trigger = frame.trigger
+    return (not _is_verb(trigger) and not frame.targets and frame.place is None
+            and any(c.dep_ == "det" and c.lower_ in _cues()["back_referring_determiners"] for c in trigger.children))
