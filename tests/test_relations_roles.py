@@ -271,3 +271,18 @@ def test_name_in_a_preceding_phrase_is_not_the_role_holder(run):
 def test_politburo_chief_heads_the_whole(run):
     result = run("Hamas's political bureau chief Karim Haddad arrived in Cairo.")
     rel(result, "leads", "karim-haddad", "hamas")
+
+
+def test_hedges_follow_the_verb_that_makes_the_noun_a_predicate(run):
+    assert rel(run("Karim Haddad could be named the next leader of Hamas."),
+               "leads", "karim-haddad", "hamas").hedge == "speculative"
+    assert rel(run("Kataib Hezbollah does not form part of the Popular Mobilization Forces."),
+               "part_of", "kataib-hezbollah", "popular-mobilization-forces").hedge == "denied"
+    assert rel(run("Karim Haddad is not a member of Hamas, his lawyer said."),
+               "member_of", "karim-haddad", "hamas").hedge == "denied"
+    assert rel(run("Israel claims Karim Haddad is a senior Hezbollah commander."),
+               "member_of", "karim-haddad", "hezbollah").hedge == "alleged"
+
+
+def test_served_as_spokesman(run):
+    rel(run("Karim Haddad served as the spokesman of Hamas until 2019."), "member_of", "karim-haddad", "hamas")

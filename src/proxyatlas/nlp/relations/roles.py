@@ -82,7 +82,10 @@ def _role_nouns(ctx: RelationContext, readings: list[_Reading]) -> Iterator[Cand
                 continue
             for org in r.orgs:
                 valid_to = _death_date(ctx, holder) if r.ended else None
-                yield Candidate(r.rtype, holder, org, [r.head], valid_to=valid_to)
+                anchor = predicate_anchor(r.head)
+                # An apposition or title ("Hezbollah said X, its commander, ...") is the author's own
+                # identification: asserted; a predicate ("X is the head of Y") is hedged like a claim.
+                yield Candidate(r.rtype, holder, org, anchor, descriptive=len(anchor) == 1, valid_to=valid_to)
 
 
 def _readings(ctx: RelationContext) -> list[_Reading]:
@@ -114,6 +117,16 @@ def _role_table() -> dict[tuple[str, ...], str]:
     for word, rtype in cues()["by_word"]["role_nouns"].items():
         table[tuple(word.replace("-", " - ").split())] = rtype
     return table
+
+
+def predicate_anchor(noun: Token) -> list[Token]:
+    """The tokens a fact stated by a predicate noun is hedged on: the noun and the verb that makes it
+    a predicate ("could be named leader", "is not part of Y"); for an apposition the noun alone."""
+    if noun.dep_ in {"attr", "oprd"} or noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues()["part_verbs"]:
+        return [noun, noun.head]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "X served as spokesman"
+        return [noun, noun.head.head]
+    return [noun]
 
 
 def named_at(ctx: RelationContext, i: int) -> str | None:

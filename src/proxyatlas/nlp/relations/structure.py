@@ -28,7 +28,7 @@ from ..phrases import (
     subject_of,
 )
 from .candidates import UNIT_CATEGORIES, Candidate, RelationContext
-from .roles import PhraseRight, mention_bounds, named_at, scan_left, scan_right
+from .roles import PhraseRight, mention_bounds, named_at, predicate_anchor, scan_left, scan_right
 
 
 def possessives(ctx: RelationContext) -> Iterator[Candidate]:
@@ -86,7 +86,8 @@ def units(ctx: RelationContext) -> Iterator[Candidate]:
         for member in members:
             for whole in wholes:
                 if etype(ctx, member) == "organization" and etype(ctx, whole) == "organization":
-                    yield Candidate("part_of", member, whole, [t])
+                    anchor = predicate_anchor(t)  # an apposition describes (asserted), a predicate claims
+                    yield Candidate("part_of", member, whole, anchor, descriptive=len(anchor) == 1)
     for parent, (unit, token) in units_after(ctx).items():
         yield Candidate("part_of", unit, parent, [token], descriptive=True)
     yield from apposed_parts(ctx)
@@ -114,7 +115,7 @@ def apposed_parts(ctx: RelationContext) -> Iterator[Candidate]:
             left = scan_left(ctx, bounds, t.i, frozenset({member}))
         for whole in right.orgs or left.orgs:
             if whole != member and etype(ctx, member) == etype(ctx, whole) == "organization":
-                yield Candidate("part_of", member, whole, [t])
+                yield Candidate("part_of", member, whole, [t], descriptive=True)
 
 
 def _org_before_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: int) -> str | None:
