@@ -1,7 +1,6 @@
 """Backing, founding and training (relations/backing.py) on sentences written for these tests."""
 
 import pytest
-
 from conftest import relation_set
 
 
@@ -21,7 +20,8 @@ def no_rel(result, rtype, source=None, target=None):
 # --- hyphenated participles in every position -------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, rtype, source, target", [
-    ("Analysts say the Russia-funded Wagner Group recruits in prisons.", "supports", "russia", "wagner-group"),
+    ("Analysts say the Russia-funded Wagner Group recruits in prisons.", "supports", "russia",
+     "wagner-group"),
     ("The Iran-sponsored Houthis closed the port.", "supports", "iran", "houthis"),
     ("The UAE-trained Southern Transitional Council holds Aden.", "trains",
      "united-arab-emirates", "southern-transitional-council"),
@@ -141,8 +141,9 @@ def test_assisted_with_training_is_training(run):
 # --- nouns ----------------------------------------------------------------------------------------------
 
 def test_patron_nouns(run):
-    result = run("Hamas opened an office. Qatar, the group's main financial backer, hosted Hamas leaders in Doha. The UAE is the "
-                 "Southern Transitional Council's chief sponsor. Hezbollah's Iranian patrons were silent.")
+    result = run("Hamas opened an office. Qatar, the group's main financial backer, hosted Hamas leaders "
+                 "in Doha. The UAE is the Southern Transitional Council's chief sponsor. Hezbollah's "
+                 "Iranian patrons were silent.")
     assert rel(result, "supports", "qatar", "hamas").hedge == "asserted"
     rel(result, "supports", "united-arab-emirates", "southern-transitional-council")
     rel(result, "supports", "iran", "hezbollah")
@@ -200,7 +201,8 @@ def test_support_for_a_policy_is_not_backing_a_group(run):
 
 def test_accused_of_hung_on_the_accused(run):
     # The parser hangs "of arming" on the accused noun phrase and reads "arming" as a noun.
-    result = run("Israeli officials accuse the IRGC's Quds Force of arming and training Hamas and other factions.")
+    result = run("Israeli officials accuse the IRGC's Quds Force of arming and training Hamas and other "
+                 "factions.")
     assert rel(result, "supports", "irgc-quds-force", "hamas").hedge == "alleged"
     assert rel(result, "trains", "irgc-quds-force", "hamas").hedge == "alleged"
 
@@ -212,7 +214,8 @@ def test_money_given(run):
 def test_on_someones_side(run):
     result = run("Turkey intervened on Hamas's side. Troops on Israel's side of the border waited.")
     rel(result, "supports", "turkey", "hamas")
-    assert [r for r in result.relations if r.type == "supports"] == [rel(result, "supports", "turkey", "hamas")]
+    supports = [r for r in result.relations if r.type == "supports"]
+    assert supports == [rel(result, "supports", "turkey", "hamas")]
 
 
 def test_patron_named_as_object_predicate(run):
@@ -228,7 +231,8 @@ def test_defending_a_leader_backs_him(run):
 
 
 def test_launching_an_offensive_founds_nothing(run):
-    result = run("Hezbollah launched its offensive in Qusayr. Russia launched an operation against the Wagner Group.")
+    result = run("Hezbollah launched its offensive in Qusayr. Russia launched an operation against the "
+                 "Wagner Group.")
     no_rel(result, "created")
 
 
@@ -238,8 +242,8 @@ def test_quotation_between_patron_noun_and_its_of(run):
 
 
 def test_umbrella_apposition_hung_on_the_wrong_word(run):
-    result = run("Fighters from the Syrian National Army (SNA), a coalition of rebel factions armed and paid by "
-                 "Turkey, entered the town.")
+    result = run("Fighters from the Syrian National Army (SNA), a coalition of rebel factions armed and paid "
+                 "by Turkey, entered the town.")
     rel(result, "supports", "turkey", "syrian-national-army")
 
 
@@ -254,7 +258,8 @@ def test_paying_a_visit_is_not_backing(run):
 
 
 def test_made_in_is_not_given_by(run):
-    result = run("The Houthis attacked the ship with Russian weapons. Hezbollah fought Israel with weapons from Iran.")
+    result = run("The Houthis attacked the ship with Russian weapons. Hezbollah fought Israel with weapons "
+                 "from Iran.")
     no_rel(result, "supports", "russia")
     rel(result, "supports", "iran", "hezbollah")
 

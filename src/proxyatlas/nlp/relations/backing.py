@@ -80,7 +80,7 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
     collective = _collective_of(noun)
     if collective is not None:
         return _described(ctx, collective)
-    group = salient_before(ctx, noun) if _is_reference(ctx, noun) else None
+    group = salient_before(ctx, noun) if _is_reference(noun) else None
     # An outlet in the dateline is no "Iran-backed movement".
     return [group] if group and category(ctx, group) not in {"media", "research"} else []
 
@@ -96,11 +96,13 @@ def _collective_of(noun: Token) -> Token | None:
     return None
 
 
-def _is_reference(ctx: RelationContext, noun: Token) -> bool:
+def _is_reference(noun: Token) -> bool:
     """"the Iran-backed Lebanese group": a definite group noun with only descriptive modifiers."""
-    if not any(c.lower_ == "the" for c in noun.children) or noun.lemma_.lower() not in cues()["anaphoric_nouns"]:
+    definite = any(c.lower_ == "the" for c in noun.children)
+    if not definite or noun.lemma_.lower() not in cues()["anaphoric_nouns"]:
         return False
-    return not any(c.dep_ in {"appos", "compound", "poss"} or c.dep_ == "prep" and c.lower_ in {"of", "as", "including", "like"}
+    naming = {"of", "as", "including", "like"}  # "the group of X", "groups such as X" name their own
+    return not any(c.dep_ in {"appos", "compound", "poss"} or c.dep_ == "prep" and c.lower_ in naming
                    for c in noun.children)
 
 
@@ -126,6 +128,7 @@ def _undergoers(ctx: RelationContext, verb: Token) -> list[str]:
 # --- hyphenated participles ------------------------------------------------------------------------
 
 def hyphens(ctx: RelationContext) -> Iterator[Candidate]:
+    """"an IRGC-created militia, the NDF", "Iranian-backed groups such as A and B", "Lebanese-based"."""
     doc = ctx.doc
     for t in doc:
         if t.text not in _HYPHENS or t.i == 0 or t.i + 1 >= len(doc):
@@ -150,8 +153,9 @@ def _modified(ctx: RelationContext, participle: Token) -> tuple[list[str], bool]
     subject of "X is Iranian-led" and of "X and Y are Russian-backed entities"."""
     if participle.dep_ in _PREDICATE_DEPS:
         return _copula_subjects(ctx, participle.head), True
+    following = ctx.doc[participle.i + 1 : participle.i + 5]
     noun = participle.head if participle.head.i > participle.i and participle.head.pos_ in {"NOUN", "PROPN"} \
-        else next((t for t in ctx.doc[participle.i + 1 : participle.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+        else next((t for t in following if t.pos_ in {"NOUN", "PROPN"}), None)
     if noun is None:
         return [], False
     # Only its own noun: in "IRGC-backed Kataib Hezbollah and the Nujaba movement" the second
@@ -171,13 +175,11 @@ def verbs(ctx: RelationContext) -> Iterator[Candidate]:
         rtype = _verb_type(v)
         if rtype is not None:
             yield from _verb_relation(ctx, v, rtype)
-        if v.pos_ not in _VERBAL and v.pos_ != "ADJ":
-            continue
-        if has_cue("support_verbs", v) or rtype == "supports":
+        if v.pos_ in _VERBAL and (has_cue("support_verbs", v) or rtype == "supports"):
             yield from _support_phrase(ctx, v)
-        if has_cue("receive_verbs", v):
+        if v.pos_ in _VERBAL and has_cue("receive_verbs", v):
             yield from _received(ctx, v)
-        if has_cue("reliance_words", v):
+        if v.pos_ in {*_VERBAL, "ADJ"} and has_cue("reliance_words", v):
             yield from _reliance(ctx, v)
 
 
@@ -270,16 +272,17 @@ def _relative_antecedent(ctx: RelationContext, clause: Token, person: bool) -> l
 def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candidate]:
     descriptive = False
     if is_passive(v) or (v.dep_ == "conj" and any(is_passive(x) for x in _coordinated_verbs(v))):
-        verbs = _coordinated_verbs(v)
-        descriptive = _describes_apposition(verbs[0])
+        coordinated = _coordinated_verbs(v)
+        descriptive = _describes_apposition(coordinated[0])
         # A verb's own "by"-agent wins ("led by X and dominated by Y"); one without borrows it
         # from its coordination ("armed, funded and trained by X").
         own = [c for c in v.children if c.dep_ == "agent"]
-        agent_preps = own or [c for x in verbs for c in x.children if c.dep_ == "agent"]
+        agent_preps = own or [c for x in coordinated for c in x.children if c.dep_ == "agent"]
         sources = [e for c in agent_preps for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
-        targets = [e for x in verbs for c in x.children if c.dep_ == "nsubjpass" for e in _named(ctx, c)]
+        targets = [e for x in coordinated for c in x.children if c.dep_ == "nsubjpass"
+                   for e in _named(ctx, c)]
         if not targets:
-            targets = _undergoers(ctx, verbs[0]) or listed_after_dash(ctx, v)
+            targets = _undergoers(ctx, coordinated[0]) or listed_after_dash(ctx, v)
     else:
         sources = _doers(ctx, v)
         targets = []
@@ -308,8 +311,8 @@ def _describes_apposition(participle: Token) -> bool:
     armed by Turkey": a participle in an apposition is the author's description, whoever speaks."""
     if participle.dep_ != "acl":
         return False
-    noun = participle.head
-    return noun.dep_ == "appos" or (collective := _collective_of(noun)) is not None and collective.dep_ == "appos"
+    collective = _collective_of(participle.head)
+    return participle.head.dep_ == "appos" or collective is not None and collective.dep_ == "appos"
 
 
 def _relative_subject(clause: Token) -> bool:
@@ -398,6 +401,7 @@ def _reliance(ctx: RelationContext, word: Token) -> Iterator[Candidate]:
 # --- nouns -------------------------------------------------------------------------------------------
 
 def nouns(ctx: RelationContext) -> Iterator[Candidate]:
+    """Relational nouns of backing: patrons, clients, trainers, the backing itself and sides."""
     for n in ctx.doc:
         if n.pos_ not in {"NOUN", "PROPN"} or entity(ctx, n):
             continue
@@ -405,9 +409,11 @@ def nouns(ctx: RelationContext) -> Iterator[Candidate]:
             yield from _pairs("supports", _described_by(ctx, n), _owners(ctx, n, {"of", "for", "to"}), n)
         elif has_cue("client_nouns", n):
             yield from _pairs("supports", _owners(ctx, n, {"of", "for"}), _described_by(ctx, n), n)
-        elif has_cue("trainer_nouns", n):
-            trainers = [e for c in n.children if c.dep_ in {"poss", *_MODIFIER_DEPS} for e in named_by(ctx, c)]
-            yield from _pairs("trains", trainers, [e for p in pobjs(n, {"to", "with"}) for e in named_by(ctx, p)], n)
+        elif has_cue("trainer_nouns", n):  # "Iranian advisers to the Houthis"
+            trainers = [e for c in n.children if c.dep_ in {"poss", *_MODIFIER_DEPS}
+                        for e in named_by(ctx, c)]
+            trainees = [e for p in pobjs(n, {"to", "with"}) for e in named_by(ctx, p)]
+            yield from _pairs("trains", trainers, trainees, n)
         elif (rtype := cue_word("support_nouns", n)) is not None:
             yield from _support_noun(ctx, n, rtype)
         elif has_cue("side_nouns", n):
@@ -511,7 +517,8 @@ def _support_noun(ctx: RelationContext, n: Token, rtype: str) -> Iterator[Candid
         return  # the verb of giving names giver and receiver
     things = [n, *n.conjuncts]
     givers = [e for t in things for e in _givers(ctx, t)]
-    receivers = [e for t in things for p in pobjs(t, {"for", "to"}) for e in named_by(ctx, p) or _activity_owners(ctx, p)]
+    receivers = [e for t in things for p in pobjs(t, {"for", "to"})
+                 for e in named_by(ctx, p) or _activity_owners(ctx, p)]
     if any(c.dep_ == "poss" for c in n.children):  # "Iran's backing of Hezbollah"
         receivers += [e for p in pobjs(n, {"of"}) for e in named_by(ctx, p)]
     anchor = [n]
