@@ -174,3 +174,30 @@ def test_a_name_whose_fighters_are_counted_is_an_organization(run):
     # A person whose name is followed by a verb stays a person.
     result = run("Yahya Sinwar fought for years, officials said.")
     assert entity_named(result, "Yahya Sinwar").type == "person"
+
+
+def test_a_one_word_place_is_not_found_by_transliteration_folding(run):
+    result = run("Rebels advanced on Lubero on Friday.")
+    assert "liberia" not in _ids(result)
+
+
+def test_operations_and_resolutions_are_not_actors(run):
+    result = run("Turkish forces launched Operation Spring Shield in 2020, citing Security Council "
+                 "Resolution 2254.")
+    assert {e.type for e in result.entities} == {"country"}
+
+
+def test_the_government_of_a_country_is_that_country(run):
+    result = run("The Government of Kenya condemned the raid.")
+    assert entity_named(result, "Kenya").type == "country"
+    assert all(e.type != "organization" for e in result.entities)
+
+
+def test_a_registry_surname_that_opens_a_longer_name_is_not_that_person(run):
+    result = run("Students at Bar-Ilan University protested near the Sheikh al-Hadid district.")
+    assert "ronen-bar" not in _ids(result) and "hussein-al-sheikh" not in _ids(result)
+
+
+def test_a_person_labelled_name_after_in_is_a_place(run):
+    result = run("The attack on a police station in Ahmed Wali left three dead.")
+    assert entity_named(result, "Ahmed Wali").type == "place"

@@ -73,7 +73,9 @@ class Registry:
             self.actors[actor.id] = actor
             for name in actor.names:
                 self._exact[exact_key(name)].add(actor.id)
-                self._fold[fold_key(name)].add(actor.id)
+                # A one-word place is known only as spelled: folded, "Lubero" would be Liberia.
+                if actor.type not in {"place", "country"} or " " in exact_key(name):
+                    self._fold[fold_key(name)].add(actor.id)
 
     def __len__(self) -> int:
         return len(self.actors)

@@ -192,6 +192,7 @@ def _in_headline(span: Span) -> bool:
 def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
     title_words = {w for title in word_set("titles", "titles") for w in title.split()}
     not_names = word_set("organizations", "not_names") | title_words
+    not_actor_words = word_set("organizations", "not_actor_words")
     out = []
     for ent in doc.ents:
         etype = _NER_TYPES.get(ent.label_)
@@ -206,6 +207,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         span = _with_ordinal(span)
         if all(t.lower_ in title_words for t in span):
             continue  # a bare title such as "Rear Adm." names no one
+        if any(t.lower_ in not_actor_words and t.text[:1].isupper() for t in span):
+            continue  # "Operation Olive Branch", "Security Council Resolution 1701"
         span, etype, cued = _typed_by_context(span, etype, ent.label_, titled=_lost_a_title(ent, stripped))
         if span[-1].text[:1].islower() and span[-1].is_alpha and not cued:
             continue  # names end in a name, not in "Tuareg-led" or "Hezbollah-backed"
@@ -343,12 +346,11 @@ def _after_person_role(span: Span) -> bool:
 
 
 def _where_something_happened(span: Span) -> bool:
-    """"was killed in Mir Ali", "a rocket that killed 12 children in Majdal Shams": a name after a
-    locative preposition that depends on a verb."""
+    """"was killed in Mir Ali", "an army post in Mir Ali": a person-labelled name after a locative
+    preposition is a place."""
     head = span.root
     preposition = head.head
-    return head.dep_ == "pobj" and preposition.lower_ in word_set("organizations", "locative_prepositions") \
-        and preposition.head.pos_ in {"VERB", "AUX"}
+    return head.dep_ == "pobj" and preposition.lower_ in word_set("organizations", "locative_prepositions")
 
 
 def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[Mention]:
@@ -367,6 +369,8 @@ def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[M
         covered = sum(found[i].end - found[i].start for i in inside)
         extra = [t for t in span if not t.is_punct and t.i not in
                  {k for i in inside for k in range(found[i].start, found[i].end)}]
+        if all(t.lower_ in word_set("metonyms", "actor_heads") or t.is_stop for t in extra):
+            continue  # "the Government of Pakistan" is Pakistan
         if covered < len(span) and extra and all(t.text[:1].isupper() or t.is_stop for t in extra):
             if registry.lookup(span.text) is None and any(t.text[:1].isupper() for t in extra):
                 drop.update(inside)
@@ -449,17 +453,21 @@ def _defined_acronyms(doc: Doc, known: list[Mention]) -> list[Mention]:
 def _one_type_per_name(mentions: list[Mention]) -> None:
     """One name keeps one type through a document ("Tal Rifaat" is a town in every sentence if
     one sentence calls it "the town of Tal Rifaat"): the type its contexts give, else the
-    commonest NER label."""
+    commonest NER label, else the first."""
     by_name: dict[tuple[str, ...], list[Mention]] = {}
     for m in mentions:
         if m.actor_id is None:
             by_name.setdefault(tuple(words(m.name)), []).append(m)
     for group in by_name.values():
-        cued = [m.type for m in group if m.cued]
-        votes = Counter(cued or [m.type for m in group]).most_common()
-        if len(votes) > 1 and votes[0][1] > votes[1][1] or cued and len(votes) == 1:
-            for m in group:
-                m.type = votes[0][0]
+        voters = [m for m in group if m.cued] or group
+        votes = Counter(m.type for m in voters).most_common()
+        if len(votes) > 1 and votes[0][1] == votes[1][1]:
+            # A tie: names set in capitals (list headings) fool the NER most; then the first wins.
+            voters = [m for m in voters if not m.name.isupper()] or voters
+            votes = Counter(m.type for m in voters).most_common()
+        chosen = votes[0][0] if len(votes) == 1 or votes[0][1] > votes[1][1] else voters[0].type
+        for m in group:
+            m.type = chosen
 
 
 def _without(mentions: list[Mention], spans: list[Mention]) -> list[Mention]:
