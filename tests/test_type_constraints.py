@@ -34,6 +34,24 @@ def test_operates_in_needs_an_acting_organization_or_a_state_abroad():
     assert not operates_in.admits(("organization", "armed_group"), ("organization", "armed_group"))
 
 
+@pytest.mark.parametrize("rtype, source, target", [
+    ("leads", ("organization", "state_body"), ("organization", "armed_group")),  # "an IRGC-led militia"
+    ("leads", ("country", None), ("organization", "state_body")),  # "a Saudi-led coalition"
+    ("member_of", ("person", None), ("organization", "research")),  # "an analyst at the institute"
+    ("part_of", ("country", None), ("organization", "other")),  # a state in a task force
+    ("part_of", ("organization", "armed_group"), ("organization", "political")),  # a bloc of parties
+    ("supports", ("organization", "other"), ("person", None)),  # a company financing a warlord
+    ("created", ("person", None), ("organization", "political")),
+    ("trains", ("country", None), ("organization", "armed_group")),
+    ("operates_in", ("organization", "other"), ("place", None)),  # "a car dealer based in Istanbul"
+    ("operates_in", ("country", None), ("place", None)),  # "Turkish troops in Afrin"
+    ("opposes", ("organization", "state_body"), ("person", None)),  # sanctions on a person
+    ("allied_with", ("person", None), ("organization", "armed_group")),
+])
+def test_relations_the_annotation_rules_call_for_are_admitted(rtype, source, target):
+    assert load_ontology().relation_types[rtype].admits(source, target)
+
+
 def test_symmetric_types_admit_either_order():
     allied = load_ontology().relation_types["allied_with"]
     assert allied.admits(("country", None), ("person", None))
