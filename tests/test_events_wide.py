@@ -304,3 +304,22 @@ def test_an_attack_with_its_own_target_is_not_a_mention_again(run):
 
 def test_a_label_for_an_act_is_not_another_act(run):
     assert _events(run, "The prime minister called the raids an unacceptable assault on Iraq's armed forces.") == []
+
+
+def test_sending_weapons_or_fighters_is_an_event(run):
+    other = _one(run, "Wagner supplied the Rapid Support Forces with surface-to-air missiles.", "other")
+    assert other.agents == ["wagner-group"] and other.targets == ["rapid-support-forces"]
+    assert _events(run, "Hezbollah sent a message to Israel.") == []
+
+
+def test_entering_a_named_country_is_a_deployment_there(run):
+    other = _one(run, "Eritrean troops entered Ethiopia in November 2020.", "other")
+    assert other.agents == ["eritrea"] and other.place == "ethiopia" and other.date == "2020-11"
+    assert _events(run, "Eritrean troops entered a new phase.") == []
+
+
+def test_a_day_as_possessor_is_not_an_unnamed_doer(run):
+    text = ("Sunday's drone attack on Mustafa al-Kadhimi shocked Baghdad. "
+            "Officials blamed Kataib Hezbollah for the drone attack on Mustafa al-Kadhimi.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["kataib-hezbollah"] and attack.date == "2020-01-05"

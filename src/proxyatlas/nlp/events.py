@@ -70,7 +70,8 @@ def _cues() -> dict[str, Any]:
                 "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
                 "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
                 "office_start_preps", "needs_target", "announcing_verbs", "announced_types",
-                "clock_words", "back_referring_determiners"):
+                "clock_words", "back_referring_determiners", "supply_verbs", "materiel_nouns",
+                "movement_verbs"):
         cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
     return cues
 
@@ -189,6 +190,10 @@ def _verb_type(token: Token) -> str | None:
         return "attack" if _weapon_use(token) else None
     if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
         return "appointment"  # "took office", "assumed command"
+    if lemma in cues["supply_verbs"]:
+        return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
+    if lemma in cues["movement_verbs"]:
+        return "other" if any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"})) else None
     if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
         return "attack"  # "seized the town of X", "overran Mosul"
     if lemma in cues["death_verbs"]:
@@ -203,6 +208,11 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _is_materiel(phrase: Token) -> bool:
+    """"surface-to-air missiles", "about 1,000 RSF fighters", "one plane loaded with ammunition"."""
+    return _lemma(phrase) in _cues()["materiel_nouns"] or phrase.lower_ in _cues()["materiel_nouns"]
 
 
 def _taken(verb: Token) -> list[Token]:
@@ -411,7 +421,7 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.unnamed_agent = not subject_is_target and _unnamed(subjects, subject_entities)
         if lemma in cues["death_verbs"]:
             frame.add("agent", _instrument_agents(ctx, verb))
-        if (etype == "meeting" and lemma in cues["object_is_place"]) or (
+        if (etype == "meeting" and lemma in cues["object_is_place"]) or lemma in cues["movement_verbs"] or (
                 etype == "attack" and lemma in cues["capture_verbs"]):
             _object_as_place(ctx, frame, objects)
             frame.add("target", _entities_of(ctx, _pobjs(verb, {"from"}), exclude=set(frame.agents)))
@@ -420,8 +430,10 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
             frame.add("target", _entities_of(ctx, objects, exclude=set(frame.agents)))
     for prep, role in (cues.get("verb_preps") or {}).get(etype, {}).items():
         pobjs = _pobjs(verb, {prep})
-        if role == "place":  # "deployed to Mali"
+        if role == "place":  # "deployed to Mali"; "sent fighters to the RSF" reaches an actor
             _set_place(ctx, frame, pobjs)
+            frame.add("target", [e for e in _entities_of(ctx, pobjs, exclude=set(frame.agents))
+                                 if ctx.type_of(e) not in PLACE_TYPES])
             continue
         frame.target_phrases += pobjs if role == "target" else []
         frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
@@ -432,8 +444,8 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
 
 def _unnamed(phrases: list[Token], entities: list[str]) -> bool:
     """A doer phrase that names nobody ("gunmen", "a militia's"). An unresolved pronoun may
-    still be anyone, and "one of the raids" or "the missiles" is the means, not a doer."""
-    return not entities and any(p.pos_ in {"NOUN", "PROPN"} and not _event_noun_type(p)
+    still be anyone, "one of the raids" or "the missiles" is the means, "Sunday's" the day."""
+    return not entities and any(p.pos_ in {"NOUN", "PROPN"} and not _event_noun_type(p) and p.ent_type_ != "DATE"
                                 and _lemma(p) not in _cues()["weapon_nouns"] for p in phrases)
 
 
