@@ -1,7 +1,9 @@
 """Registry names as a token-sequence gazetteer: finds every registry actor named in a Doc.
 
 Matching is case-, diacritic-, hyphen- and article-insensitive (normalize.exact_key), with a
-second, transliteration-folded table (normalize.fold_key) used only for capitalised text.
+second, transliteration-folded table (normalize.fold_key) used only for capitalised text and
+only for names (not acronyms, demonyms or one-word places), never for one word inside a longer
+name.
 Case rules keep ordinary words from matching: an all-capitals alias (US, IS, NDF) matches only
 all-capitals text; a one-word alias matches only capitalised text ("Turkey", not "turkey").
 Surnames of registry people are a third, weaker table, used only when unambiguous.

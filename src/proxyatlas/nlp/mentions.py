@@ -1,8 +1,12 @@
 """Mentions: every span of a Doc that names a person, organization, country or place.
 
-The registry gazetteer goes first (known actors, demonyms, surnames); spaCy's statistical
-NER adds what the registry lacks. Titles and determiners are stripped from NER names, and an
-NER label that contradicts the name's head word (a "Corps" tagged PERSON) is corrected.
+The registry gazetteer goes first (known actors, demonyms, surnames; a capital used as an actor
+is its country; datelines are skipped); names spelled out before a bracketed acronym come
+next; spaCy's statistical NER adds what the registry lacks. Titles and determiners are stripped
+from NER names, pieces of one person's name are joined, and an NER label that the name's words
+or context contradict is corrected (a "Corps" tagged PERSON, "spokeswoman X" tagged ORG, "the X
+district" tagged PERSON); a name keeps one type through the document. Capitalised words after a
+title or before a place noun are names even where the NER missed them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,18 @@ from .gazetteer import Match, gazetteer_for
 _NER_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+@lru_cache(maxsize=None)
+def _cues(lexicon: str, key: str) -> frozenset[str]:
+    """A cue list as a set, built once (mentions are found token by token)."""
+    return word_set(lexicon, key)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of every title ("Maj.", "Gen.", "Minister")."""
+    return frozenset(w for title in _cues("titles", "titles") for w in title.split())
 
 
 @dataclass
@@ -140,18 +156,20 @@ def _capital_as_actor(span: Span) -> bool:
         head = head.head  # "Asmara and Addis Ababa denied": each conjunct has the first one's role
     if head.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "csubj"}:
         return True
-    place_verbs = word_set("metonyms", "place_verbs")
+    place_verbs = _cues("metonyms", "place_verbs")
     if head.dep_ in {"dobj", "dative"}:
         return head.head.lemma_.lower() not in place_verbs
     if head.dep_ == "compound":
-        return head.head.lemma_.lower() in word_set("metonyms", "actor_heads")
+        return head.head.lemma_.lower() in _cues("metonyms", "actor_heads")
     if head.dep_ != "pobj":
         return False
     preposition = head.head
     governor = preposition.head
-    if preposition.dep_ == "agent" or preposition.lower_ not in word_set("metonyms", "actor_prepositions"):
-        return preposition.dep_ == "agent"
-    if governor.lemma_.lower() in place_verbs or governor.lower_ in word_set("metonyms", "place_governors"):
+    if preposition.dep_ == "agent":
+        return True  # "brokered by Washington"
+    if preposition.lower_ not in _cues("metonyms", "actor_prepositions"):
+        return False
+    if governor.lemma_.lower() in place_verbs or governor.lower_ in _cues("metonyms", "place_governors"):
         return False
     return preposition.lower_ != "of" or governor.pos_ in {"VERB", "AUX"}
 
@@ -160,7 +178,7 @@ def _named_as_place(span: Span) -> bool:
     """"the central town of Moura": a name introduced by a place noun and "of" is a place."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-        and doc[span.start - 2].lower_ in word_set("organizations", "place_nouns")
+        and doc[span.start - 2].lower_ in _cues("organizations", "place_nouns")
 
 
 def _described_as_person(span: Span) -> bool:
@@ -190,9 +208,9 @@ def _in_headline(span: Span) -> bool:
 
 
 def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
-    title_words = {w for title in word_set("titles", "titles") for w in title.split()}
-    not_names = word_set("organizations", "not_names") | title_words
-    not_actor_words = word_set("organizations", "not_actor_words")
+    title_words = _title_words()
+    not_names = _cues("organizations", "not_names") | title_words
+    not_actor_words = _cues("organizations", "not_actor_words")
     out = []
     for ent in doc.ents:
         etype = _NER_TYPES.get(ent.label_)
@@ -236,7 +254,7 @@ def _whole_person_name(span: Span, taken: list[bool]) -> Span:
     """"Khalid Kadhim | Jasim al-Skeni", "Shah Mahmood | Qureshi": the NER cuts long names into
     pieces; capitalised proper nouns right next to a person's name belong to it."""
     doc = span.doc
-    title_words = {w for title in word_set("titles", "titles") for w in title.split()}
+    title_words = _title_words()
 
     def name_part(i: int) -> bool:
         token = doc[i]
@@ -252,8 +270,9 @@ def _whole_person_name(span: Span, taken: list[bool]) -> Span:
         end += 1
     while doc[end - 1].lower_ in {"al", "el", "bin", "ibn", "-"}:
         end -= 1
-    while start > 0 and end - start < 6 and name_part(start - 1) and doc[start - 1].i != doc[start - 1].sent.start \
-            or start > 0 and name_part(start - 1) and doc[start - 1].lower_ in word_set("given_names", "given_names"):
+    while start > 0 and end - start < 6 and name_part(start - 1):
+        if doc[start - 1].is_sent_start and doc[start - 1].lower_ not in _cues("given_names", "given_names"):
+            break  # a capitalised word opening a sentence joins the name only if it is a first name
         start -= 1
     return doc[start:end]
 
@@ -304,20 +323,20 @@ def _typed_by_context(span: Span, etype: str, label: str, titled: bool) -> tuple
     something happened ("killed in Mir Ali")."""
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    place_nouns = word_set("organizations", "place_nouns")
+    place_nouns = _cues("organizations", "place_nouns")
     if span[-1].lower_ in place_nouns and span[-1].is_lower and len(span) > 1:
         return span[:-1], "place", True  # "Khost province": the name is "Khost"
     if following is not None and following.lower_ in place_nouns and following.is_lower:
         return span, "place", True  # "the Haret Hreik district"
-    if _named_as_place(span) or len(span) > 1 and span[0].lower_ in word_set("organizations", "toponym_prefixes"):
+    if _named_as_place(span) or len(span) > 1 and span[0].lower_ in _cues("organizations", "toponym_prefixes"):
         return span, "place", True
-    if following is not None and following.is_lower and following.lower_ in word_set("organizations", "group_nouns"):
+    if following is not None and following.is_lower and following.lower_ in _cues("organizations", "group_nouns"):
         return doc[span.start : span.end + 1], "organization", True  # "the Hafiz Gul Bahadur group"
     if _looks_like_org(span.text) and len(span) > 1:
         return span, "organization", etype != "organization"
     if titled or _after_person_role(span) or _described_as_person(span):
         return span, "person", True
-    if label != "PERSON" and 2 <= len(span) <= 4 and span[0].lower_ in word_set("given_names", "given_names"):
+    if label != "PERSON" and 2 <= len(span) <= 4 and span[0].lower_ in _cues("given_names", "given_names"):
         return span, "person", True  # "Oleg Pulatov" tagged ORG, "Talal Hamiyah" tagged FAC
     if label == "PERSON" and _where_something_happened(span):
         return span, "place", True
@@ -331,7 +350,7 @@ def _named_as_a_group(span: Span) -> bool:
     counted or that someone leads is an organization, whatever label the NER gave it."""
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    if following is not None and following.is_lower and following.lemma_ in word_set("organizations", "member_nouns"):
+    if following is not None and following.is_lower and following.lemma_ in _cues("organizations", "member_nouns"):
         return True
     head = span.root
     return head.dep_ == "pobj" and head.head.lower_ in {"of", "for"} \
@@ -350,7 +369,7 @@ def _where_something_happened(span: Span) -> bool:
     preposition is a place."""
     head = span.root
     preposition = head.head
-    return head.dep_ == "pobj" and preposition.lower_ in word_set("organizations", "locative_prepositions")
+    return head.dep_ == "pobj" and preposition.lower_ in _cues("organizations", "locative_prepositions")
 
 
 def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[Mention]:
@@ -369,7 +388,7 @@ def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[M
         covered = sum(found[i].end - found[i].start for i in inside)
         extra = [t for t in span if not t.is_punct and t.i not in
                  {k for i in inside for k in range(found[i].start, found[i].end)}]
-        if all(t.lower_ in word_set("metonyms", "actor_heads") or t.is_stop for t in extra):
+        if all(t.lower_ in _cues("metonyms", "actor_heads") or t.is_stop for t in extra):
             continue  # "the Government of Pakistan" is Pakistan
         if covered < len(span) and extra and all(t.text[:1].isupper() or t.is_stop for t in extra):
             if registry.lookup(span.text) is None and any(t.text[:1].isupper() for t in extra):
@@ -405,8 +424,8 @@ def _titled_names(doc: Doc, taken: list[bool]) -> list[Mention]:
 def _named_before_place_noun(doc: Doc, taken: list[bool]) -> list[Mention]:
     """"the Qarat Zibl district", "in Barmal district": capitalised proper nouns right before a
     lower-case place noun name a place, even when the NER missed them."""
-    place_nouns = word_set("organizations", "place_nouns")
-    not_names = word_set("organizations", "not_names")  # "the Druze town of ..." names a people
+    place_nouns = _cues("organizations", "place_nouns")
+    not_names = _cues("organizations", "not_names")  # "the Druze town of ..." names a people
     out = []
     for token in doc:
         if not (token.is_lower and token.lower_ in place_nouns) or token.i == 0:
