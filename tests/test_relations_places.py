@@ -166,3 +166,17 @@ def test_places_alone_in_brackets_after_a_name(run):
 
 def test_a_possible_attack_is_speculative(run):
     assert located(run("The Islamic State may launch attacks in Iraq.")) == {("isis", "iraq"): "speculative"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("France withdrew its troops from Mali in 2022.", ("france", "mali")),
+    ("The Wagner Group pulled out of Libya.", ("wagner-group", "libya")),
+    ("Hezbollah fighters will leave Syria once the war ends.", ("hezbollah", "syria")),
+])
+def test_forces_leave_where_they_were(run, text, pair):
+    assert pair in located(run(text))
+
+
+def test_leaving_a_deal_or_recalling_diplomats_is_no_presence(run):
+    assert not located(run("The United States withdrew from the nuclear deal."))
+    assert not located(run("Russia pulled its diplomats out of Sudan."))

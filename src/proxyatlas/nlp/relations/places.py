@@ -299,17 +299,24 @@ def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
 
 def deployments(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner has deployed 1,500 fighters to Libya", "sent Wagner fighters to Sudan" (the fighters'
-    group), "its fighters crossed into Kenya", "reached the capital", "the US keeps troops in Syria"."""
+    group), "its fighters crossed into Kenya", "reached the capital", "the US keeps troops in Syria",
+    "pulled its troops out of Mali" (they were there)."""
     for v in ctx.doc:
         if v.pos_ != "VERB":
             continue
         deploying, moving = has_cue("deploy_verbs", v), has_cue("movement_verbs", v)
-        garrisoning = has_cue("garrison_verbs", v)
-        if not (deploying or moving or garrisoning):
+        garrisoning, leaving = has_cue("garrison_verbs", v), has_cue("departure_verbs", v)
+        if not (deploying or moving or garrisoning or leaving):
             continue
         objects = [c for c in v.children if c.dep_ == "dobj"]
-        forces = [o for o in objects if has_cue("armed_force_nouns", o) or has_cue("group_nouns", o)]
-        if garrisoning:
+        # "1,500 fighters", "most of its troops"
+        forces = [o for o in objects if any(has_cue("armed_force_nouns", n) or has_cue("group_nouns", n)
+                                            for n in [o, *pobjs(o, {"of"})])]
+        if leaving:  # "left Iraq", "withdrew from Mali", "pulled its troops out of Mali", "pulled out of"
+            heads = [v, *objects, *(c for c in v.children if c.dep_ in {"prt", "prep"} and c.lower_ == "out")]
+            places = [e for h in heads for e in _located(ctx, h, {"from", "of"})]
+            places += [e for o in objects if o not in forces for e in _places(ctx, o)]
+        elif garrisoning:
             if not forces:
                 continue
             places = _located(ctx, v, set(cues()["location_preps"])) \
