@@ -174,7 +174,9 @@ def _read_role(ctx: RelationContext, bounds: dict[int, tuple[int, int]], head: T
         or left.unit_possessor or right.part_owned
     if rtype == "leads" and subordinate:
         reading.rtype = "member_of"
-    orgs = right.orgs or left.orgs
+    # "the Treasury's Under Secretary for Terrorism and Financial Intelligence": a possessor is the
+    # organisation; only an "of"-phrase ("Y's head of its Executive Council") names a closer one.
+    orgs = right.orgs if right.orgs and (right.prep == "of" or not left.possessed) else left.orgs or right.orgs
     if not orgs and not right.countries and not left.countries:
         orgs = _dep_orgs(ctx, head)
     countries = right.countries or left.countries
@@ -212,6 +214,7 @@ class PhraseLeft:
     noun_between: bool = False  # "Sudan's army chief": a common noun between the owner and the role
     unit_possessor: bool = False
     title_after_role: bool = False  # another role noun stands before this one, not joined by "and"
+    possessed: bool = False  # the organisation is a possessor: "Y's", "its"
 
 
 def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: int,
@@ -230,6 +233,7 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
             left.start = bounds.get(owner.i, (owner.i, 0))[0]
             if left.start > sent_start and doc[left.start - 1].lower_ == "the":  # "X, the group's spokesman"
                 left.start -= 1
+            left.possessed = True
             if owner.i in bounds:
                 _add_owner(ctx, left, entity(ctx, owner), nouns_seen)
             elif has_cue("part_nouns", owner) and not named_by_head(ctx, owner, 0):
@@ -247,6 +251,7 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
             continue
         if tok.lower_ in _POSSESSIVE_PRONOUNS and tok.tag_ == "PRP$":
             left.start = i
+            left.possessed = True
             if tok.lower_ in {"its", "their"}:
                 owner_id = _org_earlier_in_sentence(ctx, tok, not_owner) or entity(ctx, tok) \
                     or salient_before(ctx, tok)
@@ -309,6 +314,7 @@ class PhraseRight:
     """The organisations of the "of"-phrase after a noun ("head of Russia's FSB")."""
 
     end: int  # one past the phrase after the role noun
+    prep: str = ""  # its preposition: "of", "at", "for", ...
     orgs: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     part_owned: bool = False  # "head of KH's foreign affairs": the role heads something the org owns
@@ -322,7 +328,7 @@ def scan_right(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: in
     right = PhraseRight(end)
     if end >= len(doc) or doc[end].lower_ not in cues()["role_preps"] and not (with_to and doc[end].lower_ == "to"):
         return right
-    prep = doc[end].lower_
+    prep = right.prep = doc[end].lower_
     orgs: list[str] = []
     owners: list[str] = []
     countries: list[str] = []
