@@ -269,3 +269,20 @@ def test_participle_in_an_apposition_is_the_authors_description(run):
     assert rel(result, "created", "irgc-quds-force", "kataib-hezbollah").hedge == "asserted"
     claim = run("Officials said that Kataib Hezbollah was set up by the Quds Force.")
     assert rel(claim, "created", "irgc-quds-force", "kataib-hezbollah").hedge == "reported"
+
+
+def test_goods_supplied_by_one_to_another(run):
+    result = run("Rockets supplied by Iran to Hamas hit the town. Money was sent to Hamas by Qatar.")
+    rel(result, "supports", "iran", "hamas")
+    rel(result, "supports", "qatar", "hamas")
+
+
+def test_under_the_patronage_of(run):
+    rel(run("The Houthis grew under the patronage of Iran."), "supports", "iran", "houthis")
+
+
+def test_creation_and_supplier_nouns(run):
+    result = run("Kataib Hezbollah, a creation of the Quds Force, denied the attack. Iran, the Houthis' main "
+                 "arms supplier, was silent.")
+    rel(result, "created", "irgc-quds-force", "kataib-hezbollah")
+    rel(result, "supports", "iran", "houthis")

@@ -341,6 +341,9 @@ def _activity_owners(ctx: RelationContext, noun: Token) -> list[str]:
 def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
     """"X provides assistance to Y", "X sends weapons to Y", "X gave Y training", "X assisted Y with
     money and training"."""
+    if is_passive(v):
+        yield from _supplied(ctx, v)
+        return
     objects = [c for c in v.children if c.dep_ == "dobj"]
     for recipient in objects:
         # "Tehran provides the group with weapons, money and training"
@@ -361,6 +364,20 @@ def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
         for s in _doers(ctx, v):
             for o in targets:
                 yield Candidate(rtype, s, o, [v, obj])
+
+
+def _supplied(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    """"drones supplied by Iran to the Houthis", "weapons were sent to Hezbollah by Iran"."""
+    things = [c for c in v.children if c.dep_ == "nsubjpass"] or ([v.head] if v.dep_ == "acl" else [])
+    givers = [e for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+              for e in named_by(ctx, p)]
+    receivers = [e for c in v.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+                 for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
+    for thing in things:
+        rtype = cue_word("support_nouns", thing) or ("supports" if _is_money(thing) else None)
+        for giver in givers if rtype else []:
+            for receiver in receivers:
+                yield Candidate(rtype, giver, receiver, [v, thing])  # type: ignore[arg-type]
 
 
 def _is_money(noun: Token) -> bool:
@@ -407,8 +424,10 @@ def nouns(ctx: RelationContext) -> Iterator[Candidate]:
             continue
         if has_cue("patron_nouns", n):
             yield from _pairs("supports", _described_by(ctx, n), _owners(ctx, n, {"of", "for", "to"}), n)
-        elif has_cue("client_nouns", n):
+        elif has_cue("client_nouns", n):  # "Iran's proxies, A and B"
             yield from _pairs("supports", _owners(ctx, n, {"of", "for"}), _described_by(ctx, n), n)
+        elif has_cue("creation_nouns", n):  # "Hezbollah, a creation of the IRGC"
+            yield from _pairs("created", _owners(ctx, n, {"of"}), _described_by(ctx, n), n)
         elif has_cue("trainer_nouns", n):  # "Iranian advisers to the Houthis"
             trainers = [e for c in n.children if c.dep_ in {"poss", *_MODIFIER_DEPS}
                         for e in named_by(ctx, c)]
@@ -444,7 +463,9 @@ def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
     """The actor a relational noun belongs to: "Iran's proxies", "Iranian proxies", "a proxy of Iran",
     "the group's backer", "a Hezbollah backer", "the largest backer of Y"."""
     found = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
-    found += [e for e in _modifiers(ctx, noun) if has_cue("client_nouns", noun) or etype(ctx, e) != "country"]
+    # "an Iranian proxy", "an IRGC creation"; but "Hezbollah's Iranian backers" are Iran, not its owner
+    patron = has_cue("patron_nouns", noun)
+    found += [e for e in _modifiers(ctx, noun) if not patron or etype(ctx, e) != "country"]
     # 'called Iran "the largest backer" of Y': a quotation mark can part the noun from its "of"
     verb = _object_predicate_verb(noun)
     heads = [noun, verb] if verb is not None and noun.dep_ == "oprd" else [noun]
@@ -512,7 +533,8 @@ def _support_noun(ctx: RelationContext, n: Token, rtype: str) -> Iterator[Candid
     was founded with help from X" (created), "fought with money and weapons from X"."""
     if n.dep_ == "conj" and cue_word("support_nouns", n.head):
         return  # read with the first of "money, weapons and training from X"
-    head = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "with" else None
+    # "with the help of X", "under the patronage of X": the clause is what X backs
+    head = n.head.head if n.dep_ == "pobj" and n.head.lower_ in {"with", "under"} else None
     if _gives(n.head) or head is not None and _gives(head):
         return  # the verb of giving names giver and receiver
     things = [n, *n.conjuncts]
