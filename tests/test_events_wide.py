@@ -323,3 +323,10 @@ def test_a_day_as_possessor_is_not_an_unnamed_doer(run):
             "Officials blamed Kataib Hezbollah for the drone attack on Mustafa al-Kadhimi.")
     attack = _one(run, text, "attack")
     assert attack.agents == ["kataib-hezbollah"] and attack.date == "2020-01-05"
+
+
+def test_killing_someone_in_a_strike_makes_the_killer_strike_them(run):
+    attack = _one(run, "Israel killed Fuad Shukr in a strike on Tuesday.", "attack")
+    assert attack.agents == ["israel"] and attack.targets == ["fuad-shukr"] and attack.date == "2020-01-07"
+    died = _one(run, "Fuad Shukr died in an Israeli strike on Tuesday.", "attack")
+    assert died.agents == ["israel"] and died.targets == ["fuad-shukr"]

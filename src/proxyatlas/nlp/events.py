@@ -499,6 +499,7 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     _preps_of(ctx, frame, noun)
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
+        frame.add("agent", _killers(ctx, noun))
     light = _light_verb(noun)
     if light is not None:
         frame.anchors.append(light)
@@ -543,14 +544,31 @@ def _noun_modifiers(ctx: _Context, frame: _Frame, noun: Token) -> None:
 
 def _victims(ctx: _Context, noun: Token) -> list[str]:
     """Who an attack killed is who it hit: "a US strike killed Soleimani", "Soleimani was killed
-    in a US strike"."""
+    in a US strike", "Israel killed Shukr in a strike"."""
     head = noun.head
     if noun.dep_ == "nsubj" and _verb_type(head) == "killing":
         return _entities_of(ctx, _objects(head))
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
-        verb = head.head
-        return _entities_of(ctx, _subjects(verb)) if _is_passive(verb) else []
+    verb = _killing_by_means(noun)
+    if verb is not None:
+        died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
+        return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
     return []
+
+
+def _killing_by_means(noun: Token) -> Token | None:
+    """The killing verb an attack noun is the means of: "killed in a strike", "killed X in a raid"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
+        return head.head
+    return None
+
+
+def _killers(ctx: _Context, noun: Token) -> list[str]:
+    """"Israel killed Shukr in a strike": who killed by the attack carried it out."""
+    verb = _killing_by_means(noun)
+    if verb is None or _lemma(verb) in _cues()["death_verbs"]:
+        return []
+    return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
 
 
 def _light_verb(noun: Token) -> Token | None:
