@@ -117,3 +117,26 @@ def test_a_range_spacy_tags_as_a_measure_is_still_a_count():
 ])
 def test_not_quantities(text):
     assert quantities(text) == []
+
+
+# --- who reports, counts or judges a number does not hold it ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon has counted at least 40 attacks on US troops since October.",
+    "An Israeli court convicted two Hezbollah members of spying.",
+    "Human Rights Watch reported that 12 fighters were killed.",
+    "Washington blamed the militia for a volley of more than 30 rockets.",
+])
+def test_the_reporter_is_not_the_holder(text):
+    assert all(subject not in {"us-department-of-defense", "israel", "human-rights-watch", "united-states"}
+               for subject, _, _ in quantities(text))
+
+
+def test_the_country_of_a_group_does_not_own_its_militias():
+    text = "Iraq has many armed groups. Officials blamed two of the country's most powerful militias."
+    assert quantities(text) == []
+
+
+def test_a_pronoun_owner_of_a_partitive_is_the_group_in_focus():
+    text = "Hezbollah fought near Qusair. The raids killed five of its fighters."
+    assert quantities(text) == [("hezbollah", 5, None)]

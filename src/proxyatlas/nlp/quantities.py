@@ -39,11 +39,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_lexicon
 from ..model import Quantity, Statement
-from .attribution import Quote, pronoun_antecedent
-from .hedges import hedge_for
-from .phrases import PhraseContext, named_by
-from .resolve import Resolved
+from .attribution import Quote, pronoun_antecedent, saying_hedge
 from .dates import normalize_date
+from .hedges import hedge_for
+from .phrases import PhraseContext, has_cue, named_by
+from .resolve import Resolved
 from .statements import clause_date, date_right_after, evidence_of
 
 _SUBJECT_TYPES = {"organization", "country", "person"}
@@ -290,17 +290,33 @@ def _actor(token: Token | None, resolved: Resolved) -> Token | None:
     return token if eid and resolved.entities[eid].type in _SUBJECT_TYPES else None
 
 
+def _located(noun: Token) -> bool:
+    """A group noun whose country only says where it is ("Iraq's militias"), unlike a state agent
+    noun whose country is its state ("Iranian troops"); phrases.named_by reads them the same way."""
+    return has_cue("group_nouns", noun) and not has_cue("state_agent_nouns", noun)
+
+
 def _owner(noun: Token, resolved: Resolved) -> Token | None:
     """The actor named inside a noun phrase: "Hezbollah fighters", "Iran's", "of the IRGC"."""
+    found = _named_owner(noun, resolved)
+    if found is not None and found.dep_ == "poss" and _located(noun) \
+            and resolved.entities[resolved.entity_at(found.i)].type == "country":
+        return None  # "Iraq's militias", but "US service members" are the state's
+    return found
+
+
+def _named_owner(noun: Token, resolved: Resolved) -> Token | None:
     for child in noun.children:
-        if child.dep_ in _OWNER_DEPS:
+        # "Iran-aligned factions", "Turkish-backed militias": the backer does not own them.
+        if child.dep_ in _OWNER_DEPS and not any(t.tag_ == "VBN" for t in child.subtree):
             found = _actor(child, resolved) or next(
                 (t for t in child.subtree if _actor(t, resolved) and t.dep_ in _OWNER_DEPS | {"pobj"}), None)
             if found is not None:
                 return found
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = _actor(pobj, resolved) or _owner(pobj, resolved)
+            # "fighters from Hezbollah", but not "the death toll from U.S. strikes"
+            found = _actor(pobj, resolved) or (_owner(pobj, resolved) if prep.lower_ == "of" else None)
             if found is not None:
                 return found
     return None
@@ -312,7 +328,10 @@ def _noun_actor(noun: Token, resolved: Resolved) -> Token | None:
 
 def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
     """The actor a verb's clause is about: its subject, the noun a relative clause hangs from,
-    or the subject it shares with the verb it depends on."""
+    or the subject it shares with the verb it depends on. Whoever says, counts or blames does
+    not hold the number ("the Pentagon counted 58 attacks")."""
+    if saying_hedge(verb) is not None or verb.lemma_.lower() in _word_set("reporting_verbs"):
+        return None
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -367,10 +386,12 @@ def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
 def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | None]:
     """(actor token the number is about, governing verb) by the rules in the module docstring."""
     owner = _owner(head, resolved) or (_owner(_partitive(head), resolved) if _partitive(head) else None)
-    if owner is None and head.pos_ in {"NOUN", "PROPN"}:
-        # "three Americans" count the state's people; "an eight-member council" counts its members.
-        owner = _actor(head, resolved) or (_actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
     verb, role, via, noun = _clause(head)
+    if owner is None and head.pos_ in {"NOUN", "PROPN"}:
+        # "killed three Americans" counts the state's dead; "an eight-member council" its members.
+        victims = verb is not None and verb.lemma_.lower() in _word_set("loss_verbs")
+        owner = (_actor(head, resolved) if victims or head.dep_ == "attr" else None) or (
+            _actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
     if owner is not None:
         return owner, verb
     if verb is None:
@@ -428,12 +449,29 @@ def _clause_of_noun(noun: Token) -> Token | None:
 
 
 def _subject_by_reference(head: Token, resolved: Resolved) -> tuple[Token | None, str | None, Token | None]:
-    """"the group still has 40,000 fighters": a holder named by reference (phrases.named_by
-    resolves "the group", "it", "Iranian forces") when no entity token holds the number."""
-    verb, role, _, _ = _clause(head)
-    if verb is None or role != "object" or verb.lemma_.lower() in _word_set("loss_verbs"):
-        return None, None, None
+    """"the group still has 40,000 fighters", "five of its fighters", "puts its strength at": a
+    holder named by reference (phrases.named_by resolves "the group", "its", "Iranian forces")
+    when no entity token holds the number."""
     context = PhraseContext(head.doc, resolved)
+    verb, role, via, _ = _clause(head)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    estimated = lemma in _word_set("estimate_verbs") and via == "at"
+    owned = [head, _partitive(head)] + ([c for c in verb.children if c.dep_ == "dobj"] if estimated else [])
+    # Neither the estimator ("Tasnim puts its strength at") nor the country of a group ("the
+    # country's most powerful militias") holds the number.
+    estimator = {e for c in verb.children if c.dep_ == "nsubj" for e in named_by(context, c)} if estimated else set()
+    for noun in (n for n in owned if n is not None):
+        located = _located(noun)
+        # An estimate's "its" may be anyone's; "the group's strength" is the group's.
+        for poss in (c for c in noun.children if c.dep_ == "poss" and not (estimated and c.pos_ == "PRON")):
+            eid = next((e for e in named_by(context, poss) if resolved.entities[e].type in _SUBJECT_TYPES
+                        and e not in estimator and not (located and resolved.entities[e].type == "country")), None)
+            if eid is not None:
+                return poss, eid, verb
+    # The subject of a verb of saying or estimating reports the number; it does not hold it.
+    if verb is None or role != "object" or estimated or lemma in _word_set("loss_verbs") \
+            or saying_hedge(verb) is not None or lemma in _word_set("reporting_verbs"):
+        return None, None, None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         for eid in named_by(context, subject):
             if resolved.entities[eid].type in _SUBJECT_TYPES:
