@@ -72,6 +72,31 @@ def test_a_noun_that_heads_an_organisations_name():
     assert council == "northern-valley-defence-council"
 
 
+def test_a_name_head_with_a_possessive():
+    text = "Delegates founded the Northern Valley Defence Council (NVDC) in 2019. Turkey is the council's " \
+           "main patron."
+    assert referent(text, "council") == "northern-valley-defence-council"
+
+
+def test_an_apposed_noun_beyond_the_description_nouns():
+    text = "The Giants Brigades, a largely tribal force, drove the rebels out of the valley."
+    assert referent(text, "force") == "giants-brigades"
+
+
+def test_a_section_opening_description_takes_the_topic():
+    # Nothing in the window, but the profile has named Hezbollah far more than anything else.
+    text = ("Hezbollah was founded in 1982. Hezbollah sits in parliament. Hezbollah runs schools.\n\n"
+            "Finances\n\nIran pays for most of it, officials say. Donors abroad add more. Businesses help too. "
+            "The group spends much of the money on fighters.")
+    assert referent(text, "group") == "hezbollah"
+
+
+def test_a_singular_description_of_a_plural_name_continues_as_it():
+    text = "The Houthis seized the ship on Sunday. The movement said it would release the crew."
+    assert referent(text, "movement") == "houthis"
+    assert referent(text, "it") == "houthis"
+
+
 def test_a_state_body_noun_does_not_refer_to_a_named_body():
     # "the army" may be any state's army, not the one named before.
     text = "The Libyan National Army shelled the port on Tuesday. Sudan said the army would respond."

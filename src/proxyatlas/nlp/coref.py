@@ -35,11 +35,14 @@ from .attribution import Quote, find_quotes, inside_quote
 from .resolve import Resolved
 
 _RECENCY = (1.0, 0.5, 0.25)  # the reference's own sentence, the one before, the one before that
+# A description ("the group") is typed by its noun, so it may reach further back.
+_DESCRIPTION_RECENCY = (1.0, 0.6, 0.4, 0.3, 0.2)
 _ROLE_WEIGHT = {"root_subject": 1.0, "subject": 0.8, "possessor": 0.6, "object": 0.5, "oblique": 0.4,
                 "other": 0.3, "modifier": 0.2}
 _ABOVE_BONUS = 1.0  # for the subject of a clause above the reference
 _MARGIN = 1.5  # the winner must weigh this many times the runner-up
 _MIN_SALIENCE = 0.25  # below this (a modifier named once in the sentence before) no antecedent is salient enough
+_TOPIC_MIN = 3  # mentions that make an organisation the topic of the document so far
 _NAME_HEAD_WINDOW = 10  # sentences since an organisation was named for "the council" to be it
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _UNNAMED = "#"  # prefix of the referent of a phrase no entity names
@@ -63,7 +66,7 @@ def _cues() -> dict[str, Any]:
     person_nouns = set(lexicon["person_nouns"]) | {w for ws in roles.values() for w in ws if " " not in w}
     return {**lexicon, "person_nouns": frozenset(person_nouns),
             "organization_nouns": {k: frozenset(v) for k, v in lexicon["organization_nouns"].items()},
-            **{k: frozenset(lexicon[k]) for k in ("country_nouns", "demonym_country_nouns", "state_branch_nouns", "new_referent_modifiers", "person_pronouns",
+            **{k: frozenset(lexicon[k]) for k in ("country_nouns", "demonym_country_nouns", "state_branch_nouns", "apposed_organization_nouns", "new_referent_modifiers", "person_pronouns",
                                                    "singular_pronouns", "plural_pronouns", "expletive_verbs",
                                                    "member_nouns")}}
 
@@ -291,18 +294,22 @@ class _Chooser:
             self.named_at[slot.referent].append(slot.head)
 
     def add(self, token: Token, eid: str) -> None:
-        """A resolved reference is a slot for the references after it ("The group ... its")."""
+        """A resolved reference is a slot for the references after it, of its own number: "the
+        Houthis ... the movement ... it", "the Houthis ... they"."""
         kind = self.resolved.entities[eid].type
-        self.slots[self.sent_of[token.i]].append(_Slot(token.i, eid, kind, _role(token), None))
+        plural = token.tag_ in {"NNS", "NNPS"} or token.lower_ in _cues()["plural_pronouns"]
+        slots = self.slots[self.sent_of[token.i]]
+        slots[:] = [s for s in slots if s.head != token.i]  # no longer an unnamed phrase
+        slots.append(_Slot(token.i, eid, kind, _role(token), plural))
 
     def accepts(self, ref: _Reference, slot: _Slot) -> bool:
         if ref.kind == "person":
             return slot.kind == "person"
+        plural = slot.plural if slot.plural is not None else slot.referent in self.plural
         if ref.kind == "singular":
-            return slot.kind in {"thing", "country"} or slot.kind == "organization" and slot.referent not in self.plural
+            return slot.kind in {"thing", "country"} or slot.kind == "organization" and not plural
         if ref.kind == "plural":
-            return slot.kind == "people" or slot.kind == "organization" \
-                and (bool(slot.plural) or slot.referent in self.plural)
+            return slot.kind == "people" or slot.kind == "organization" and plural
         entity = self.resolved.entities.get(slot.referent)
         if entity is None or entity.type != ref.kind:
             return False
@@ -319,7 +326,8 @@ class _Chooser:
         bound = self._clause_subjects(ref.token, local=True) if ref.bound == "local" else \
             above if ref.bound == "above" else set()
         weight: dict[str, float] = defaultdict(float)
-        for distance, recency in enumerate(_RECENCY):
+        recency_by_distance = _DESCRIPTION_RECENCY if ref.kind in {"organization", "country"} else _RECENCY
+        for distance, recency in enumerate(recency_by_distance):
             if here - distance < 0:
                 break
             for slot in self.slots[here - distance]:
@@ -330,11 +338,26 @@ class _Chooser:
                 weight[eid] += _ABOVE_BONUS
             weight[eid] *= 1 + math.log1p(bisect.bisect_left(self.named_at.get(eid, []), ref.token.i))
         ranked = sorted(((e, w) for e, w in weight.items() if w >= _MIN_SALIENCE), key=lambda kv: -kv[1])
+        if not ranked and ref.kind == "organization":
+            return self._topic(ref)
         if not ranked or ranked[0][0].startswith(_UNNAMED):
             return None
         if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _topic(self, ref: _Reference) -> str | None:
+        """"The group controls much of ..." opening a section of a profile: with no candidate near,
+        the organisation of the noun's kind the document has named far most often so far."""
+        counts = []
+        for eid, heads in self.named_at.items():
+            n = bisect.bisect_left(heads, ref.token.i)
+            if n and self.accepts(ref, _Slot(heads[0], eid, self.resolved.entities[eid].type, "other", None)):
+                counts.append((n, eid))
+        counts.sort(reverse=True)
+        if not counts or counts[0][0] < _TOPIC_MIN or len(counts) > 1 and counts[0][0] < _MARGIN * counts[1][0]:
+            return None
+        return counts[0][1]
 
     def _clause_subjects(self, token: Token, local: bool = False) -> set[str]:
         """Entities and unnamed phrases that are subjects of the clauses above a reference (only
@@ -413,7 +436,7 @@ def resolve_references(doc: Doc, resolved: Resolved) -> Resolved:
 def _bare_definite(token: Token) -> bool:
     """"the council", "the brigade": a definite common noun with no modifier of its own."""
     return token.pos_ == "NOUN" and token.text.islower() and _definite(token) and token.dep_ != "attr" \
-        and all(c.dep_ in {"det", "punct"} or c.dep_ == "prep" and c.lower_ != "of" for c in token.children)
+        and all(c.dep_ in {"det", "punct", "case"} or c.dep_ == "prep" and c.lower_ != "of" for c in token.children)
 
 
 def _named_in_place(token: Token, resolved: Resolved) -> str | None:
@@ -430,7 +453,7 @@ def _named_in_place(token: Token, resolved: Resolved) -> str | None:
             if eid and resolved.entities[eid].type == "country":
                 return eid
         kind = "country"
-    elif word in cues["organization_nouns"]:
+    elif word in cues["organization_nouns"] or word in cues["apposed_organization_nouns"]:
         kind = "organization"
     else:
         return None
