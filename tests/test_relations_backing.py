@@ -286,3 +286,7 @@ def test_creation_and_supplier_nouns(run):
                  "arms supplier, was silent.")
     rel(result, "created", "irgc-quds-force", "kataib-hezbollah")
     rel(result, "supports", "iran", "houthis")
+
+
+def test_money_paid_for_something_is_a_purchase(run):
+    no_rel(run("Iraq paid Iran $1 billion for gas."), "supports")

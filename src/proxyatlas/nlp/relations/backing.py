@@ -353,8 +353,10 @@ def _support_phrase(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
                     for o in _named(ctx, recipient):
                         yield Candidate(rtype, s, o, [v, thing])  # type: ignore[arg-type]
     for obj in objects:
-        # "gave the group $200 million": money is backing
-        rtype = cue_word("support_nouns", obj) or ("supports" if _is_money(obj) else None)
+        # "gave the group $200 million": money is backing, unless it buys something ("paid X $1 billion
+        # for gas")
+        purchase = bool(pobjs(v, {"for"}) + pobjs(obj, {"for"}))
+        rtype = cue_word("support_nouns", obj) or ("supports" if _is_money(obj) and not purchase else None)
         if rtype is None:
             continue
         targets = [e for p in pobjs(v, {"to", "for"}) + pobjs(obj, {"to", "for"}) for e in named_by(ctx, p)]
