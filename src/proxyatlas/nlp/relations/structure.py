@@ -205,12 +205,12 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
             members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
             # A name or an umbrella noun: not "Hezbollah's allies include the Houthis".
             subjects = [s for c in t.children if c.dep_ == "nsubj" for s in [relcl_antecedent(c) or c]]
-            if not any(entity(ctx, s) or s.lemma_.lower() in cues()["umbrella_nouns"] for s in subjects):
+            if not any(entity(ctx, s) or s.lemma_.lower() in cues()["collective_nouns"] for s in subjects):
                 continue
             for whole in _subjects(ctx, t):
                 for member in members:
                     yield Candidate("part_of", member, whole, [t])
-        elif lemma in cues()["umbrella_nouns"] and not entity(ctx, t):
+        elif lemma in cues()["collective_nouns"] and not entity(ctx, t):
             members = [e for p in pobjs(t, {"of"}) for e in named_by(ctx, p)]
             wholes = named_by(ctx, t.head) if t.dep_ == "appos" else \
                 [e for c in t.children if c.dep_ == "appos" for e in named_by(ctx, c)]
