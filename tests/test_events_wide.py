@@ -330,3 +330,9 @@ def test_killing_someone_in_a_strike_makes_the_killer_strike_them(run):
     assert attack.agents == ["israel"] and attack.targets == ["fuad-shukr"] and attack.date == "2020-01-07"
     died = _one(run, "Fuad Shukr died in an Israeli strike on Tuesday.", "attack")
     assert died.agents == ["israel"] and died.targets == ["fuad-shukr"]
+
+
+def test_opening_or_setting_fire_is_an_attack(run):
+    attack = _one(run, "Hezbollah opened fire on Israeli troops on Monday.", "attack")
+    assert attack.agents == ["hezbollah"] and attack.targets == ["israel"] and attack.date == "2020-01-06"
+    assert _events(run, "A fire broke out in the port of Beirut.") == []

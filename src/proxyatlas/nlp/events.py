@@ -1,25 +1,41 @@
 """Events: attacks, killings, appointments, meetings and other happenings, with their doers,
 targets, place, date, hedge and evidence (SPEC "Events").
 
-One event per trigger word. A trigger is a verb or noun from the cue lexicon
+One event per happening. A trigger is a verb or noun from the cue lexicon
 (data/cues/events.yaml); its participants come from the dependency parse, never from the
 words around it:
 
 - verbs: subject -> agents, object -> targets; passive: "by" agent -> agents, subject -> targets;
-  a reduced relative ("the commander killed in the strike") has its head noun as the target.
+  a reduced relative ("the commander killed in the strike") has its head noun as the target; a
+  participle or adverbial clause shares its main clause's subject ("sank boats, killing ten").
+  Some verbs are events only with the right complement: taking ground needs a place ("seized
+  the town of X": an attack there), dying a violent cause ("died in a strike"), hitting a
+  facility, sending materiel or fighters, listing an "as" or the passive.
 - nouns: possessor and name modifiers ("Iran's attack", "a US airstrike", "Soleimani's
   assassination": which role depends on the type), prepositions ("attack on X", "killing of
-  X", "talks between X and Y"), and the subject of a light verb that carries the noun
-  ("launched an attack", "carried out a strike", "ordered the killing").
-- a participant phrase names the entity it is, its apposition, its name modifiers ("two US
-  bases" -> United States, "an American contractor" -> United States) or the actor of a group
-  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun.
+  X", "talks between X and Y"), the subject of a light verb that carries the noun
+  ("launched an attack", "carried out a strike", "ordered the killing"), the one an accusation
+  pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike".
+- a participant phrase names the entity it is (coreference included: "it", "the group"), its
+  apposition, its name modifiers ("two US bases" -> United States) or the actor of a group
+  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun. A
+  place among the targets is where it happened ("a strike on Beirut").
 
-An event needs at least one entity among its participants (a meeting two), because an event
-with nobody in it is not something a graph can hold. Triggers in clauses that do not report
-something as having happened (conditionals, modals, "vowed to strike", "the threat of
-attacks") are skipped: events are things that happened. Dates come only from a date phrase
-attached to the trigger's clause; there is no default date, because dates are never invented.
+An event needs at least one entity among its participants (a meeting two, a designation the
+one designated), because an event with nobody in it is not something a graph can hold.
+Triggers in clauses that do not report something as having happened (conditionals, modals,
+expectations, "vowed to strike", "denied firing", "the threat of attacks") are skipped:
+events are things that happened; an event noun with its own date ("the July 12 raid") did.
+
+Dates: the date phrase attached to the trigger's clause; else the nearest date of its sentence
+that no other trigger's clause holds (not a date of saying); else, in a sentence without dates,
+the last date of the sentence before (not a dateline's). "The next day", "three days later",
+"that November" count from the last date the text fixed. There is no default date, because
+dates are never invented.
+
+Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
+doer where one names no target), agreeing dates and places; "the attack" without a target is
+the last attack mentioned. A killing without a date takes the date of the attack on its victim.
 """
 
 from __future__ import annotations
