@@ -10,12 +10,16 @@
 References land in `Resolved.reference_entity`, which `Resolved.entity_at` consults after names,
 so every rule stage sees the antecedent while mentions and aliases stay names.
 
-Antecedents are the named mentions (and references already resolved) of the reference's sentence,
-before it, and of the two sentences before. Each weighs by recency and grammatical role (salience
-in the manner of Lappin and Leass, summed over an entity's mentions); the heaviest of the right
-kind wins only when clearly ahead of the next, unnamed phrases of the same kind competing too
-("the strike ... it", "officials said they"). Precision first: an ambiguous reference stays
-unresolved. The cue words live in data/cues/coref.yaml.
+A description in apposition to a name is that name ("Hezbollah, the Iran-backed group"). Otherwise
+antecedents are the named mentions (and references already resolved) of the reference's sentence,
+before it, and of the two sentences before (four for a description, which its noun types). Each
+weighs by recency and grammatical role (salience in the manner of Lappin and Leass, summed over an
+entity's mentions), more as the subject of a clause above the reference, and scaled by how often
+the document has named it; the heaviest of the right kind (type, number, category, demonym) wins
+only when clearly ahead of the next, unnamed phrases of the same kind competing too ("the strike
+... it", "officials said they"). Precision first: an ambiguous reference stays unresolved. A
+description with no candidate near takes the document's topic organisation; "the council" the one
+organisation named lately whose name ends in "Council". The cue words live in data/cues/coref.yaml.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import load_lexicon
+from ..errors import DataError
+from ..lexicon import load_lexicon, word_set
 from ..normalize import words
 from .attribution import Quote, find_quotes, inside_quote
 from .resolve import Resolved
@@ -59,16 +64,23 @@ class _Slot:
     plural: bool | None  # None: the phrase does not tell
 
 
+_WORD_LISTS = ("country_nouns", "demonym_country_nouns", "apposed_organization_nouns", "state_branch_nouns",
+               "new_referent_modifiers", "person_pronouns", "singular_pronouns", "plural_pronouns",
+               "expletive_verbs", "member_nouns", "person_nouns")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    lexicon = load_lexicon("coref")
+    """The coref lexicon, checked for shape, as sets; person nouns include the one-word role nouns
+    of relations.yaml ("spokesman", "commander")."""
+    cues: dict[str, Any] = {key: word_set("coref", key) for key in _WORD_LISTS}
+    table = load_lexicon("coref").get("organization_nouns")
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise DataError("data/cues/coref.yaml", "'organization_nouns' must map nouns to lists of categories")
+    cues["organization_nouns"] = {noun: frozenset(categories) for noun, categories in table.items()}
     roles = load_lexicon("relations")["role_nouns"]
-    person_nouns = set(lexicon["person_nouns"]) | {w for ws in roles.values() for w in ws if " " not in w}
-    return {**lexicon, "person_nouns": frozenset(person_nouns),
-            "organization_nouns": {k: frozenset(v) for k, v in lexicon["organization_nouns"].items()},
-            **{k: frozenset(lexicon[k]) for k in ("country_nouns", "demonym_country_nouns", "state_branch_nouns", "apposed_organization_nouns", "new_referent_modifiers", "person_pronouns",
-                                                   "singular_pronouns", "plural_pronouns", "expletive_verbs",
-                                                   "member_nouns")}}
+    cues["person_nouns"] = cues["person_nouns"] | {w for ws in roles.values() for w in ws if " " not in w}
+    return cues
 
 
 # --- antecedent slots ------------------------------------------------------------------------------
@@ -238,7 +250,7 @@ def _describes_another(token: Token, resolved: Resolved) -> bool:
             return True
         if child.dep_ == "relcl" and token.doc[child.left_edge.i - 1].text != ",":
             return True  # a restrictive relative clause picks one out
-        eid = resolved.entity_at(child.i)
+        eid = resolved.name_at(child.i)
         if eid and child.dep_ in {"compound", "amod", "nmod", "poss"} and resolved.entities[eid].type != "country":
             return True  # "the Houthi movement" is a name of its own
     return False
@@ -256,7 +268,7 @@ def _description(token: Token, resolved: Resolved) -> _Reference | None:
     if _describes_another(token, resolved):
         return None
     demonyms = [resolved.entities[e] for c in token.children
-                if c.dep_ in {"compound", "amod", "nmod"} and (e := resolved.entity_at(c.i))]
+                if c.dep_ in {"compound", "amod", "nmod"} and (e := resolved.name_at(c.i))]
     country = demonyms[0].country if demonyms else None
     if word in cues["demonym_country_nouns"] and country is None:
         return None  # a bare "the state" is any state; "the Lebanese state" is Lebanon
