@@ -201,3 +201,22 @@ def test_a_registry_surname_that_opens_a_longer_name_is_not_that_person(run):
 def test_a_person_labelled_name_after_in_is_a_place(run):
     result = run("The attack on a police station in Ahmed Wali left three dead.")
     assert entity_named(result, "Ahmed Wali").type == "place"
+
+
+def test_a_body_named_with_of_on_or_for_is_one_organization(run):
+    result = run("The UN Panel of Experts on Libya said the shipments broke the embargo, and the Special "
+                 "Court for Sierra Leone was cited.")
+    assert entity_named(result, "UN Panel of Experts on Libya").type == "organization"
+    assert entity_named(result, "Special Court for Sierra Leone").type == "organization"
+    assert "united-nations" not in _ids(result) and "libya" not in _ids(result)
+
+
+def test_two_bodies_joined_by_and_the_stay_two(run):
+    result = run("The Institute for Strategic and Defence Studies and the University of Tehran disagreed.")
+    assert entity_named(result, "University of Tehran").type == "organization"
+    assert entity_named(result, "Institute for Strategic and Defence Studies").type == "organization"
+
+
+def test_a_group_in_a_country_and_a_government_of_a_country_are_not_bodies(run):
+    result = run("Hezbollah in Lebanon thanked the Government of Iran.")
+    assert {"hezbollah", "lebanon", "iran"} <= _ids(result)

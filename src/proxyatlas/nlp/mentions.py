@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -28,7 +28,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues(lexicon: str, key: str) -> frozenset[str]:
     """A cue list as a set, built once (mentions are found token by token)."""
     return word_set(lexicon, key)
@@ -259,8 +259,9 @@ def _whole_person_name(span: Span, taken: list[bool]) -> Span:
     def name_part(i: int) -> bool:
         token = doc[i]
         after = doc[i + 1] if i + 1 < len(doc) else None
-        glue = after is not None and (token.lower_ in {"al", "el", "bin", "ibn"} and (after.text == "-" or after.text[:1].isupper())
-                                      or token.text == "-" and after.text[:1].isupper())
+        glue = after is not None and (
+            token.lower_ in {"al", "el", "bin", "ibn"} and (after.text == "-" or after.text[:1].isupper())
+            or token.text == "-" and after.text[:1].isupper())
         return not taken[i] and token.ent_type_ in {"", "PERSON", "GPE", "LOC", "ORG", "FAC"} and (
             glue or token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
             and token.lower_ not in title_words)
@@ -390,9 +391,9 @@ def _ner_overrides(doc: Doc, registry: Registry, found: list[Mention]) -> list[M
                  {k for i in inside for k in range(found[i].start, found[i].end)}]
         if all(t.lower_ in _cues("metonyms", "actor_heads") or t.is_stop for t in extra):
             continue  # "the Government of Pakistan" is Pakistan
-        if covered < len(span) and extra and all(t.text[:1].isupper() or t.is_stop for t in extra):
-            if registry.lookup(span.text) is None and any(t.text[:1].isupper() for t in extra):
-                drop.update(inside)
+        if covered < len(span) and extra and all(t.text[:1].isupper() or t.is_stop for t in extra) \
+                and registry.lookup(span.text) is None and any(t.text[:1].isupper() for t in extra):
+            drop.update(inside)
     return [m for i, m in enumerate(found) if i not in drop]
 
 
@@ -469,6 +470,58 @@ def _defined_acronyms(doc: Doc, known: list[Mention]) -> list[Mention]:
     return out
 
 
+_NAME_LINKS = {"of", "on", "for"}
+_NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _institution_names(doc: Doc, known: list[Mention]) -> list[Mention]:
+    """"the UN Panel of Experts on Libya", "the Special Court for Sierra Leone": a body named by a
+    capitalised head ("Panel", "Court") with "of"/"on"/"for" and more capitalised words is one
+    organization; the country or the UN inside its name are not mentions of their own (the
+    longest name wins)."""
+    cover = {k: m for m in known for k in range(m.start, m.end)}  # token -> the mention over it
+
+    def capitalised(i: int) -> bool:
+        token = doc[i]
+        return token.text[:1].isupper() and not token.is_sent_start and token.ent_type_ not in _NOT_NAME_ENTS \
+            and "\n" not in token.whitespace_ or token.text in {"-", "‐"} or token.text in {"U.N.", "UN"}
+
+    out = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_ not in _NAME_LINKS or i == 0 or not doc[i - 1].text[:1].isupper():
+            i += 1
+            continue
+        head_start = i
+        while head_start > 0 and i - head_start < 6 and capitalised(head_start - 1):
+            head_start -= 1
+        end = i
+        while end < len(doc) and end - head_start < 14:
+            k = end + 1
+            if k < len(doc) and doc[k].lower_ == "the" and doc[end].lower_ != "and":
+                k += 1  # "on the Democratic Republic of the Congo"; "X and the Y" are two names
+            if not (doc[end].lower_ in _NAME_LINKS | {"and"} and k < len(doc) and capitalised(k)):
+                break
+            end = k
+            while end < len(doc) and capitalised(end):
+                end += 1
+        if head_start > 0 and _ORDINAL.match(doc[head_start - 1].text):
+            head_start -= 1  # "the 8th Combined Arms Army of ..."
+        head = doc[head_start:i]
+        named = len(head) > 0 and (_looks_like_org(head.text)
+                                   or head[-1].lower_ in _cues("organizations", "institution_nouns"))
+        possessor = end < len(doc) and doc[end].lower_ in {"'s", "’s"}  # "of Russia's Southern District"
+        if end > i + 1 and named and not possessor and head[-1].lower_ not in _cues("metonyms", "actor_heads"):
+            first, last = cover.get(head_start), cover.get(end - 1)
+            straddled = first is not None and first.start < head_start or last is not None and last.end > end
+            inside = {id(cover[k]): cover[k] for k in range(head_start, end) if k in cover}.values()
+            if not straddled and all(m.type in {"country", "place"} or m.actor_id == "united-nations"
+                                     for m in inside):
+                out.append(Mention(head_start, end, "organization", "ner", None, doc[head_start:end].text, True))
+        i = max(end, i + 1)
+    return out
+
+
 def _one_type_per_name(mentions: list[Mention]) -> None:
     """One name keeps one type through a document ("Tal Rifaat" is a town in every sentence if
     one sentence calls it "the town of Tal Rifaat"): the type its contexts give, else the
@@ -500,6 +553,8 @@ def find_mentions(doc: Doc, registry: Registry) -> list[Mention]:
     known = _ner_overrides(doc, registry, known)
     acronyms = _defined_acronyms(doc, known)
     known = _without(known, acronyms) + acronyms
+    institutions = _institution_names(doc, known)
+    known = _without(known, institutions) + institutions
     taken = [False] * len(doc)
     for m in known:
         for i in range(m.start, m.end):
