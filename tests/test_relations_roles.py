@@ -286,3 +286,20 @@ def test_hedges_follow_the_verb_that_makes_the_noun_a_predicate(run):
 
 def test_served_as_spokesman(run):
     rel(run("Karim Haddad served as the spokesman of Hamas until 2019."), "member_of", "karim-haddad", "hamas")
+
+
+def test_members_listed_after_the_alliance(run):
+    result = run("The Axis of Resistance's members Hezbollah, Hamas and the Houthis held talks in Beirut.")
+    for group in ("hezbollah", "hamas", "houthis"):
+        rel(result, "part_of", group, "axis-of-resistance")
+
+
+def test_members_of_an_alliance_listed_in_apposition(run):
+    result = run("The members of the Coordination Framework, Badr and Asaib Ahl al-Haq, met on Sunday.")
+    rel(result, "part_of", "asaib-ahl-al-haq", "coordination-framework")
+    assert not has(result, "part_of", "asaib-ahl-al-haq", "badr-organization")
+
+
+def test_persons_listed_after_members_are_not_parts(run):
+    result = run("Hezbollah members Karim Haddad and Omar Nasser were arrested.")
+    assert not any(r.type == "part_of" for r in result.relations)

@@ -82,7 +82,8 @@ def units(ctx: RelationContext) -> Iterator[Candidate]:
             continue
         wholes = [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := entity(ctx, c))]
         wholes += [e for c in t.children if c.dep_ == "poss" for e in _owner(ctx, c)]
-        wholes += [e for p in pobjs(t, {"of", "from", "within", "inside"}) for e in named_by(ctx, p)]
+        # Only the named head: in "the members of the Framework, Badr and AAH" the list is the members.
+        wholes += [e for p in pobjs(t, {"of", "from", "within", "inside"}) for e in named_by_head(ctx, p, 0)]
         for member in members:
             for whole in wholes:
                 if etype(ctx, member) == "organization" and etype(ctx, whole) == "organization":
@@ -91,7 +92,47 @@ def units(ctx: RelationContext) -> Iterator[Candidate]:
     for parent, (unit, token) in units_after(ctx).items():
         yield Candidate("part_of", unit, parent, [token], descriptive=True)
     yield from apposed_parts(ctx)
+    yield from listed_members(ctx)
     yield from memberships(ctx)
+
+
+def listed_members(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Axis's members Hezbollah, Hamas and the Houthis", "the members of the Framework, Badr
+    and AAH, ...", "its member groups: A and B": organisations listed after a plural member noun."""
+    doc = ctx.doc
+    bounds = mention_bounds(ctx)
+    for t in doc:
+        if t.lemma_.lower() not in cues()["member_nouns"] or t.tag_ != "NNS" or t.i in bounds:
+            continue
+        right = scan_right(ctx, bounds, t.i + 1) if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of" \
+            else PhraseRight(t.i + 1)
+        wholes = right.orgs or scan_left(ctx, bounds, t.i).orgs
+        for member in _listed_orgs(ctx, bounds, right.end):
+            for whole in wholes:
+                if member != whole:
+                    yield Candidate("part_of", member, whole, [t], descriptive=True)
+
+
+def _listed_orgs(ctx: RelationContext, bounds: dict[int, tuple[int, int]], i: int) -> list[str]:
+    """The organisations named one after another from token i ("A, B and the C"), past a colon or comma."""
+    doc = ctx.doc
+    if i < len(doc) and doc[i].text in {",", ":"}:
+        i += 1
+    found: list[str] = []
+    while i < len(doc):
+        if doc[i].lower_ == "the" and i + 1 in bounds:
+            i += 1
+        eid = named_at(ctx, i) if i in bounds else None
+        if eid is None or etype(ctx, eid) != "organization":
+            break
+        found.append(eid)
+        i = bounds[i][1]
+        if i < len(doc) and doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and":
+            i += 1
+        if i >= len(doc) or doc[i].text not in {",", "and"}:
+            break
+        i += 1
+    return found
 
 
 def apposed_parts(ctx: RelationContext) -> Iterator[Candidate]:
