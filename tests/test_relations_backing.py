@@ -290,3 +290,10 @@ def test_creation_and_supplier_nouns(run):
 
 def test_money_paid_for_something_is_a_purchase(run):
     no_rel(run("Iraq paid Iran $1 billion for gas."), "supports")
+
+
+def test_one_of_several_backed_groups(run):
+    result = run("Kataib Hezbollah, one of several Iran-backed militias, fired rockets. Nujaba is one of the "
+                 "factions armed by the Quds Force.")
+    rel(result, "supports", "iran", "kataib-hezbollah")
+    rel(result, "supports", "irgc-quds-force", "harakat-hezbollah-al-nujaba")

@@ -60,7 +60,8 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
     """The organisations a noun that a participle modifies stands for: its name, the name it is in
     apposition to, the umbrella it is a member of ("an alliance of Tehran-backed factions"), the
     names coordinated under one plural head ("the Iran-backed Hamas and Islamic Jihad movements"),
-    or, for "the Iran-backed group" with nothing more, the group the text is about."""
+    the one that is one of them ("X, one of several Iran-backed militias"), or, for "the Iran-backed
+    group" with nothing more, the group the text is about."""
     found = _named(ctx, noun, conjuncts=False)
     if found:
         # Names coordinated under one plural head: "the Iran-backed Hamas and Islamic Jihad movements",
@@ -80,6 +81,11 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
     collective = _collective_of(noun)
     if collective is not None:
         return _described(ctx, collective)
+    quantifier = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if quantifier is not None and has_cue("quantifiers", quantifier):  # "X, one of several X-backed groups"
+        if quantifier.dep_ == "attr":
+            return _copula_subjects(ctx, quantifier.head)
+        return _named(ctx, quantifier)
     group = salient_before(ctx, noun) if _is_reference(noun) else None
     # An outlet in the dateline is no "Iran-backed movement".
     return [group] if group and category(ctx, group) not in {"media", "research"} else []
