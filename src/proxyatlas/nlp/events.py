@@ -48,6 +48,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import DataError
 from ..lexicon import load_lexicon
 from ..model import Event, Statement
 from .attribution import Quote
@@ -79,16 +80,11 @@ def _cues() -> dict[str, Any]:
     cues["noun_type"] = {noun.split()[-1]: etype for etype, nouns in raw["nouns"].items() for noun in nouns}
     cues["phrasal"] = {(verb, particle): etype for etype, pairs in raw["phrasal_verbs"].items()
                        for verb, particle in pairs}
-    for key in ("weapon_verbs", "weapon_nouns", "role_complement_verbs", "subject_is_appointee",
-                "object_is_place", "person_object_verbs", "happening_verbs", "non_objects", "place_preps",
-                "light_verbs", "of_heads", "hypothetical_marks", "hypothetical_auxes", "intent_heads",
-                "hypothetical_modifiers", "hypothetical_noun_heads", "period_preps", "capture_verbs",
-                "ground_nouns", "as_or_passive_verbs", "death_verbs", "violent_death_nouns", "impact_verbs",
-                "hypothetical_complements", "denial_heads", "office_verbs", "office_nouns",
-                "office_start_preps", "needs_target", "announcing_verbs", "announced_types",
-                "clock_words", "back_referring_determiners", "supply_verbs", "materiel_nouns",
-                "movement_verbs"):
-        cues[key] = frozenset(str(v).lower() for v in raw.get(key, []))
+    for key, values in raw.items():  # every plain list is a word set, every other entry a table
+        if isinstance(values, list):
+            cues[key] = frozenset(str(v).lower() for v in values)
+        elif key != "version" and not isinstance(values, dict):
+            raise DataError("data/cues/events.yaml", f"'{key}' must be a list or a mapping")
     return cues
 
 
@@ -250,7 +246,7 @@ def _is_physical(phrase: Token) -> bool:
 
 
 def _violent_death(verb: Token) -> bool:
-    """"died in a strike", "were killed ... died in that operation" (not "died of cancer")."""
+    """"died in a strike", "died in that operation" (not "died of cancer")."""
     for pobj in _pobjs(verb, {"in", "during", "from", "after"}):
         if _event_noun_type(pobj) == "attack" or _lemma(pobj) in _cues()["violent_death_nouns"]:
             return True
