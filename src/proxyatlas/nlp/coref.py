@@ -112,10 +112,11 @@ def _number(head: Token) -> bool | None:
     Taliban say"; not "X and its leader were", where the coordination makes the plural)."""
     if head.tag_ in {"NNS", "NNPS"}:
         return head.lower_ not in _organization_name_nouns()
-    coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    verb = head.head
+    coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children) \
+        or sum(c.dep_ in _SUBJECTS for c in verb.children) > 1  # the parser split "X and Y were"
     if head.dep_ not in _SUBJECTS or coordinated:
         return None
-    verb = head.head
     finite = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(t.tag_ == "VBP" or t.lower_ in {"are", "were"} for t in finite):
         return True
