@@ -220,3 +220,12 @@ def test_two_bodies_joined_by_and_the_stay_two(run):
 def test_a_group_in_a_country_and_a_government_of_a_country_are_not_bodies(run):
     result = run("Hezbollah in Lebanon thanked the Government of Iran.")
     assert {"hezbollah", "lebanon", "iran"} <= _ids(result)
+
+
+def test_a_state_body_is_also_named_with_its_countrys_possessive(run):
+    result = run("Sudan's army said the depot was hit, and Iran's Revolutionary Guard Corps denied a role.")
+    assert entity_named(result, "Sudan's army").id == "sudanese-armed-forces"
+    assert entity_named(result, "Iran's Revolutionary Guard Corps").id == "irgc"
+    # A group is not a state body: its country stays a mention of its own.
+    result = run("Lebanon's Hezbollah fired rockets.")
+    assert {"lebanon", "hezbollah"} <= _ids(result)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..normalize import fold_word, is_acronym, words
-from ..registry import Registry
+from ..registry import Actor, Registry
 
 MAX_TOKENS = 14
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
@@ -65,6 +65,8 @@ class Gazetteer:
                 ws = words(actor.name)
                 if len(ws) >= 2:
                     self.surnames[(ws[-1],)].add(actor.id)
+        for actor, name in _possessive_forms(registry):
+            self._add(actor.id, name, "name", foldable=False)
         self.exact_prefixes = _prefixes(self.exact)
         self.fold_prefixes = _prefixes(self.fold)
 
@@ -185,6 +187,24 @@ class Gazetteer:
               if (not e.acronym or upper) and (not e.single_word or text[:1].isupper())]
         ids = {e.actor_id for e in ok}
         return ok[0] if len(ids) == 1 else None
+
+
+def _possessive_forms(registry: Registry) -> list[tuple[Actor, str]]:
+    """A state body named with its country's demonym is also named with the country's possessive:
+    "Sudanese army" is "Sudan's army", "Russian Ministry of Defence" is "Russia's Ministry of
+    Defence"."""
+    country_of_demonym = {w: country for country in registry if country.type == "country"
+                          for demonym in country.demonyms for w in [demonym.casefold()]}
+    out = []
+    for actor in registry:
+        if actor.category != "state_body":
+            continue
+        for name in actor.names:
+            first, _, rest = name.partition(" ")
+            country = country_of_demonym.get(first.casefold())
+            if country is not None and rest:
+                out.append((actor, f"{country.name}'s {rest}"))
+    return out
 
 
 def _opens_a_longer_name(doc: Doc, i: int) -> bool:
