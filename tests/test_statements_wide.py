@@ -136,3 +136,18 @@ def test_a_headline_takes_the_date_the_body_gives(run):
 def test_according_to_a_dated_statement(run):
     text = "According to a statement on Tuesday by Naim Qassem, the war will go on."
     assert speakers(run, text) == [("naim-qassem", "2024-05-14")]
+
+
+def test_the_date_of_what_is_blamed_is_not_the_date_of_blaming(run):
+    text = "Israel blamed Hezbollah for the March 2019 bombing of its embassy."
+    assert speakers(run, text, title="Analysis: Hezbollah's war") == [("israel", None)]
+
+
+def test_a_second_saying_verb_in_the_clause_keeps_its_own_dates(run):
+    text = "Jets struck Beirut on Monday, the Israeli military said, reporting similar raids on May 8 and 9."
+    assert speakers(run, text) == [("israel", "2024-05-17")]
+
+
+def test_a_coordinated_saying_is_not_reported_by_the_first_speaker(run):
+    text = "Israel says the rocket was Iranian-made, and the United States has also blamed Hezbollah."
+    assert ("united-states", "2024-05-17") in speakers(run, text)

@@ -38,7 +38,7 @@ _OUTLET_CATEGORIES = {"media", "research"}
 # Children whose words are not the saying's circumstances: what was said, who is described, other clauses.
 _NOT_CIRCUMSTANCE = {"ccomp", "parataxis", "xcomp", "relcl", "appos", "pcomp", "conj", "csubj", "attr", "oprd"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_CONTINUES_BACK, _CONTINUES_AHEAD = 2, 1  # sentences an undated saying reaches to a dated one
+_CONTINUES_BACK, _CONTINUES_AHEAD = 3, 1  # sentences an undated saying reaches to a dated one
 _HEADLINE_MAX_CHARS = 300  # a first line longer than this is body text, not a headline
 
 
@@ -71,10 +71,11 @@ def _circumstances(verb: Token) -> list[Token]:
     subject that is itself a document ("a 2010 report estimated"), without what was said, relative
     clauses or any clause with a subject of its own."""
     out: list[Token] = []
-    stack = [c for c in verb.children]
+    stack = [c for c in verb.children if not _is_content_prep(verb, c)]
     while stack:
         token = stack.pop()
-        if token.dep_ in _NOT_CIRCUMSTANCE:
+        # Another saying's own words ("..., the ministry said, reporting raids on November 17").
+        if token.dep_ in _NOT_CIRCUMSTANCE or token.pos_ == "VERB" and token.lemma_.lower() in _cues()["saying_verbs"]:
             continue
         if token.dep_ in _SUBJECT_DEPS and token.head.i == verb.i \
                 and token.lemma_.lower() not in _cues()["saying_nouns"]:
@@ -84,6 +85,12 @@ def _circumstances(verb: Token) -> list[Token]:
         out.append(token)
         stack.extend(token.children)
     return out
+
+
+def _is_content_prep(verb: Token, child: Token) -> bool:
+    """"blamed the ADF for bombings on November 16", "accused X of ...": what is blamed is content."""
+    return child.dep_ == "prep" and child.lower_ in {"for", "of"} and _cues()["saying_verbs"].get(
+        verb.lemma_.lower()) == "alleged"
 
 
 def _clause_words(verb: Token) -> list[Token]:
@@ -193,7 +200,10 @@ def _habitual(verb: Token) -> bool:
 
 
 def _reported_by_another(verb: Token) -> bool:
-    """"Burhan said Haftar had phoned him to deny it": a saying inside another's words."""
+    """"Burhan said Haftar had phoned him to deny it": a saying inside another's words. A
+    coordinated one ("Israel says ..., and the US has also blamed X") is the parser's slip."""
+    if verb.dep_ == "conj":
+        return False
     current = verb
     while current.head.i != current.i:
         outer = current.head
