@@ -336,3 +336,10 @@ def test_opening_or_setting_fire_is_an_attack(run):
     attack = _one(run, "Hezbollah opened fire on Israeli troops on Monday.", "attack")
     assert attack.agents == ["hezbollah"] and attack.targets == ["israel"] and attack.date == "2020-01-06"
     assert _events(run, "A fire broke out in the port of Beirut.") == []
+
+
+def test_holding_an_office_since_a_date_is_an_appointment_then(run):
+    appointment = _one(run, "Ahmed Diriye has been emir of al-Shabaab since September 2014.", "appointment")
+    assert appointment.targets[0] == "ahmed-diriye" and appointment.date == "2014-09"
+    assert _events(run, "Hezbollah has been a party since 1992.") == []
+    assert _events(run, "Hassan Nasrallah was leader of Hezbollah in 2006.", "appointment") == []

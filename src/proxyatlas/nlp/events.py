@@ -490,6 +490,27 @@ def _object_as_place(ctx: _Context, frame: _Frame, objects: list[Token]) -> None
                 frame.add("target", [eid])
 
 
+def _office_held_since(copula: Token) -> Token | None:
+    """The office in "has been emir since September 2014", "has been the movement's acting
+    interior minister since 2021": holding an office since a date is an appointment then."""
+    if _lemma(copula) != "be":
+        return None
+    role = next((c for c in copula.children if c.dep_ in {"attr", "acomp"} and _lemma(c) in _cues()["office_roles"]),
+                None)
+    since = [c for h in (copula, role) if h is not None for c in h.children
+             if c.dep_ == "prep" and c.lower_ in _cues()["office_start_preps"]]
+    return role if since else None
+
+
+def _office_frame(ctx: _Context, copula: Token, role: Token) -> _Frame:
+    """The holder is the appointee; the body the office is of ("the movement's", "of X") too."""
+    frame = _Frame("appointment", copula, [copula])
+    frame.add("target", _entities_of(ctx, _subjects(copula)))
+    frame.add("target", [e for e in _modifier_entities(ctx, role) + _entities_of(ctx, _pobjs(role, {"of"}))
+                         if ctx.type_of(e) == "organization"])
+    return frame
+
+
 def _role_unit(ctx: _Context, verb: Token) -> list[str]:
     """The unit a person is appointed to lead: "commander of the Quds Force"."""
     role = _role_complement(verb)
@@ -937,6 +958,10 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
     ctx = _Context(doc, resolved, published)
     frames: dict[int, _Frame] = {}
     for token in doc:
+        role = _office_held_since(token)
+        if role is not None:
+            frames[token.i] = _office_frame(ctx, token, role)
+            continue
         etype = _trigger_type(token)
         if etype is None:
             continue
