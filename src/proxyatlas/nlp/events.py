@@ -10,7 +10,8 @@ words around it:
   participle or adverbial clause shares its main clause's subject ("sank boats, killing ten").
   Some verbs are events only with the right complement: taking ground needs a place ("seized
   the town of X": an attack there), dying a violent cause ("died in a strike"), hitting a
-  facility, sending materiel or fighters, listing an "as" or the passive.
+  facility, sending materiel or fighters, listing an "as" or the passive. Holding an office
+  since a date ("has been emir since 2014") is an appointment then.
 - nouns: possessor and name modifiers ("Iran's attack", "a US airstrike", "Soleimani's
   assassination": which role depends on the type), prepositions ("attack on X", "killing of
   X", "talks between X and Y"), the subject of a light verb that carries the noun
