@@ -229,3 +229,17 @@ def test_a_state_body_is_also_named_with_its_countrys_possessive(run):
     # A group is not a state body: its country stays a mention of its own.
     result = run("Lebanon's Hezbollah fired rockets.")
     assert {"lebanon", "hezbollah"} <= _ids(result)
+
+
+def test_a_given_name_with_capitalised_words_is_a_person_the_ner_missed(run):
+    result = run("Blast kills commander\n\nDONETSK, Oct 17 (Steppe Wire) - Arsen Kovtun, a commander of "
+                 "the rebel forces, was killed on Sunday.")
+    assert entity_named(result, "Arsen Kovtun").type == "person"
+    # A lone given name is no full name, and a dash between words is not part of a name.
+    result = run("Ali said the talks were over.")
+    assert all(e.name != "Ali" or e.type == "person" for e in result.entities)
+
+
+def test_a_unit_named_with_the_and_its_ordinal(run):
+    result = run("Analysts said the brigade reports to the 3rd Army Corps.")
+    assert entity_named(result, "3rd Army Corps").type == "organization"

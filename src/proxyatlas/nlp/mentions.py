@@ -220,7 +220,8 @@ def _from_ner(doc: Doc, taken: list[bool]) -> list[Mention]:
         if ent.label_ == "PERSON":
             stripped = _whole_person_name(_with_title_for_one_word(ent, stripped), taken)
         span = _after_known_possessor(_before_bracket(stripped), taken)
-        if not len(span) or not span.text[:1].isupper() or span.text.lower() in not_names:
+        if not len(span) or span.text.lower() in not_names \
+                or not (span.text[:1].isupper() or _ORDINAL.match(span[0].text) and len(span) > 1):
             continue
         span = _with_ordinal(span)
         if all(t.lower_ in title_words for t in span):
@@ -261,7 +262,7 @@ def _whole_person_name(span: Span, taken: list[bool]) -> Span:
         after = doc[i + 1] if i + 1 < len(doc) else None
         glue = after is not None and (
             token.lower_ in {"al", "el", "bin", "ibn"} and (after.text == "-" or after.text[:1].isupper())
-            or token.text == "-" and after.text[:1].isupper())
+            or token.text == "-" and not token.whitespace_ and after.text[:1].isupper())  # "Abdul-Malik"
         return not taken[i] and token.ent_type_ in {"", "PERSON", "GPE", "LOC", "ORG", "FAC"} and (
             glue or token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
             and token.lower_ not in title_words)
@@ -422,6 +423,22 @@ def _titled_names(doc: Doc, taken: list[bool]) -> list[Mention]:
     return out
 
 
+def _given_name_runs(doc: Doc, taken: list[bool]) -> list[Mention]:
+    """"Arsen Pavlov, a commander of ...": a common given name followed by capitalised proper
+    nouns is a person's name, even when the NER missed it."""
+    given_names = _cues("given_names", "given_names")
+    out = []
+    for token in doc:
+        if taken[token.i] or token.lower_ not in given_names or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        name = _whole_person_name(doc[token.i : token.i + 1], taken)
+        if len(name) >= 2 and name.start == token.i:
+            out.append(Mention(name.start, name.end, "person", "ner", None, name.text))
+            for k in range(name.start, name.end):
+                taken[k] = True
+    return out
+
+
 def _named_before_place_noun(doc: Doc, taken: list[bool]) -> list[Mention]:
     """"the Qarat Zibl district", "in Barmal district": capitalised proper nouns right before a
     lower-case place noun name a place, even when the NER missed them."""
@@ -564,6 +581,6 @@ def find_mentions(doc: Doc, registry: Registry) -> list[Mention]:
         for i in range(m.start, m.end):
             taken[i] = True
     titled = _titled_names(doc, taken)
-    mentions = known + from_ner + titled + _named_before_place_noun(doc, taken)
+    mentions = known + from_ner + titled + _named_before_place_noun(doc, taken) + _given_name_runs(doc, taken)
     _one_type_per_name(mentions)
     return sorted(mentions, key=lambda m: m.start)
