@@ -430,8 +430,8 @@ def resolve_references(doc: Doc, resolved: Resolved) -> Resolved:
     name_heads = _NameHeads(doc, resolved, chooser.sent_of)
     quotes = find_quotes(doc)
     for token in doc:
-        if resolved.name_at(token.i):
-            continue
+        if token.pos_ not in {"PRON", "NOUN"} or resolved.name_at(token.i):
+            continue  # references are pronouns and common nouns
         eid = _named_in_place(token, resolved)
         ref = None
         if eid is None:
