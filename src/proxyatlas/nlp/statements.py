@@ -161,13 +161,22 @@ def _relative_date(words: list[Token], quotes: list[Quote], published: str | Non
     return None
 
 
+def _date_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the DATE entity it is part of, built once per document."""
+    key = "proxyatlas.date_at"
+    if key not in doc.user_data:
+        doc.user_data[key] = {t.i: ent for ent in date_entities(doc) for t in ent}
+    return doc.user_data[key]
+
+
 def clause_date(verb: Token, quotes: list[Quote], published: str | None) -> str | None:
     """The date a clause gives its verb: "explained on November 26th", "a day later"."""
     words = _clause_words(verb)
     indices = {t.i for t in words} | date_right_after(verb)
-    for ent in date_entities(verb.doc):
+    date_at = _date_at(verb.doc)
+    for ent in sorted({date_at[i] for i in indices if i in date_at}, key=lambda e: e.start):
         inside = [t for t in ent if t.i in indices]
-        if not inside or inside_quote(ent.root, quotes):
+        if inside_quote(ent.root, quotes):
             continue
         # The tagger sometimes runs a date into the name after it ("On October 1 Human Rights Watch").
         text = ent.text if len(inside) == len(ent) else verb.doc[inside[0].i : inside[-1].i + 1].text
