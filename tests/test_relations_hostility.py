@@ -272,3 +272,10 @@ def test_attack_event_person_victim_is_no_side(run):
     result = run("Israel killed Hamas official Saleh al-Arouri in a drone strike in Beirut.")
     pair(result, "opposes", "Hamas", "Israel")
     no_pair(result, "opposes", "Saleh al-Arouri", "Israel")
+
+
+def test_attack_event_home_country_of_the_target_is_not_hit(run):
+    result = run("Israel killed Ali Karaki, a senior commander of Lebanon's Hezbollah, in a strike on "
+                 "Beirut.")
+    pair(result, "opposes", "Hezbollah", "Israel")
+    no_pair(result, "opposes", "Israel", "Lebanon")

@@ -126,7 +126,7 @@ def _previous_sentence_actors(ctx: RelationContext, token: Token) -> list[str]:
 
 def acts(ctx: RelationContext) -> Iterator[Candidate]:
     """"X attacked Y", "Y, which X designated in 2021", "Y was killed in an X strike", "the Taliban,
-    which has fought ISKP", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
+    which has fought X", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
     for v in ctx.doc:
         rtype = _cue_type("hostility_verbs", v) if v.pos_ in {"VERB", "AUX"} else None
         if rtype is None:
@@ -186,9 +186,9 @@ _SHARED_SUBJECT = {"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"}
 
 def _doers(ctx: RelationContext, v: Token) -> list[str]:
     """Who does what an active verb says: its subject; the noun a relative or participle clause
-    modifies ("the Taliban, which has fought ISKP", "an alliance arrayed against Israel"); the side of
-    a weapon ("a US drone fired two missiles, killing X"); what was set up for a purpose ("an umbrella
-    that was raised to fight Islamic State")."""
+    modifies ("the Taliban, which has fought X", "an alliance arrayed against Y"); the side of a weapon
+    ("a US drone fired two missiles, killing X"); what was set up for a purpose ("a force that was
+    raised to fight X")."""
     current = v
     for _ in range(6):
         subjects = [c for c in current.children
@@ -261,16 +261,16 @@ def _referents(ctx: RelationContext, token: Token) -> list[str]:
 
 def _antecedent_entities(ctx: RelationContext, token: Token) -> list[str]:
     """What a relative clause is about: "Ahrar al-Sharqiya, another SNA faction, which OFAC designated"
-    (the name an apposition describes), "Al-Shabaab is an insurgency that seeks to ..." (the subject
-    a predicate noun describes)."""
+    (the name an apposition describes), "Hamas is a movement that seeks to ..." (the subject a
+    predicate noun describes)."""
     if token.dep_ == "appos" and entity(ctx, token.head):
         return named_by(ctx, token.head)
     found = named_by(ctx, token)
     if not found and token.dep_ == "attr":
         found = [e for c in token.head.children if c.dep_ == "nsubj" for e in named_by(ctx, c)]
     if not found and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-        # "the Hashd, an umbrella of armed groups that was raised to fight X": the clause the parser
-        # hung on the members is about the whole
+        # "the PMF, an umbrella of armed groups that was formed to fight X": the clause the parser hung
+        # on the members is about the whole
         found = _antecedent_entities(ctx, token.head.head)
     return found
 
@@ -313,15 +313,15 @@ def _companions(ctx: RelationContext, v: Token) -> list[str]:
     """"fought alongside X", "fighting the rebels together with X and with Y": those acting with
     the subject."""
     preps = [c for c in v.children if c.dep_ == "prep"]
-    together = any(a.lower_ == "together" for c in preps if c.lower_ == "with" for a in c.children)
+    together = any(has_cue("joint_words", a) for c in preps if c.lower_ == "with" for a in c.children)
     preps += [x for c in preps for x in c.conjuncts if x.dep_ == "conj"]
     return [e for c in preps if c.lower_ == "alongside" or together and c.lower_ == "with"
             for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
 
 
 def hostile_nouns(ctx: RelationContext) -> Iterator[Candidate]:
-    """"US air strikes on Kataib Hezbollah", "Turkey's offensive against the SDF", "Congo threatened war
-    against Rwanda", "the coalition it has led against the Houthis", "calls for sanctions against X"."""
+    """"US air strikes on Kataib Hezbollah", "Turkey's offensive against the YPG", "Azerbaijan threatened
+    war against Armenia", "the coalition it leads against X", "called for sanctions against Y"."""
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("hostility_nouns", noun):
             continue
@@ -353,7 +353,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def between(ctx: RelationContext) -> Iterator[Candidate]:
-    """"clashes between the army and the RSF", "the 2020 agreement between Washington and the movement":
+    """"clashes between Hezbollah and Amal", "the 2015 agreement between Tehran and the movement":
     every two sides named after "between"."""
     for noun in ctx.doc:
         rtype = cue_word("with_nouns", noun)
@@ -367,8 +367,8 @@ def between(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def joint_acts(ctx: RelationContext) -> Iterator[Candidate]:
-    """"India and the United States jointly proposed", "Ugandan and Congolese forces launched a joint
-    offensive", "X and Y signed an agreement": the coordinated subjects act together."""
+    """"Iran and Russia jointly proposed", "Iraqi and Syrian forces launched a joint offensive", "X and Y
+    signed an agreement": the coordinated subjects act together."""
     for v in ctx.doc:
         if v.pos_ != "VERB":
             continue
@@ -385,7 +385,7 @@ def joint_acts(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def _coordinated_sides(ctx: RelationContext, subject: Token) -> list[str]:
-    """"India and the United States", "Ugandan and Congolese forces": each side of a coordinated subject."""
+    """"Iran and Russia", "Iraqi and Syrian forces": each side of a coordinated subject."""
     found = named_by(ctx, subject)
     for c in subject.children:
         if c.dep_ in {"amod", "compound"} and entity(ctx, c):
@@ -394,8 +394,8 @@ def _coordinated_sides(ctx: RelationContext, subject: Token) -> list[str]:
 
 
 def stances(ctx: RelationContext) -> Iterator[Candidate]:
-    """"The council is hostile to Islah", "Tasnim, which is close to the IRGC", "the STC belongs to
-    the anti-Houthi camp"."""
+    """"The party is hostile to X", "an agency which is close to the IRGC", "X joined the anti-Iran
+    camp"."""
     doc = ctx.doc
     for t in doc:
         rtype = _cue_type("stance_adjectives", t) if t.dep_ == "acomp" else None
@@ -404,20 +404,20 @@ def stances(ctx: RelationContext) -> Iterator[Candidate]:
                 for p in pobjs(t, {"to", "toward", "towards", "with"}):
                     for o in named_by(ctx, p):
                         yield Candidate(rtype, s, o, [t])
-        elif t.lower_ == "anti" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+        elif has_cue("anti_prefixes", t) and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
             opposed = entity(ctx, doc[t.i + 2])
             holder = doc[t.i + 2].head
             if opposed is None or holder.i == t.i + 2:
                 continue
             sides = named_by(ctx, holder)
             if not sides and holder.dep_ == "pobj" and holder.head.head.pos_ == "VERB":
-                sides = subject_of(ctx, holder.head.head)  # "X belongs to the anti-Y camp"
+                sides = subject_of(ctx, holder.head.head)  # "X sided with the anti-Y camp"
             for s in sides:
                 yield Candidate("opposes", s, opposed, [t, holder])
 
 
 def attack_events(ctx: RelationContext) -> Iterator[Candidate]:
-    """The sides of an attack the events stage found ("Afghan forces fired at Pakistani positions"),
+    """The sides of an attack the events stage found ("Hezbollah fighters fired at Israeli positions"),
     when both are named in one of its sentences: only organisations and states are sides, and one who
     merely speaks of the attack ("X accused Y of attacking Z") is none."""
     saying = load_lexicon("attribution")["saying_verbs"]
@@ -432,7 +432,15 @@ def attack_events(ctx: RelationContext) -> Iterator[Candidate]:
                     mentions.setdefault(e, t)
             agents = [e for e in event.agents if e in mentions
                       and not (mentions[e].dep_ == "nsubj" and mentions[e].head.lemma_.lower() in saying)]
+            # "killed a commander of Lebanon's Hezbollah": a country named as a group's home is not hit
+            targets = [e for e in event.targets
+                       if e in mentions and not _home_of_another(ctx, e, mentions[e])]
             for a in agents:
-                for t in event.targets:
-                    if t in mentions:
-                        yield Candidate("opposes", a, t, [mentions[a], mentions[t]])
+                for t in targets:
+                    yield Candidate("opposes", a, t, [mentions[a], mentions[t]])
+
+
+def _home_of_another(ctx: RelationContext, eid: str, mention: Token) -> bool:
+    """"Lebanon's Hezbollah", "the Lebanese Hezbollah": a country named as another entity's home."""
+    return etype(ctx, eid) == "country" and mention.dep_ in {"poss", "compound", "amod"} \
+        and entity(ctx, mention.head) not in {None, eid}
