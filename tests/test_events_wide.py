@@ -6,8 +6,8 @@ sentences are written for these tests. Publication date: Thursday 2020-01-09 unl
 from __future__ import annotations
 
 import pytest
-
 from conftest import entity_named
+
 from proxyatlas.model import Event
 from proxyatlas.nlp.dates import anaphoric_date, is_anaphoric
 
@@ -54,7 +54,7 @@ def test_an_attack_by_an_unnamed_doer_is_not_merged_into_a_named_one(run):
             "Iran attacked US bases on Wednesday.")
     attacks = _events(run, text, "attack")
     assert len(attacks) == 2
-    assert [e for e in attacks if e.agents == ["iran"]][0].date == "2020-01-08"
+    assert next(e for e in attacks if e.agents == ["iran"]).date == "2020-01-08"
 
 
 def test_a_person_dies_once_whatever_the_dates(run):
