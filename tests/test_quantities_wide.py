@@ -140,3 +140,17 @@ def test_the_country_of_a_group_does_not_own_its_militias():
 def test_a_pronoun_owner_of_a_partitive_is_the_group_in_focus():
     text = "Hezbollah fought near Qusair. The raids killed five of its fighters."
     assert quantities(text) == [("hezbollah", 5, None)]
+
+
+def test_a_participle_after_a_group_counts_the_group():
+    text = "The Houthis, estimated to number some 100,000 fighters, control the north."
+    assert ("houthis", 100000, None) in quantities(text)
+
+
+def test_a_small_range_tagged_as_a_date_before_a_unit_is_a_count():
+    text = "Hezbollah's bloc slumped to between 12 and 15 seats in the vote, from 27 in 2018."
+    assert set(quantities(text)) == {("hezbollah", 12, 15), ("hezbollah", 27, None)}
+
+
+def test_a_year_range_is_no_count():
+    assert quantities("Hezbollah fought in Syria between 2013 and 2018.") == []

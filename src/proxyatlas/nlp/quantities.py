@@ -342,7 +342,9 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
             if child.pos_ == "PRON":
                 return None
             return _noun_actor(child, resolved)
-        if current.dep_ not in {"xcomp", "conj", "advcl", "acl"} or current.head.i == current.i:
+        if current.dep_ == "acl":  # "the RSF, estimated to number 100,000 fighters"
+            return _noun_actor(current.head, resolved)
+        if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -498,7 +500,8 @@ def _membership_group(verb: Token, resolved: Resolved) -> Token | None:
 def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
     """Numbers that are not counts: dates, percentages, ordinals, names, "one of", "the two"."""
     tokens = list(doc[number.start : number.end])
-    if any(t.ent_type_ in _NOT_NUMBER_ENTS for t in tokens) and number.currency is None:
+    if any(t.ent_type_ in _NOT_NUMBER_ENTS for t in tokens) and number.currency is None \
+            and not _counts_a_unit(doc, number):
         return True
     if any(resolved.entity_at(t.i) for t in tokens):
         return True
@@ -507,6 +510,14 @@ def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
         return True  # "one of the militias", "a soldier"
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
     return words_only and before in _ANAPHORIC_DETS  # "the two militias" refers, it does not count
+
+
+def _counts_a_unit(doc: Doc, number: _Number) -> bool:
+    """"between 14 and 17 seats": spaCy sometimes tags a small range as a DATE; a number that is
+    no year and runs straight into a counted noun is a count."""
+    after = doc[number.end] if number.end < len(doc) else None
+    year_like = any(1900 <= v <= 2100 for v in (number.value, number.value_max or 0))
+    return after is not None and not year_like and after.tag_ == "NNS" and after.lemma_.lower() in _word_set("units")
 
 
 def _numbers(doc: Doc) -> list[_Number]:
