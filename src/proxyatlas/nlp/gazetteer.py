@@ -166,13 +166,13 @@ class Gazetteer:
         # A surname spelled exactly beats a one-word name matched only by transliteration folding
         # ("Soleimani" is the general, not the city Sulaimani).
         weak = best is None or (best_folded and best.end == i + 1)
-        # A surname stands alone: "Hadi" in "Hadi Farhadi" is someone's first name, "Bar" in
-        # "Bar-Ilan" and "Sheikh" in "Sheikh al-Hadid" open other names.
-        alone = all(not (0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
-                    for k in (i - 1, i + 1)) and not _opens_a_longer_name(doc, i)
-        if weak and alone and doc[i].text[:1].isupper() and token_words[i]:
-            ids = self.surnames.get(tuple(token_words[i]))
-            if ids and len(ids) == 1 and not doc[i].is_stop:
+        ids = self.surnames.get(tuple(token_words[i])) if weak and token_words[i] else None
+        if ids and len(ids) == 1 and doc[i].text[:1].isupper() and not doc[i].is_stop:
+            # A surname stands alone: "Hadi" in "Hadi Farhadi" is someone's first name, "Bar" in
+            # "Bar-Ilan" and "Sheikh" in "Sheikh al-Hadid" open other names.
+            alone = all(not (0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper())
+                        for k in (i - 1, i + 1)) and not _opens_a_longer_name(doc, i)
+            if alone:
                 best, best_folded = Match(i, i + 1, Entry(next(iter(ids)), "surname", False, True)), False
         return best, best_folded
 
