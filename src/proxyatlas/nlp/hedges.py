@@ -164,6 +164,8 @@ def _clause_cues(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     if lemma in _words("speculative_words") or token.lower_ in _words("speculative_words"):
         found.append("speculative")
+    if token.pos_ in {"VERB", "AUX"} and lemma in _words("negating_verbs"):
+        found.append("denied")
     for child in token.children:
         if child.dep_ not in _CUE_CHILD_DEPS:
             continue
@@ -181,6 +183,19 @@ def _clause_cues(token: Token) -> list[str]:
         elif word in _words("reported_words"):
             found.append("reported")
     return found
+
+
+def _denied_inside(anchor: list[Token], top: Token) -> bool:
+    """Whether a "no" sits on the fact's own words, between an anchor token and the top, or on the
+    top's object: "has no links to Y", "has no fighters in Sudan" (the object is negated, not the verb)."""
+    objects = [c for c in top.children if c.dep_ == "dobj"]
+    for token in anchor + objects:
+        for step in _ancestors(token):
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in step.children):
+                return True
+            if step.i == top.i:
+                break
+    return False
 
 
 def _owner(noun: Token, resolved: Resolved) -> str | None:
@@ -338,6 +353,6 @@ def hedge_for(anchor: list[Token], resolved: Resolved, quotes: list[Quote],
         return "asserted", None
     top = _top(anchor, quotes)
     cues = _path_cues(top, resolved, quotes) + _sentence_cues(top, resolved, quotes, statements)
-    hedge = _least_sure(c.hedge for c in cues)
+    hedge = _least_sure([c.hedge for c in cues] + (["denied"] if _denied_inside(anchor, top) else []))
     source = next((c.source for c in cues if c.source), None)
     return hedge, source
