@@ -201,9 +201,9 @@ def _described_as_person(span: Span) -> bool:
 def _in_headline(span: Span) -> bool:
     """Title Case lines (headlines) fool the statistical NER: every word looks like a name."""
     sent = span.sent
-    content = [t for t in sent if t.is_alpha and not t.is_stop]
     if sent.start != 0:
         return False
+    content = [t for t in sent if t.is_alpha and not t.is_stop]
     return len(content) >= 3 and sum(t.text[:1].isupper() for t in content) >= 0.8 * len(content)
 
 
