@@ -343,3 +343,21 @@ def test_holding_an_office_since_a_date_is_an_appointment_then(run):
     assert appointment.targets[0] == "ahmed-diriye" and appointment.date == "2014-09"
     assert _events(run, "Hezbollah has been a party since 1992.") == []
     assert _events(run, "Hassan Nasrallah was leader of Hezbollah in 2006.", "appointment") == []
+
+
+# --------------------------------------------------------------------------- second pass
+
+
+def test_a_main_subject_pronoun_continues_the_main_subject_before(run):
+    text = ("Ali Nasser has led the brigade since 2015 and served under Omar Khan, who replaced Karim Said. "
+            "Since May 2018 he has been the movement's acting defence minister.")
+    office = [e for e in _events(run, text, "appointment") if e.date == "2018-05"]
+    assert len(office) == 1 and "ali-nasser" in office[0].targets
+    assert "karim-said" not in office[0].targets
+
+
+def test_a_pronoun_in_a_subordinate_clause_is_the_person_just_named(run):
+    text = ("Karim Said sat on the council. A cousin of Omar Khan, the brigade's chief until he was "
+            "assassinated in a car bombing in March 2012, he ran the unit for years.")
+    killing = _one(run, text, "killing")
+    assert killing.targets == ["omar-khan"]

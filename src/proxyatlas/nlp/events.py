@@ -297,12 +297,27 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _previous_person(ctx: _Context, token: Token, exclude: Set[str]) -> str | None:
-    """He/she/him: the person mentioned last before the pronoun (not one already in the event)."""
+    """He/she/him: the person mentioned last before the pronoun (not one already in the event);
+    but a sentence's main subject continues the main subject of the sentence before
+    ("Sirajuddin has been a deputy under X, who succeeded Y. Since 2021 he has been minister":
+    he is Sirajuddin)."""
+    continued = _previous_main_subject(ctx, token)
+    if continued and ctx.type_of(continued) == "person" and continued not in exclude:
+        return continued
     for i in range(token.i - 1, -1, -1):
         eid = ctx.resolved.entity_at(i)
         if eid and ctx.type_of(eid) == "person" and eid not in exclude:
             return eid
     return None
+
+
+def _previous_main_subject(ctx: _Context, token: Token) -> str | None:
+    """The entity subject of the sentence before, when `token` is its own sentence's main subject."""
+    if token.dep_ not in _SUBJECTS or token.head.dep_ != "ROOT" or token.sent.start == 0:
+        return None
+    before = ctx.doc[token.sent.start - 1].sent
+    subjects = [c for c in before.root.children if c.dep_ in _SUBJECTS]
+    return ctx.entity(subjects[0]) if subjects else None
 
 
 def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
