@@ -40,3 +40,14 @@ def test_refusal_denies_the_verb_it_governs(run):
 def test_refusal_elsewhere_does_not_deny(run):
     result = run("Iran backs the Houthis, who refused to negotiate with the government.")
     assert rel(result, "supports", "iran", "houthis").hedge == "asserted"
+
+
+def test_condition_reaches_a_fact_inside_its_noun_phrase(run):
+    result = run("Analysts say that if the militia becomes the main recipient of Turkish military aid to Libya, "
+                 "Ankara would gain leverage.")
+    assert rel(result, "supports", "turkey", "libya").hedge == "speculative"
+
+
+def test_denial_does_not_reach_a_presupposed_noun_phrase(run):
+    result = run("The militia was not the main recipient of Turkish military aid to Libya.")
+    assert rel(result, "supports", "turkey", "libya").hedge == "asserted"

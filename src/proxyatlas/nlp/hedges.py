@@ -198,6 +198,10 @@ def _denied_inside(anchor: list[Token], top: Token) -> bool:
     return False
 
 
+def _conditional(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _words("conditional_marks") for c in clause.children)
+
+
 def _owner(noun: Token, resolved: Resolved) -> str | None:
     """The actor a claim noun belongs to: "Saudi claims", "Iran's denial", "a report by Reuters"."""
     for child in noun.children:
@@ -272,6 +276,10 @@ def _path_cues(top: Token, resolved: Resolved, quotes: list[Quote]) -> list[_Cue
         if open_:
             cues.extend(_Cue(h, None) for h in _clause_cues(head))
             cues.extend(_aside_cues(head, resolved, quotes))
+        elif _conditional(head):
+            # a condition is hypothetical down to its noun phrases, unlike a denial, which presupposes
+            # them: "if X becomes the main recipient of Iranian aid to Y"
+            cues.append(_Cue("speculative", None))
         if child is None or child.dep_ not in _CONTENT_LINKS:
             continue  # the fact is not what the head says (its subject, a condition, a time)
         cue = _saying_cue(head, child, below, resolved, quotes)
