@@ -361,3 +361,22 @@ def test_a_pronoun_in_a_subordinate_clause_is_the_person_just_named(run):
             "assassinated in a car bombing in March 2012, he ran the unit for years.")
     killing = _one(run, text, "killing")
     assert killing.targets == ["omar-khan"]
+
+
+def test_an_act_after_a_dated_happening_takes_its_date(run):
+    text = "Omar Khan succeeded Karim Said after an Israeli strike killed Said in May 2016."
+    appointment = _one(run, text, "appointment")
+    assert appointment.date == "2016-05"
+
+
+def test_an_act_when_a_dated_attack_happened_takes_its_date(run):
+    text = "When Hamas fighters attacked the base on June 3, 2019, the army struck Hamas positions."
+    assert {e.date for e in _events(run, text, "attack")} == {"2019-06-03"}
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Khan took command of the brigade after the army killed Karim Said.",  # nothing dated
+    "The army struck Hamas positions after 2015.",  # the edge of a period, not a day
+])
+def test_no_date_from_an_undated_happening_or_a_period_edge(run, text):
+    assert all(e.date is None for e in _events(run, text))

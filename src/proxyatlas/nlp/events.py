@@ -19,8 +19,9 @@ words around it:
   pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike".
 - a participant phrase names the entity it is (coreference included: "it", "the group"), its
   apposition, its name modifiers ("two US bases" -> United States) or the actor of a group
-  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun. A
-  place among the targets is where it happened ("a strike on Beirut").
+  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun, or
+  as a sentence's main subject the main subject of the sentence before. A place among the
+  targets is where it happened ("a strike on Beirut").
 
 An event needs at least one entity among its participants (a meeting two, a designation the
 one designated), because an event with nobody in it is not something a graph can hold.
@@ -28,9 +29,11 @@ Triggers in clauses that do not report something as having happened (conditional
 expectations, "vowed to strike", "denied firing", "the threat of attacks") are skipped:
 events are things that happened; an event noun with its own date ("the July 12 raid") did.
 
-Dates: the date phrase attached to the trigger's clause; else the nearest date of its sentence
-that no other trigger's clause holds (not a date of saying); else, in a sentence without dates,
-the last date of the sentence before (not a dateline's). "The next day", "three days later",
+Dates: the date phrase attached to the trigger's clause; else the date of an "after"/"when"
+clause telling what the act followed ("succeeded him after a strike killed him in May 2016");
+else the nearest date of its sentence that no other trigger's clause holds (not a date of
+saying); else, in a sentence without dates, the last date of the sentence before (not a
+dateline's). "The next day", "three days later",
 "that November" count from the last date the text fixed. There is no default date, because
 dates are never invented.
 
@@ -722,6 +725,27 @@ def _bounds_a_period(ent: Span, etype: str) -> bool:
     return prep in cues["period_preps"]
 
 
+def _sequel_date(ctx: _Context, frame: _Frame) -> str | None:
+    """"succeeded him after a strike killed him in May 2016": an act that followed a dated
+    happening told in its own "after"/"when" clause took place then too (as near as the text
+    says), even though that clause's date belongs to the happening's trigger."""
+    marks = _cues()["sequel_marks"]
+    for anchor in frame.anchors:
+        for clause in anchor.children:
+            # the parser gives "after a strike killed him" as a clause or as a preposition
+            if not ((clause.dep_ == "prep" and clause.lower_ in marks)
+                    or (clause.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in marks
+                                                       for c in clause.children))):
+                continue
+            for ent in ctx.dates_by_sentence.get(clause.sent.start, []):
+                inside = clause.left_edge.i <= ent.start and ent.end - 1 <= clause.right_edge.i
+                if inside and not _bounds_a_period(ent, frame.type):
+                    value = ctx.date_of(ent)
+                    if value:
+                        return value
+    return None
+
+
 def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     """(date, attached): the first date phrase of the trigger's clause, normalised; else the
     nearest date of its sentence that no other trigger's clause holds; else, in a sentence
@@ -735,6 +759,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
             value = ctx.date_of(ent)
             if value:
                 return value, True
+    sequel = _sequel_date(ctx, frame)
+    if sequel:
+        return sequel, False
     nearby = sorted((ent for ent in dates if not _dates_saying(ent) and ent.start not in ctx.claimed_dates),
                     key=lambda e: abs(e.root.i - frame.trigger.i))
     if sent.start > 0 and not ctx.dates_by_sentence.get(sent.start):
