@@ -380,3 +380,22 @@ def test_an_act_when_a_dated_attack_happened_takes_its_date(run):
 ])
 def test_no_date_from_an_undated_happening_or_a_period_edge(run, text):
     assert all(e.date is None for e in _events(run, text))
+
+
+def test_unnamed_dead_of_an_attack_are_of_the_side_attacked(run):
+    text = "On Monday navy helicopters of Israel sank three Hamas boats, killing 10 fighters."
+    killing = _one(run, text, "killing")
+    assert killing.targets == ["hamas"] and killing.date == "2020-01-06"
+
+
+def test_a_person_killed_by_an_attack_is_its_target(run):
+    attack = _one(run, "Israeli jets struck a Hamas compound on Monday, killing Ali Nasser.", "attack")
+    assert set(attack.targets) == {"hamas", "ali-nasser"}
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets struck Gaza City on Monday, killing 12 people.",  # a place is where, not whose dead
+    "Israeli jets struck a Hamas compound on Monday, and gunmen killed 12 people in Jenin.",  # own doer
+])
+def test_dead_not_tied_to_the_side_attacked(run, text):
+    assert all(not k.targets or "hamas" not in k.targets for k in _events(run, text, "killing"))

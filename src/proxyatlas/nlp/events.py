@@ -1012,6 +1012,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         frame.add("agent", _blamed(ctx, token))
         frames[token.i] = frame
     frames = _merge_into_governor(frames)
+    _deaths_on_the_attacked_side(ctx, frames)
     hypothetical = [f for _, f in sorted(frames.items()) if _hypothetical(f)]
     reported = [f for _, f in sorted(frames.items()) if f not in hypothetical and _with_participants(ctx, f)]
     for frame in [*reported, *hypothetical]:  # a date on one trigger's clause is not another's nearby date
@@ -1022,6 +1023,24 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
     events = [m.event for m in _merge_mentions(ctx, mentions)]
     _date_deaths_by_their_attack(events)
     return events
+
+
+def _deaths_on_the_attacked_side(ctx: _Context, frames: dict[int, _Frame]) -> None:
+    """An attack and the killing told in its participle clause hit the same side: "sank three
+    Hamas boats, killing ten fighters" killed Hamas fighters; "struck a compound, killing Ali
+    Nasser" struck him (who died in a strike is its target)."""
+    for frame in frames.values():
+        trigger = frame.trigger
+        if (frame.type != "killing" or trigger.dep_ != "advcl" or trigger.tag_ != "VBG"
+                or any(c.dep_ in _SUBJECTS for c in trigger.children)):
+            continue
+        attack = frames.get(trigger.head.i)
+        if attack is None or attack.type != "attack":
+            continue
+        if frame.targets:
+            attack.add("target", frame.targets)
+        else:
+            frame.add("target", [e for e in attack.targets if ctx.type_of(e) not in PLACE_TYPES])
 
 
 def _date_deaths_by_their_attack(events: list[Event]) -> None:
