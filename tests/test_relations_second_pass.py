@@ -51,3 +51,38 @@ def test_condition_reaches_a_fact_inside_its_noun_phrase(run):
 def test_denial_does_not_reach_a_presupposed_noun_phrase(run):
     result = run("The militia was not the main recipient of Turkish military aid to Libya.")
     assert rel(result, "supports", "turkey", "libya").hedge == "asserted"
+
+
+def test_counted_designation_opposes_the_listed_items(run):
+    result = run("On 3 May 2021 the Treasury designated two companies and one individual. "
+                 "(1) Northwind Minerals SARL (Chad). A gold trader. "
+                 "(2) Ivan Petrov (Russian national). A logistics manager.")
+    rel(result, "opposes", "northwind-minerals-sarl", "us-department-of-the-treasury")
+    rel(result, "opposes", "ivan-petrov", "us-department-of-the-treasury")
+
+
+def test_passive_heading_names_the_designator(run):
+    result = run("Persons designated by the Treasury:\n(a) Ivan Petrov, a logistics manager.")
+    rel(result, "opposes", "ivan-petrov", "us-department-of-the-treasury")
+
+
+def test_possessed_office_is_the_designator(run):
+    result = run("The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) designated "
+                 "three companies. (a) Northwind Minerals SARL. A gold trader.")
+    rel(result, "opposes", "northwind-minerals-sarl", "ofac")
+
+
+def test_list_without_counted_designation_is_no_target(run):
+    result = run("The Treasury designated Ivan Petrov in 2021. The report covers three firms. "
+                 "(1) Northwind Minerals SARL (Chad). A gold trader.")
+    assert ("opposes", "northwind-minerals-sarl", "us-department-of-the-treasury") not in relation_set(result)
+
+
+def test_bracketed_letter_inside_a_sentence_is_no_list_item(run):
+    result = run("The Treasury designated two companies under section (b) Northwind Minerals rules.")
+    assert not any(r.type == "opposes" for r in result.relations)
+
+
+def test_negated_counted_designation_lists_no_target(run):
+    result = run("The Treasury did not designate two companies. (1) Northwind Minerals SARL (Chad). A gold trader.")
+    assert ("opposes", "northwind-minerals-sarl", "us-department-of-the-treasury") not in relation_set(result)

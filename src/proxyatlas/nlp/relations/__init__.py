@@ -29,15 +29,15 @@ from ..resolve import Resolved
 from ..statements import evidence_of
 from .backing import hyphens, nouns, verbs
 from .candidates import Candidate, RelationContext
-from .hostility import (acts, attack_events, between, enemies, hostile_nouns, joint_acts, stances,
-                        with_nouns, with_verbs)
+from .hostility import (acts, attack_events, between, designation_lists, enemies, hostile_nouns, joint_acts,
+                        stances, with_nouns, with_verbs)
 from .places import activities, deployments, holdings, homes, locations
 from .roles import answers_to, leadership, roles
 from .structure import of_phrases, possessives, units, units_after
 
 FAMILIES = (roles, hyphens, possessives, of_phrases, units, verbs, nouns, answers_to, with_verbs, with_nouns,
-            enemies, acts, hostile_nouns, between, joint_acts, stances, attack_events, leadership, locations,
-            homes, holdings, deployments, activities)
+            enemies, acts, designation_lists, hostile_nouns, between, joint_acts, stances, attack_events,
+            leadership, locations, homes, holdings, deployments, activities)
 
 
 # --- assembling -----------------------------------------------------------------------------------

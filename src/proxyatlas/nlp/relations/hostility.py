@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...lexicon import load_lexicon
 from ..phrases import (
@@ -163,6 +163,60 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             for o in targets:
                 if o not in companions:  # a misparsed apposition of a companion
                     yield Candidate(rtype, s, o, [v])
+
+
+def designation_lists(ctx: RelationContext) -> Iterator[Candidate]:
+    """A designation of counted nameless targets ("OFAC designated four companies and one individual",
+    "Persons designated by OFAC:") is against each entity that opens a following list item
+    ("(a) NAME ...", "(3) NAME ..."); the last designator named stays until another is."""
+    designator: list[str] = []
+    for sent in ctx.doc.sents:
+        for v in sent:
+            if v.pos_ == "VERB" and has_cue("designation_verbs", v):
+                designator = _counted_designator(ctx, v) or designator
+        for item in _list_items(sent):
+            target = next((e for t in item if (e := entity(ctx, t))), None)
+            if target:
+                yield from (Candidate("opposes", s, target, [item[0]]) for s in designator)
+
+
+def _counted_designator(ctx: RelationContext, v: Token) -> list[str]:
+    """Who designates targets counted but not named here: "X designated two armed groups",
+    "persons designated by X"."""
+    if any(c.dep_ == "neg" for c in v.children):
+        return []  # "did not designate the three firms": the list that follows is no designation
+    if is_passive(v):
+        return _passive_doers(ctx, v) if v.dep_ == "acl" and not entity(ctx, v.head) else []
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    counted = objects and all(any(n.dep_ == "nummod" for n in o.children) and not named_by(ctx, o)
+                              for o in objects)
+    if not counted:
+        return []
+    # "the Department of the Treasury's Office of X designated": the parser hangs the possessed office
+    # on the "of" of its owner's name; the office is the subject
+    owned = [e for s in v.children if s.dep_ == "nsubj" for p in pobjs(s, {"of"})
+             if any(c.dep_ == "poss" for c in p.children) and (e := entity(ctx, p))]
+    return owned or _doers(ctx, v)
+
+
+def _list_items(sent: Span) -> list[list[Token]]:
+    """The words after each list marker that opens a sentence or follows its full stop:
+    "(a) NAME, ...", "(2) NAME (...)", up to the first comma, colon, bracket or full stop."""
+    items = []
+    for opening in sent:
+        closing = opening.nbor(2) if opening.i + 2 < sent.end else None
+        if opening.text != "(" or closing is None or closing.text != ")" or len(opening.nbor(1)) > 2:
+            continue
+        if opening.i != sent.start and opening.nbor(-1).text not in {".", ":", ";"}:
+            continue
+        words = []
+        for t in sent.doc[closing.i + 1:sent.end]:
+            if t.is_punct and t.text != "-":
+                break
+            words.append(t)
+        if words:
+            items.append(words)
+    return items
 
 
 def _cue_type(group: str, token: Token) -> str | None:
