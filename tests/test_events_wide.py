@@ -399,3 +399,17 @@ def test_a_person_killed_by_an_attack_is_its_target(run):
 ])
 def test_dead_not_tied_to_the_side_attacked(run, text):
     assert all(not k.targets or "hamas" not in k.targets for k in _events(run, text, "killing"))
+
+
+def test_an_attack_dated_only_nearby_takes_the_date_of_its_victims_death(run):
+    text = ("The brigade was set up in 2007 by Ali Nasser, who led it until his death in January 2018, "
+            "when a US drone strike killed him.")
+    attack = _one(run, text, "attack")
+    assert attack.date == "2018-01"
+
+
+def test_an_attack_keeps_its_own_date_over_a_death_told_elsewhere(run):
+    text = ("Ali Nasser died in March 2018 of his wounds. "
+            "A US drone strike hit Ali Nasser's convoy on February 20, 2018.")
+    attack = _one(run, text, "attack")
+    assert attack.date == "2018-02-20"

@@ -39,7 +39,8 @@ dates are never invented.
 
 Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
 doer where one names no target), agreeing dates and places; "the attack" without a target is
-the last attack mentioned. A killing without a date takes the date of the attack on its victim.
+the last attack mentioned. A killing without a date takes the date of the attack on its victim;
+an attack dated only nearby, the date its sentence gives its victim's death.
 """
 
 from __future__ import annotations
@@ -1020,6 +1021,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         ctx.claimed_dates.update(ent.start for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, [])
                                  if _attached(ent.root, anchors))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
+    _date_attacks_by_their_deaths(mentions)
     events = [m.event for m in _merge_mentions(ctx, mentions)]
     _date_deaths_by_their_attack(events)
     return events
@@ -1050,6 +1052,21 @@ def _date_deaths_by_their_attack(events: list[Event]) -> None:
     for event in events:
         if event.type == "killing" and event.date is None:
             event.date = next((attack_dates[t] for t in event.targets if t in attack_dates), None)
+
+
+def _date_attacks_by_their_deaths(mentions: list[_Mention]) -> None:
+    """"until his death in January 2020, when a US strike killed him": an attack dated only by a
+    nearby date takes the date its own sentence gives the death of its victim."""
+    death_dates: dict[tuple[int, str], str] = {}
+    for mention in mentions:
+        event = mention.event
+        if event.type == "killing" and mention.dated and event.date:
+            death_dates.update({(event.evidence[0].start, t): event.date for t in event.targets})
+    for mention in mentions:
+        event = mention.event
+        if event.type == "attack" and not mention.dated:
+            event.date = next((death_dates[(event.evidence[0].start, t)] for t in event.targets
+                               if (event.evidence[0].start, t) in death_dates), event.date)
 
 
 @dataclass
