@@ -86,3 +86,22 @@ def test_bracketed_letter_inside_a_sentence_is_no_list_item(run):
 def test_negated_counted_designation_lists_no_target(run):
     result = run("The Treasury did not designate two companies. (1) Northwind Minerals SARL (Chad). A gold trader.")
     assert ("opposes", "northwind-minerals-sarl", "us-department-of-the-treasury") not in relation_set(result)
+
+
+def test_role_noun_without_article_after_copula(run):
+    result = run("Hamid Karimi was emir of the Northern Front.")
+    assert rel(result, "leads", "hamid-karimi", "northern-front").hedge == "asserted"
+    result = run("Hamid Karimi became emir of the Northern Front in 2014.")
+    rel(result, "leads", "hamid-karimi", "northern-front")
+
+
+def test_bare_role_noun_is_hedged_with_its_verb(run):
+    result = run("Hamid Karimi is not emir of the Northern Front.")
+    assert rel(result, "leads", "hamid-karimi", "northern-front").hedge == "denied"
+    result = run("Hamid Karimi could become emir of the Northern Front.")
+    assert rel(result, "leads", "hamid-karimi", "northern-front").hedge == "speculative"
+
+
+def test_adjective_complement_is_no_role(run):
+    result = run("Hamid Karimi is close to the Northern Front.")
+    assert not any(r.type in {"leads", "member_of"} for r in result.relations)

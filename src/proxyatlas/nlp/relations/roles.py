@@ -122,11 +122,18 @@ def _role_table() -> dict[tuple[str, ...], str]:
 def predicate_anchor(noun: Token) -> list[Token]:
     """The tokens a fact stated by a predicate noun is hedged on: the noun and the verb that makes it
     a predicate ("could be named leader", "is not part of Y"); for an apposition the noun alone."""
-    if noun.dep_ in {"attr", "oprd"} or noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues()["part_verbs"]:
+    if noun.dep_ in {"attr", "oprd"} or _is_bare_predicate_noun(noun) \
+            or noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues()["part_verbs"]:
         return [noun, noun.head]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "X served as spokesman"
         return [noun, noun.head.head]
     return [noun]
+
+
+def _is_bare_predicate_noun(noun: Token) -> bool:
+    """"X is emir of Y", "X became emir of Y": a role or part noun without an article, which the parser
+    often takes for an adjective complement (the callers only pass role and part nouns)."""
+    return noun.dep_ == "acomp"
 
 
 def named_at(ctx: RelationContext, i: int) -> str | None:
@@ -446,7 +453,7 @@ def _role_holders(ctx: RelationContext, role: Token) -> list[str]:
     holders = [e for c in role.children if c.dep_ == "appos" for e in named_by(ctx, c)]
     if holders:
         return holders
-    if role.dep_ == "attr":
+    if role.dep_ == "attr" or _is_bare_predicate_noun(role):
         subjects = [c for c in role.head.children if c.dep_ == "nsubj"]
         return [e for s in subjects for e in named_by(ctx, relcl_antecedent(s) or s)]
     # "X was named secretary-general of Y", "Iran appointed X as commander of Y", "X served as Y"
