@@ -413,3 +413,15 @@ def test_an_attack_keeps_its_own_date_over_a_death_told_elsewhere(run):
             "A US drone strike hit Ali Nasser's convoy on February 20, 2018.")
     attack = _one(run, text, "attack")
     assert attack.date == "2018-02-20"
+
+
+def test_a_shift_beside_a_fixed_date_dates_the_next_clause(run):
+    text = ("The rebels hold two provinces. Iran recognised both as independent states on 3 March 2019 "
+            "and, two days later, attacked Iraq.")
+    attack = _one(run, text, "attack")
+    assert attack.date == "2019-03-05"
+
+
+def test_a_shift_alone_on_a_clause_is_its_date(run):
+    text = "Iran recognised the rebels on 3 March 2019. Two days later Iran attacked Iraq."
+    assert _one(run, text, "attack").date == "2019-03-05"

@@ -777,6 +777,16 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     return None, False
 
 
+def _claimed_dates(ctx: _Context, frame: _Frame) -> list[Span]:
+    """The dates on a trigger's clause. A shift from a date ("three days later") beside a date
+    the text fixes is not the clause's own, whatever the parse hangs it from: "recognised them on
+    21 February and, three days later, invaded" leaves it to the invasion."""
+    anchors = _date_anchors(frame)
+    attached = [ent for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, []) if _attached(ent.root, anchors)]
+    fixed = [ent for ent in attached if not is_anaphoric(_expression(ent))]
+    return fixed if fixed else attached
+
+
 def _dates_saying(ent: Span) -> bool:
     """"Hezbollah said on Wednesday that ...": the day of the saying, not of what was said."""
     verb = _governing_verb(ent.root)
@@ -1017,9 +1027,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
     hypothetical = [f for _, f in sorted(frames.items()) if _hypothetical(f)]
     reported = [f for _, f in sorted(frames.items()) if f not in hypothetical and _with_participants(ctx, f)]
     for frame in [*reported, *hypothetical]:  # a date on one trigger's clause is not another's nearby date
-        anchors = _date_anchors(frame)
-        ctx.claimed_dates.update(ent.start for ent in ctx.dates_by_sentence.get(frame.trigger.sent.start, [])
-                                 if _attached(ent.root, anchors))
+        ctx.claimed_dates.update(ent.start for ent in _claimed_dates(ctx, frame))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
     _date_attacks_by_their_deaths(mentions)
     events = [m.event for m in _merge_mentions(ctx, mentions)]
