@@ -11,6 +11,7 @@ supporting sentence as evidence and the surest hedge. Families:
   verbs        "X backs Y", "Y is backed by X", "X provides assistance to Y", "X advisors train fighters
                recruited for Y", "groups backed by X – A, B and C"
   with-nouns   "X has relations with Y", "tensions with their mutual enemy, Y"
+  designations "X designated two companies and one individual. (1) Y ... (2) Z ..."
   leadership   "under X's leadership", "under the command of X"
   locations    "Hezbollah in Lebanon", "PIJ and Hamas in Gaza and the West Bank", "Amal operates in
                Lebanon", "In Iraq, the PMU ...", "the Iraqi PMU"

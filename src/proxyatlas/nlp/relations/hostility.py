@@ -1,7 +1,7 @@
 """Enmity and alliance (opposes, allied_with): "X has relations with Y", "fought alongside Hezbollah",
 "X's enemy Y", "their mutual enemy, Y", "X attacked Y", "Y was killed in an X strike", "X designated
-Y", "X's offensive against Y", "clashes between X and Y", "X is allied with Y", "hostile to Y", the sides
-of an attack event.
+Y", "X designated two companies: (a) Y ...", "X's offensive against Y", "clashes between X and Y", "X is
+allied with Y", "hostile to Y", the sides of an attack event.
 
 Both types are symmetric: which side comes first does not matter."""
 
