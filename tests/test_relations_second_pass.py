@@ -105,3 +105,14 @@ def test_bare_role_noun_is_hedged_with_its_verb(run):
 def test_adjective_complement_is_no_role(run):
     result = run("Hamid Karimi is close to the Northern Front.")
     assert not any(r.type in {"leads", "member_of"} for r in result.relations)
+
+
+def test_denial_after_a_semicolon_does_not_reach_the_clause_before(run):
+    result = run("The Treasury sanctioned Hezbollah in 2019, accusing it of arming the Houthis; "
+                 "Hezbollah consistently denied the charge.")
+    assert rel(result, "opposes", "hezbollah", "us-department-of-the-treasury").hedge == "asserted"
+
+
+def test_denial_before_a_semicolon_still_denies_its_own_clause(run):
+    result = run("Iran denied that it arms the Houthis; officials repeated the denial on Monday.")
+    assert rel(result, "supports", "iran", "houthis").hedge == "denied"

@@ -132,13 +132,24 @@ def _stays_open(child: Token) -> bool:
     return False
 
 
+def _own_clause(clause: Token) -> bool:
+    """A verb the parser hung across a semicolon is a clause of its own: in "X sanctioned Y, accusing it
+    of arming Z; Y denied the charge", the sanctioning is not what Y denies."""
+    head = clause.head
+    if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ not in {"ccomp", "parataxis", "conj"}:
+        return False
+    between = clause.doc[clause.right_edge.i + 1:head.i] if clause.i < head.i \
+        else clause.doc[head.i + 1:clause.left_edge.i]
+    return any(t.text == ";" for t in between)
+
+
 def _path(top: Token) -> list[tuple[Token, Token | None, bool, bool]]:
     """(head, child it was reached from, scope open at the child, scope open at the head)
     from the top to the root."""
     out: list[tuple[Token, Token | None, bool, bool]] = [(top, None, True, True)]
     current, open_ = top, True
     for _ in range(_MAX_DEPTH):
-        if current.head.i == current.i:
+        if current.head.i == current.i or _own_clause(current):
             break
         below = open_
         open_ = open_ and _stays_open(current)
