@@ -425,3 +425,16 @@ def test_a_shift_beside_a_fixed_date_dates_the_next_clause(run):
 def test_a_shift_alone_on_a_clause_is_its_date(run):
     text = "Iran recognised the rebels on 3 March 2019. Two days later Iran attacked Iraq."
     assert _one(run, text, "attack").date == "2019-03-05"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya blamed al-Shabaab for twin bombings in Mombasa on November 16, 2019.",
+    "Kenya accused al-Shabaab of a bombing in Mombasa on November 16, 2019.",
+])
+def test_a_date_after_the_act_blamed_dates_the_act(run, text):
+    assert _one(run, text, "attack").date == "2019-11-16"
+
+
+def test_a_date_before_the_blaming_dates_only_the_blaming(run):
+    text = "Kenya on Monday blamed al-Shabaab for twin bombings in Mombasa."
+    assert _one(run, text, "attack").date is None

@@ -29,7 +29,8 @@ Triggers in clauses that do not report something as having happened (conditional
 expectations, "vowed to strike", "denied firing", "the threat of attacks") are skipped:
 events are things that happened; an event noun with its own date ("the July 12 raid") did.
 
-Dates: the date phrase attached to the trigger's clause; else the date of an "after"/"when"
+Dates: the date phrase attached to the trigger's clause, or after an act blamed ("blamed X
+for bombings on November 16"); else the date of an "after"/"when"
 clause telling what the act followed ("succeeded him after a strike killed him in May 2016");
 else the nearest date of its sentence that no other trigger's clause holds (not a date of
 saying); else, in a sentence without dates, the last date of the sentence before (not a
@@ -647,15 +648,35 @@ def _light_verb(noun: Token) -> Token | None:
 def _blamed(ctx: _Context, trigger: Token) -> list[str]:
     """Who an accusation pins the event on: "blamed the militia for a volley of rockets", "accused
     it of a bombing", "was blamed for the attack" (the accuser's claim, hedged as such)."""
+    verb = _blaming_verb(trigger)
+    if verb is None:
+        return []
+    return _entities_of(ctx, _subjects(verb) if _is_passive(verb) else _objects(verb))
+
+
+def _blaming_verb(trigger: Token) -> Token | None:
+    """"blamed" in "blamed the militia for a volley of rockets", when the trigger is what it blames."""
     prep = trigger.head
     if trigger.dep_ not in {"pobj", "pcomp"} or prep.dep_ != "prep":
-        return []
+        return None
     verb = prep.head
     if verb.dep_ == "dobj":  # the parser may hang "of a bombing" on the accused
         verb = verb.head
-    if _cues()["blame_verbs"].get(_lemma(verb)) != prep.lower_:
-        return []
-    return _entities_of(ctx, _subjects(verb) if _is_passive(verb) else _objects(verb))
+    return verb if _cues()["blame_verbs"].get(_lemma(verb)) == prep.lower_ else None
+
+
+def _blamed_act_date(ctx: _Context, frame: _Frame, dates: list[Span]) -> str | None:
+    """"blamed the ADF for bombings in Kampala on November 16": a date after the act blamed, on
+    the blaming verb, dates the act (one before it, "on Monday blamed", dates the blaming)."""
+    verb = _blaming_verb(frame.trigger)
+    if verb is None:
+        return None
+    for ent in dates:
+        if ent.start > frame.trigger.i and _governing_verb(ent.root) == verb:
+            value = ctx.date_of(ent)
+            if value:
+                return value
+    return None
 
 
 def _light_verb_agents(ctx: _Context, light: Token, noun: Token) -> list[str]:
@@ -760,6 +781,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
             value = ctx.date_of(ent)
             if value:
                 return value, True
+    blamed = _blamed_act_date(ctx, frame, dates)
+    if blamed:
+        return blamed, True
     sequel = _sequel_date(ctx, frame)
     if sequel:
         return sequel, False
