@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from proxyatlas.api import extract
-from proxyatlas.model import Extraction
+from proxyatlas.model import Extraction, Relation
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +30,14 @@ def entity_named(result: Extraction, name: str):
 
 def relation_set(result: Extraction) -> set[tuple[str, str, str]]:
     return {(r.type, r.source, r.target) for r in result.relations}
+
+
+def rel(result: Extraction, rtype: str, source: str, target: str) -> Relation:
+    """The relation (rtype, source, target) of a result; the assertion lists what was found instead."""
+    for r in result.relations:
+        if (r.type, r.source, r.target) == (rtype, source, target):
+            return r
+    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
 
 
 # -- store backends: a test that takes `store_db` or `new_db` runs on SQLite and on PostgreSQL --

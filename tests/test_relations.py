@@ -1,15 +1,7 @@
 """Relation pattern families on sentences written for these tests (never the dev texts)."""
 
 import pytest
-
-from conftest import relation_set
-
-
-def rel(result, rtype, source, target):
-    for r in result.relations:
-        if (r.type, r.source, r.target) == (rtype, source, target):
-            return r
-    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+from conftest import rel
 
 
 def test_role_apposition_and_late_head(run):

@@ -1,14 +1,7 @@
 """Backing, founding and training (relations/backing.py) on sentences written for these tests."""
 
 import pytest
-from conftest import relation_set
-
-
-def rel(result, rtype, source, target):
-    for r in result.relations:
-        if (r.type, r.source, r.target) == (rtype, source, target):
-            return r
-    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+from conftest import rel
 
 
 def no_rel(result, rtype, source=None, target=None):

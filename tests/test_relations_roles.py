@@ -1,14 +1,7 @@
 """Offices, membership and structure (leads, member_of, part_of) on sentences written for these
 tests, never the evaluation texts."""
 
-from conftest import relation_set
-
-
-def rel(result, rtype, source, target):
-    for r in result.relations:
-        if (r.type, r.source, r.target) == (rtype, source, target):
-            return r
-    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+from conftest import rel, relation_set
 
 
 def has(result, rtype, source, target) -> bool:
