@@ -116,3 +116,15 @@ def test_denial_after_a_semicolon_does_not_reach_the_clause_before(run):
 def test_denial_before_a_semicolon_still_denies_its_own_clause(run):
     result = run("Iran denied that it arms the Houthis; officials repeated the denial on Monday.")
     assert rel(result, "supports", "iran", "houthis").hedge == "denied"
+
+
+def test_restricted_negation_denies_only_exclusiveness(run):
+    result = run("The Houthis do not rely solely on Iran.")
+    assert rel(result, "supports", "iran", "houthis").hedge == "asserted"
+    result = run("Haftar has never relied on Russia alone.")
+    assert rel(result, "supports", "russia", "khalifa-haftar").hedge == "asserted"
+
+
+def test_plain_negation_still_denies(run):
+    result = run("Iran does not arm the Houthis.")
+    assert rel(result, "supports", "iran", "houthis").hedge == "denied"

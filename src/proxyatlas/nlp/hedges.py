@@ -169,6 +169,14 @@ def _is_negation(token: Token) -> bool:
     return True
 
 
+def _restricted(clause: Token) -> bool:
+    """"never relied on Y alone", "does not rely solely on Y": a restrictor on the clause or on one of
+    its prepositions."""
+    restrictors = _words("negation_exceptions_restrictors")
+    holders = [clause, *(c for c in clause.children if c.dep_ == "prep")]
+    return any(c.dep_ == "advmod" and c.lower_ in restrictors for h in holders for c in h.children)
+
+
 def _clause_cues(token: Token) -> list[str]:
     """Hedges that the words on and around one clause-scope token give."""
     found: list[str] = []
@@ -182,7 +190,8 @@ def _clause_cues(token: Token) -> list[str]:
             continue
         word, clemma = child.lower_, child.lemma_.lower()
         if _is_negation(child):
-            found.append("denied")
+            if not _restricted(token):
+                found.append("denied")
         elif child.dep_ == "aux" and child.tag_ == "MD" and word in _words("modals"):
             found.append("speculative")
         elif child.dep_ == "mark" and word in _words("conditional_marks"):
