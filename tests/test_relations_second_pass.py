@@ -1,13 +1,6 @@
 """Relations, second pass: hedges and constructions on sentences written for these tests."""
 
-from conftest import relation_set
-
-
-def rel(result, rtype, source, target):
-    for r in result.relations:
-        if (r.type, r.source, r.target) == (rtype, source, target):
-            return r
-    raise AssertionError(f"no {rtype}({source}, {target}) in {sorted(relation_set(result))}")
+from conftest import rel, relation_set
 
 
 def test_no_on_the_relation_noun_denies(run):
