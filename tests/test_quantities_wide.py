@@ -154,3 +154,24 @@ def test_a_small_range_tagged_as_a_date_before_a_unit_is_a_count():
 
 def test_a_year_range_is_no_count():
     assert quantities("Hezbollah fought in Syria between 2013 and 2018.") == []
+
+
+# --- votes of a body; "N others" after a count -------------------------------------------------
+
+def test_a_bodys_votes_and_abstentions_are_its_own():
+    assert quantities("The UN Security Council passed the measure with 13 votes in favour and two abstentions.") == [
+        ("un-security-council", 13, None), ("un-security-council", 2, None)]
+
+
+def test_votes_of_nobody_named_are_no_quantity():
+    assert quantities("The measure passed with 13 votes in favour and two abstentions.") == []
+
+
+def test_others_count_more_of_the_last_number():
+    assert quantities("An Israeli strike killed seven Hezbollah fighters and wounded nine others.") == [
+        ("hezbollah", 7, None), ("hezbollah", 9, None)]
+
+
+def test_others_without_a_count_before_them_are_no_quantity():
+    assert quantities("An Israeli strike killed seven Hezbollah fighters. Nine others were unhurt, "
+                      "a witness said, and two others fled.") == [("hezbollah", 7, None)]

@@ -556,15 +556,17 @@ def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statement
 
 
 def _elliptic(doc: Doc, number: _Number, previous: Quantity) -> bool:
-    """"350,000 fighters, up from about 30,000", "had 70,000 fighters and lost 11,000 of them":
-    a number in the same sentence as the last quantity that leaves its unit unsaid."""
+    """"350,000 fighters, up from about 30,000", "had 70,000 fighters and lost 11,000 of them",
+    "killed five fighters and wounded six others": a number in the same sentence as the last
+    quantity that leaves its unit unsaid."""
     start = number.start
     while start > 0 and doc[start - 1].lower_ in _word_set("approximate_before") | _word_set("range_fillers"):
         start -= 1
     after_from = start > 0 and doc[start - 1].lower_ == "from"
     of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON"
+    more_of_them = number.end < len(doc) and doc[number.end].lower_ in _word_set("elliptic_after")
     same_sentence = previous.evidence[0].start == doc[number.start].sent.start_char
-    return same_sentence and (after_from or of_them)
+    return same_sentence and (after_from or of_them or more_of_them)
 
 
 def _continued(doc: Doc, number: _Number, previous: Quantity, published: str | None) -> Quantity:
