@@ -409,8 +409,7 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         return found, holder
     lemma = verb.lemma_.lower()
     if lemma in _word_set("estimate_verbs") and via == "at":
-        # "Tasnim puts its strength at 14,000 men": about what is estimated, never the estimator.
-        return next((_noun_actor(c, resolved) for c in verb.children if c.dep_ == "dobj"), None), verb
+        return _estimated(verb, resolved), verb
     if lemma in _word_set("loss_verbs"):
         counted = _partitive(head) or head
         if role == "object" and counted.lemma_.lower() in _word_set("counted_for_the_agent"):
@@ -426,6 +425,22 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+def _estimators(verb: Token, resolved: Resolved) -> set[str]:
+    """Entities the subject of an estimating verb names ("Tasnim" in "Tasnim puts ... at")."""
+    context = PhraseContext(verb.doc, resolved)
+    return {e for c in verb.children if c.dep_ == "nsubj" for e in named_by(context, c)}
+
+
+def _estimated(verb: Token, resolved: Resolved) -> Token | None:
+    """"Tasnim puts its strength at 14,000 men": about what is estimated, never the estimator, so
+    a pronoun that coreference took for the estimator itself names nobody here."""
+    found = next((_noun_actor(c, resolved) for c in verb.children if c.dep_ == "dobj"), None)
+    if found is not None and resolved.name_at(found.i) is None and resolved.entity_at(found.i) in _estimators(
+            verb, resolved):
+        return None
+    return found
 
 
 def _agent(verb: Token, resolved: Resolved) -> Token | None:
@@ -461,7 +476,7 @@ def _subject_by_reference(head: Token, resolved: Resolved) -> tuple[Token | None
     owned = [head, _partitive(head)] + ([c for c in verb.children if c.dep_ == "dobj"] if estimated else [])
     # Neither the estimator ("Tasnim puts its strength at") nor the country of a group ("the
     # country's most powerful militias") holds the number.
-    estimator = {e for c in verb.children if c.dep_ == "nsubj" for e in named_by(context, c)} if estimated else set()
+    estimator = _estimators(verb, resolved) if estimated else set()
     for noun in (n for n in owned if n is not None):
         located = _located(noun)
         # An estimate's "its" may be anyone's; "the group's strength" is the group's.
