@@ -201,3 +201,59 @@ def test_a_lone_given_name_after_the_full_name(run):
     result = run("Nuruddin Karimzai leads the network. In 2019 Nuruddin moved his family to Quetta.")
     karimzai = entity_named(result, "Nuruddin Karimzai")
     assert entity_named(result, "Nuruddin") is karimzai
+
+
+# --- second pass: unnamed subjects, conjoined owners, pronoun speakers ------------------------------
+
+def test_an_unnamed_subject_before_competes_with_a_frequent_name():
+    # Hezbollah is named often, but "It" continues the study, the subject of the sentence before.
+    text = "Hezbollah grew in 2006. Hezbollah recruited widely. Hezbollah also rearmed. " \
+           "A new study did not spare Hezbollah. It said the movement had lost ground in the south."
+    assert referent(text, "It") is None
+
+
+def test_a_named_subject_before_still_takes_it():
+    text = "Hezbollah issued a statement on Friday about the border. It said the shelling would continue."
+    assert referent(text, "It") == "hezbollah"
+
+
+def test_an_unnamed_plural_subject_before_blocks_they():
+    text = "The Houthis expanded their arsenal. The Houthis also trained recruits. Analysts say Houthi " \
+           "fighters were sent abroad. They estimate the force at 20,000 men."
+    assert referent(text, "They") is None
+
+
+def test_possessive_in_a_conjoined_phrase_takes_the_first_conjunct():
+    text = "The minister said the attack was a crime and that Israel and its American ally were responsible."
+    assert referent(text, "its") == "israel"
+
+
+def test_possessive_in_a_conjoined_phrase_of_another_kind_is_not_taken():
+    # "her" wants a person; Iran is a country, so the conjunct gives nothing.
+    text = "The envoy said Iran and her own ministry disagreed."
+    assert referent(text, "her") != "iran"
+
+
+def test_it_said_gives_the_statement_to_the_resolved_actor(run):
+    text = "Hezbollah fired rockets at a base in northern Israel on Monday. It said in a statement that " \
+           "the attack answered an Israeli strike."
+    speakers = {s.speaker for s in run(text).statements}
+    assert "hezbollah" in speakers
+
+
+def test_they_said_gives_the_statement_to_a_plural_organisation(run):
+    text = "The Houthis launched drones at a tanker in the Red Sea on Tuesday. They said the ship was " \
+           "linked to Israel."
+    speakers = {s.speaker for s in run(text).statements}
+    assert "houthis" in speakers
+
+
+def test_it_said_after_an_unnamed_report_has_no_speaker(run):
+    text = "Hezbollah grew in 2006. Hezbollah recruited widely. A new report did not spare Hezbollah. " \
+           "It said the movement had smuggled rockets."
+    assert all(s.speaker != "hezbollah" for s in run(text).statements)
+
+
+def test_negated_it_said_is_no_statement(run):
+    text = "Hezbollah fired rockets at a base in northern Israel on Monday. It did not say why."
+    assert all(s.speaker != "hezbollah" for s in run(text).statements)

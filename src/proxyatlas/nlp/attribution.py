@@ -162,6 +162,10 @@ def speaker_of(verb: Token, resolved: Resolved) -> str | None:
             if antecedent is not None:  # "Girkin, who told the newspaper ..."
                 return _entity_in(antecedent, resolved, SPEAKER_TYPES)
             if subject.pos_ == "PRON":
+                # "it said in a statement", "they said": the actor coreference resolved the pronoun to.
+                eid = resolved.entity_at(subject.i)
+                if eid and resolved.entities[eid].type in SPEAKER_TYPES:
+                    return eid
                 if subject.lower_ in {"he", "she"}:
                     return pronoun_antecedent(subject, resolved)
                 return None

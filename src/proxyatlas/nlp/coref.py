@@ -334,6 +334,9 @@ class _Chooser:
         """The heaviest antecedent, when clearly heavier than the next: salience of its slots in the
         window, more for the subject of a clause above the reference ("Hezbollah said its fighters"),
         scaled by how often the document named it before (the topic of an article)."""
+        conjoined = self._conjoined_owner(ref)
+        if conjoined is not None:
+            return conjoined
         here = self.sent_of[ref.token.i]
         above = self._clause_subjects(ref.token)
         bound = self._clause_subjects(ref.token, local=True) if ref.bound == "local" else \
@@ -349,6 +352,14 @@ class _Chooser:
         for eid in weight:
             if eid in above:
                 weight[eid] += _ABOVE_BONUS
+        # Named often, an entity is the article's topic, but that says nothing against "The report
+        # ... . It said": an unnamed subject of a sentence before competes by its place alone, before
+        # that scaling (within the sentence, the clauses above have already weighed).
+        placed = dict(weight)
+        unnamed_subjects = {slot.referent for distance in range(1, len(recency_by_distance)) if here - distance >= 0
+                            for slot in self.slots[here - distance]
+                            if slot.referent.startswith(_UNNAMED) and slot.role in {"root_subject", "subject"}}
+        for eid in weight:
             weight[eid] *= 1 + math.log1p(bisect.bisect_left(self.named_at.get(eid, []), ref.token.i))
         ranked = sorted(((e, w) for e, w in weight.items() if w >= _MIN_SALIENCE), key=lambda kv: -kv[1])
         if not ranked and ref.kind == "organization":
@@ -357,7 +368,22 @@ class _Chooser:
             return None
         if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
             return None
+        unnamed = max((placed[e] for e in unnamed_subjects if e in placed), default=0.0)
+        if placed[ranked[0][0]] < _MARGIN * unnamed:
+            return None
         return ranked[0][0]
+
+    def _conjoined_owner(self, ref: _Reference) -> str | None:
+        """"Israel and its U.S. backer": a possessive in the second of two conjoined phrases owns
+        by the first, when the first names an actor of the pronoun's kind."""
+        owned = ref.token.head
+        if ref.token.dep_ != "poss" or owned.dep_ != "conj" or owned.head.i > ref.token.i:
+            return None
+        eid = self.resolved.entity_at(owned.head.i)
+        if eid is None:
+            return None
+        slot = _Slot(owned.head.i, eid, self.resolved.entities[eid].type, _role(owned.head), _number(owned.head))
+        return eid if self.accepts(ref, slot) else None
 
     def _topic(self, ref: _Reference) -> str | None:
         """"The group controls much of ..." opening a section of a profile: with no candidate near,
