@@ -181,3 +181,18 @@ def test_others_count_more_of_the_last_number():
 def test_others_without_a_count_before_them_are_no_quantity():
     assert quantities("An Israeli strike killed seven Hezbollah fighters. Nine others were unhurt, "
                       "a witness said, and two others fled.") == [("hezbollah", 7, None)]
+
+
+# --- a count before coordinated names ("300 Hezbollah and Amal fighters") -----------------------
+
+def test_a_count_before_coordinated_names_is_the_first_names():
+    assert quantities("Officials said about 300 Hezbollah and Amal fighters crossed into Syria last month.") == [
+        ("hezbollah", 300, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said Hezbollah and Amal fighters crossed into Syria last month.",  # no count
+    "About 300 Hezbollah and Amal officials met in Beirut.",  # officials are no unit of strength
+])
+def test_coordinated_names_without_a_counted_unit_are_no_quantity(text):
+    assert quantities(text) == []

@@ -231,6 +231,15 @@ def _counted(number: _Number) -> Token | None:
     return top
 
 
+def _noun_after_names(head: Token, resolved: Resolved) -> Token | None:
+    """"500 Hamas and PIJ fighters": the parser hangs the number on the first name and coordinates
+    the counted noun with it; that noun, when the number's head is an actor's name."""
+    if head.pos_ != "PROPN" or _actor(head, resolved) is None:
+        return None
+    return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in _word_set("units")), None)
+
+
 def _partitive(token: Token) -> Token | None:
     """"3,000 of its fighters": the noun after "of"."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -243,7 +252,7 @@ def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | N
     """What is counted: a currency code, or the counted noun with its modifiers ("armed
     militiamen"), actors and determiners left out; None when it is not a claim's unit."""
     currency = number.currency
-    noun = head if head.i >= number.end else _partitive(head)
+    noun = _noun_after_names(head, resolved) or (head if head.i >= number.end else _partitive(head))
     if noun is not None and noun.lower_ in _cues()["currency_words"]:
         return _cues()["currency_words"][noun.lower_]
     if currency:
@@ -387,6 +396,8 @@ def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
 
 def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | None]:
     """(actor token the number is about, governing verb) by the rules in the module docstring."""
+    if _noun_after_names(head, resolved) is not None:
+        return head, _clause(head)[0]  # the first of the names the counted noun follows
     owner = _owner(head, resolved) or (_owner(_partitive(head), resolved) if _partitive(head) else None)
     verb, role, via, noun = _clause(head)
     if owner is None and head.pos_ in {"NOUN", "PROPN"}:
