@@ -180,3 +180,26 @@ def test_forces_leave_where_they_were(run, text, pair):
 def test_leaving_a_deal_or_recalling_diplomats_is_no_presence(run):
     assert not located(run("The United States withdrew from the nuclear deal."))
     assert not located(run("Russia pulled its diplomats out of Sudan."))
+
+
+# --- activities: launching grounds and wars fought in ---------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("HTS launched its offensive against the Syrian army on Wednesday from Idlib province.",
+     ("hayat-tahrir-al-sham", "idlib"), "asserted"),
+    ("The Taliban could launch raids from Kunar.", ("taliban", "kunar"), "speculative"),
+    ("Hezbollah fought in the Syrian war.", ("hezbollah", "syria"), "asserted"),
+    ("Hamas fighters have fought in successive Gaza wars.", ("hamas", "gaza-strip"), "asserted"),
+    ("Hezbollah did not launch attacks from Syria.", ("hezbollah", "syria"), "denied"),
+])
+def test_launching_ground_and_war_fought_in(run, text, pair, hedge):
+    assert located(run(text)).get(pair) == hedge
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah condemned the Syrian war.",  # the war is not fought by the one who names it
+    "Hezbollah fought in the war against Israel.",  # a war with no place
+    "Hezbollah received drones from Syria.",  # goods from a place, no operation launched
+])
+def test_no_launching_ground_or_war_place(run, text):
+    assert not located(run(text))

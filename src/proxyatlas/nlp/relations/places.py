@@ -338,7 +338,8 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
 
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
-    "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir"; "Lebanon hosts
+    "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir", "launched raids from
+    Kunar", "fought in the Syrian war"; "Lebanon hosts
     Hamas's leadership"."""
     for noun in ctx.doc:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
@@ -349,12 +350,19 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
                   and (e := entity(ctx, c)) and etype(ctx, e) == "organization"
                   and (c.pos_ != "PRON" or category(ctx, e) == "armed_group")]
         anchor = [noun]
-        if not owners and noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head):
-            owners = [e for e in _actors(ctx, noun.head) if etype(ctx, e) == "organization"]
-            anchor = [noun.head, noun]
+        conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
+        # "fought in the Syrian war": the war's place is where the fighters operate.
+        fought_in = noun.dep_ == "pobj" and noun.head.lower_ in cues()["location_preps"] \
+            and has_cue("operate_verbs", noun.head.head)
+        if not owners and (conducted or fought_in):
+            verb = noun.head if conducted else noun.head.head
+            owners = [e for e in _actors(ctx, verb) if etype(ctx, e) == "organization"]
+            anchor = [verb, noun]
         if not owners:
             continue
         places = _located(ctx, noun, _near_preps())
+        if conducted:  # "launched its offensive from Idlib": the launching ground is the doer's
+            places += [e for h in (noun.head, noun) for e in _located(ctx, h, set(cues()["launch_ground_preps"]))]
         places += [e for c in noun.children if c.dep_ in {"amod", "compound"} and (e := entity(ctx, c))
                    and etype(ctx, e) in _PLACE_TYPES]
         for org in owners:
