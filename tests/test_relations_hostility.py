@@ -279,3 +279,40 @@ def test_attack_event_home_country_of_the_target_is_not_hit(run):
                  "Beirut.")
     pair(result, "opposes", "Hezbollah", "Israel")
     no_pair(result, "opposes", "Israel", "Lebanon")
+
+
+# --- "alongside" any act, "reeling from a war with", an apposition misparsed as a clause -------------
+
+def test_alongside_makes_partners_of_any_act(run):
+    result = run("The Zainabiyoun Brigade reached the Syrian border alongside Hezbollah in May.")
+    assert pair(result, "allied_with", "Zainabiyoun Brigade", "Hezbollah").hedge == "asserted"
+
+
+def test_alongside_people_is_no_alliance(run):
+    result = run("The Badr Organization honoured its dead alongside Syrians and Iranians.")
+    assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))
+
+
+def test_alongside_with_pronoun_subject_is_left_alone(run):
+    result = run("The Badr Organization is large. Its fighters reached the border alongside Hezbollah.")
+    assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))
+
+
+def test_reeling_from_a_war_with(run):
+    result = run("Hamas is still reeling from a three-week war with Israel.")
+    assert pair(result, "opposes", "Hamas", "Israel")
+
+
+def test_withdrawing_from_talks_is_no_alliance(run):
+    result = run("Amal withdrew from talks with Hezbollah.")
+    assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))
+
+
+def test_apposed_alliance_arrayed_against(run):
+    result = run("Hamas is a member of the Coalition of Sorrow, a loose alliance arrayed against Egypt.")
+    assert pair(result, "opposes", "Coalition of Sorrow", "Egypt")
+
+
+def test_negated_apposed_alliance_is_denied(run):
+    result = run("Hamas joined the Coalition of Sorrow, a loose alliance that was never arrayed against Egypt.")
+    assert all(r.hedge == "denied" for r in result.relations if r.type == "opposes"), sorted(relation_set(result))

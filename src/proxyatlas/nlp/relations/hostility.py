@@ -31,14 +31,28 @@ from .candidates import Candidate, RelationContext
 
 
 def with_verbs(ctx: RelationContext) -> Iterator[Candidate]:
-    """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner."""
+    """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner; "alongside"
+    makes a partner of any act ("its fighters reached the border alongside Hezbollah")."""
     for v in ctx.doc:
-        if v.pos_ != "VERB" or not has_cue("with_verbs", v):
+        if v.pos_ != "VERB":
             continue
-        partners = [e for p in pobjs(v, {"with", "alongside"}) for e in named_by(ctx, p)]
-        for s in subject_of(ctx, v):
+        alliance_verb = has_cue("with_verbs", v)
+        partners = [e for p in pobjs(v, {"with", "alongside"} if alliance_verb else {"alongside"})
+                    for e in named_by(ctx, p)]
+        if not alliance_verb:
+            # "paid tribute to X alongside Iranians": only groups act side by side; and a pronoun
+            # ("its fighters reached X alongside Y") is too often resolved to the wrong group
+            partners = [e for e in partners if etype(ctx, e) == "organization"]
+            if any(t.pos_ == "PRON" for c in v.children if c.dep_ == "nsubj" for t in c.subtree):
+                continue
+        for s in subject_of(ctx, v) if alliance_verb else _armed_sides(ctx, subject_of(ctx, v)):
             for o in partners:
                 yield Candidate("allied_with", s, o, [v])
+
+
+def _armed_sides(ctx: RelationContext, eids: list[str]) -> list[str]:
+    """Of some entities, those that can take a side in a conflict: organisations and states."""
+    return [e for e in eids if etype(ctx, e) in {"organization", "country"}]
 
 
 def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
@@ -49,9 +63,10 @@ def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
         if rtype is None:
             continue
         owners = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
-        # "at war with", "in talks with", "drawn into a war with": the state the verb's subject is in
-        in_clause = noun.dep_ == "pobj" and noun.head.lower_ in {"at", "in", "into"} \
-            and noun.head.head.pos_ in {"VERB", "AUX"}
+        # "at war with", "in talks with", "drawn into a war with": the state the verb's subject is in;
+        # "reeling from a war with" too, but not "withdrew from talks with"
+        states = {"at", "in", "into"} | ({"from"} if rtype == "opposes" else set())
+        in_clause = noun.dep_ == "pobj" and noun.head.lower_ in states and noun.head.head.pos_ in {"VERB", "AUX"}
         if not (owners or noun.dep_ in {"dobj", "nsubj", "attr"} or in_clause):
             continue
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -251,7 +266,8 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
             found = [e for s in subjects for e in _subject_entities(ctx, s)]
             return subject_of(ctx, v) or found  # subject_of knows "accused X of attacking", "denied that it"
         if current.dep_ == "acl":  # "an alliance arrayed against X", "a US strike killing members of X"
-            return _attackers(ctx, current.head)
+            # "Y, a loose alliance arrayed against X": an unnamed noun in apposition stands for the name
+            return _attackers(ctx, current.head) or _antecedent_entities(ctx, current.head)
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             break
         current = current.head
@@ -262,7 +278,8 @@ def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
     """"an Israeli strike that killed X": a relative pronoun stands for its strike or its group."""
     antecedent = relcl_antecedent(subject)
     if antecedent is None:
-        return _attackers(ctx, subject)
+        # "Y, a loose alliance arrayed against X", parsed as a clause of its own
+        return _attackers(ctx, subject) or apposed_by_position(ctx, subject)
     return _referents(ctx, subject) or _attackers(ctx, antecedent)
 
 
