@@ -203,3 +203,26 @@ def test_launching_ground_and_war_fought_in(run, text, pair, hedge):
 ])
 def test_no_launching_ground_or_war_place(run, text):
     assert not located(run(text))
+
+
+# --- where a group was founded --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Hamas was founded in Gaza in 1987.", ("hamas", "gaza-strip"), "asserted"),
+    ("Hamas was set up in Gaza by Ahmed Yassin.", ("hamas", "gaza-strip"), "asserted"),
+    ("Ahmed Yassin founded Hamas in Gaza.", ("hamas", "gaza-strip"), "asserted"),
+    ("Kataib Hezbollah, a militia formed in Basra, fired rockets.", ("kataib-hezbollah", "basra"), "asserted"),
+    ("Hamas may have been founded in Gaza.", ("hamas", "gaza-strip"), "speculative"),
+    ("Hamas was not founded in Lebanon.", ("hamas", "lebanon"), "denied"),
+])
+def test_founded_in_a_place(run, text, pair, hedge):
+    assert located(run(text)).get(pair) == hedge
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Hamas's founder Ahmed Yassin was born in Gaza.", ("hamas", "gaza-strip")),  # a person's birthplace
+    ("Hamas set fires in Gaza.", ("hamas", "gaza-strip")),  # 'set' without 'up' founds nothing
+    ("Originally formed in Tehran, the Fatehin unit of the IRGC fought in Syria.", ("irgc", "tehran")),
+])
+def test_no_founding_place(run, text, pair):
+    assert pair not in located(run(text))

@@ -164,6 +164,19 @@ def _located(ctx: RelationContext, head: Token, preps: set[str]) -> list[str]:
             for p in c.children if p.dep_ == "pobj" for e in _places(ctx, p)]
 
 
+def _founded(ctx: RelationContext, verb: Token) -> list[str]:
+    """The organisations a founding verb makes, which operate where they were made: "Hamas was
+    founded in Gaza", "Yassin set up Hamas in Gaza", "a militia formed in Basra"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if not (has_cue("founding_verbs", verb)
+            or particle and f"{verb.lemma_.lower()} {particle}" in cues()["founding_verbs"]):
+        return []
+    # Only the clause's own object or subject, or the noun its participle describes: a fronted
+    # "Originally formed in Z, ..." may describe a unit the parse does not name.
+    made = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or ([verb.head] if verb.dep_ == "acl" else [])
+    return [e for m in made for e in _operators(ctx, m) if etype(ctx, e) == "organization"]
+
+
 def _near_preps() -> set[str]:
     return set(cues()["location_preps"]) | set(cues()["operate_preps"])
 
@@ -186,8 +199,9 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
             # "its fighters are in Yemen": a group's or state's forces are where they are.
             present = head.lemma_ == "be" and any(
                 has_cue("group_nouns", s) or has_cue("armed_force_nouns", s) for s in _subjects(head))
-            if operating or present:
-                for org in _actors(ctx, head):
+            founded = _founded(ctx, head) if prep.lower_ in cues()["location_preps"] else []
+            if operating or present or founded:
+                for org in founded or _actors(ctx, head):
                     for place in places:
                         yield Candidate("operates_in", org, place, [head, prep], descriptive=_in_passing(head))
             elif prep.lower_ in cues()["location_preps"] and (
