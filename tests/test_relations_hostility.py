@@ -316,3 +316,25 @@ def test_apposed_alliance_arrayed_against(run):
 def test_negated_apposed_alliance_is_denied(run):
     result = run("Hamas joined the Coalition of Sorrow, a loose alliance that was never arrayed against Egypt.")
     assert all(r.hedge == "denied" for r in result.relations if r.type == "opposes"), sorted(relation_set(result))
+
+
+# --- ground taken from a side ----------------------------------------------------------------------
+
+def test_ground_seized_from_a_group(run):
+    result = run("The Badr Organization seized the town from the Peshmerga.")
+    assert pair(result, "opposes", "Badr Organization", "Peshmerga").hedge == "asserted"
+
+
+def test_ground_taken_from_a_group_in_the_passive(run):
+    result = run("The town was taken from the Peshmerga by the Badr Organization in 2017.")
+    assert pair(result, "opposes", "Badr Organization", "Peshmerga")
+
+
+def test_negated_seizure_is_denied(run):
+    result = run("The Badr Organization did not seize the town from the Peshmerga.")
+    assert pair(result, "opposes", "Badr Organization", "Peshmerga").hedge == "denied"
+
+
+def test_money_taken_from_a_state_is_no_enmity(run):
+    result = run("The Badr Organization took money from Iran.")
+    assert not any(r.type == "opposes" for r in result.relations), sorted(relation_set(result))

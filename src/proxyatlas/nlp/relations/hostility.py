@@ -142,9 +142,12 @@ def _previous_sentence_actors(ctx: RelationContext, token: Token) -> list[str]:
 def acts(ctx: RelationContext) -> Iterator[Candidate]:
     """"X attacked Y", "Y, which X designated in 2021", "Y was killed in an X strike", "the Taliban,
     which has fought X", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
+    capture_verbs = set(load_lexicon("events")["capture_verbs"])
     for v in ctx.doc:
         rtype = _cue_type("hostility_verbs", v) if v.pos_ in {"VERB", "AUX"} else None
         if rtype is None:
+            if v.pos_ == "VERB" and v.lemma_.lower() in capture_verbs:
+                yield from _taken_from(ctx, v)
             continue
         if has_cue("labelling_verbs", v) and not _labelled_hostile(v):
             continue  # "listed X as a terrorist organisation", not "listed X as a partner"
@@ -178,6 +181,21 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             for o in targets:
                 if o not in companions:  # a misparsed apposition of a companion
                     yield Candidate(rtype, s, o, [v])
+
+
+def _taken_from(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    """"X seized the town from Y", "the town was taken from Y by X": who takes ground from a side
+    fights it; ground taken from people ("seized land from farmers") or money taken from a state is
+    no enmity."""
+    losers = _armed_sides(ctx, [e for p in pobjs(v, {"from"}) for e in named_by(ctx, p)])
+    taken = [c for c in v.children if c.dep_ == ("nsubjpass" if is_passive(v) else "dobj")]
+    ground = load_lexicon("events")["ground_nouns"]
+    if not losers or not any(t.pos_ == "PROPN" or t.lemma_.lower() in ground for t in taken):
+        return
+    takers = _passive_doers(ctx, v) if is_passive(v) else _doers(ctx, v)
+    for s in _armed_sides(ctx, takers):
+        for o in losers:
+            yield Candidate("opposes", s, o, [v])
 
 
 def designation_lists(ctx: RelationContext) -> Iterator[Candidate]:
