@@ -226,3 +226,19 @@ def test_founded_in_a_place(run, text, pair, hedge):
 ])
 def test_no_founding_place(run, text, pair):
     assert pair not in located(run(text))
+
+
+# --- bases kept in a place ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Jaish-e-Mohammed still runs its headquarters openly in Bahawalpur.", ("jaish-e-mohammed", "bahawalpur"),
+     "asserted"),
+    ("Hezbollah keeps its bases in Syria.", ("hezbollah", "syria"), "asserted"),
+    ("Hezbollah does not keep its bases in Syria.", ("hezbollah", "syria"), "denied"),
+])
+def test_bases_kept_in_a_place(run, text, pair, hedge):
+    assert located(run(text)).get(pair) == hedge
+
+
+def test_things_run_that_are_not_bases_place_no_one(run):
+    assert not located(run("Hezbollah runs schools in Beirut."))

@@ -375,6 +375,9 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         if not owners:
             continue
         places = _located(ctx, noun, _near_preps())
+        if noun.dep_ == "dobj" and has_cue("garrison_verbs", noun.head):  # "keeps its bases openly in Syria"
+            places += _located(ctx, noun.head, set(cues()["location_preps"]))
+            anchor = [noun.head, noun]
         if conducted:  # "launched its offensive from Idlib": the launching ground is the doer's
             places += [e for h in (noun.head, noun) for e in _located(ctx, h, set(cues()["launch_ground_preps"]))]
         places += [e for c in noun.children if c.dep_ in {"amod", "compound"} and (e := entity(ctx, c))
