@@ -338,3 +338,9 @@ def test_negated_seizure_is_denied(run):
 def test_money_taken_from_a_state_is_no_enmity(run):
     result = run("The Badr Organization took money from Iran.")
     assert not any(r.type == "opposes" for r in result.relations), sorted(relation_set(result))
+
+
+def test_apposed_alliance_formed_to_fight(run):
+    result = run("The Badr Organization backs the Coalition of Sorrow, an alliance formed to fight Egypt.")
+    assert pair(result, "opposes", "Coalition of Sorrow", "Egypt")
+    no_pair(result, "opposes", "Badr Organization", "Egypt")

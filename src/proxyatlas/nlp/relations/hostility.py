@@ -32,7 +32,7 @@ from .candidates import Candidate, RelationContext
 
 def with_verbs(ctx: RelationContext) -> Iterator[Candidate]:
     """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner; "alongside"
-    makes a partner of any act ("its fighters reached the border alongside Hezbollah")."""
+    makes a partner of any act ("the brigade reached the border alongside Hezbollah")."""
     for v in ctx.doc:
         if v.pos_ != "VERB":
             continue
@@ -284,8 +284,9 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
             found = [e for s in subjects for e in _subject_entities(ctx, s)]
             return subject_of(ctx, v) or found  # subject_of knows "accused X of attacking", "denied that it"
         if current.dep_ == "acl":  # "an alliance arrayed against X", "a US strike killing members of X"
-            # "Y, a loose alliance arrayed against X": an unnamed noun in apposition stands for the name
-            return _attackers(ctx, current.head) or _antecedent_entities(ctx, current.head)
+            # "Y, a loose alliance arrayed against X": an unnamed noun after a name and a comma stands for
+            # the name, whatever the parser hung it on
+            return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head)
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             break
         current = current.head
