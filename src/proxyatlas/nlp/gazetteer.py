@@ -224,7 +224,13 @@ def _token_words(token: Token) -> list[str] | None:
         return []
     if token.is_punct:
         return None
-    return words(token.text)
+    return list(_words_of_text(token.text))
+
+
+@lru_cache(maxsize=65536)
+def _words_of_text(text: str) -> tuple[str, ...]:
+    """`normalize.words` of one token's text, cached: the same words recur at every token."""
+    return tuple(words(text))
 
 
 def _prefixes(table: dict[tuple[str, ...], list[Entry]]) -> set[tuple[str, ...]]:

@@ -9,7 +9,7 @@ The cue words live in data/cues/relations.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -25,6 +25,11 @@ _DASHES = {"–", "—", ":", "-", "--"}
 class PhraseContext:
     doc: Doc
     resolved: Resolved
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The document's tokens, made once: the families each walk every token."""
+        return list(self.doc)
 
 
 @lru_cache(maxsize=1)

@@ -177,7 +177,7 @@ def _modified(ctx: RelationContext, participle: Token) -> tuple[list[str], bool]
 def verbs(ctx: RelationContext) -> Iterator[Candidate]:
     """Backing verbs and their gerunds, verbs of giving and receiving, and "rely on" (with the
     adjectives "dependent on", "reliant on")."""
-    for v in ctx.doc:
+    for v in ctx.tokens:
         rtype = _verb_type(v)
         if rtype is not None:
             yield from _verb_relation(ctx, v, rtype)
@@ -427,7 +427,7 @@ def _reliance(ctx: RelationContext, word: Token) -> Iterator[Candidate]:
 
 def nouns(ctx: RelationContext) -> Iterator[Candidate]:
     """Relational nouns of backing: patrons, clients, trainers, the backing itself and sides."""
-    for n in ctx.doc:
+    for n in ctx.tokens:
         if n.pos_ not in {"NOUN", "PROPN"} or entity(ctx, n):
             continue
         if has_cue("patron_nouns", n):

@@ -33,7 +33,7 @@ from .candidates import Candidate, RelationContext
 def with_verbs(ctx: RelationContext) -> Iterator[Candidate]:
     """"worked with the NDF", "fought alongside Hezbollah": alliance verbs with a partner; "alongside"
     makes a partner of any act ("the brigade reached the border alongside Hezbollah")."""
-    for v in ctx.doc:
+    for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
         alliance_verb = has_cue("with_verbs", v)
@@ -58,7 +58,7 @@ def _armed_sides(ctx: RelationContext, eids: list[str]) -> list[str]:
 def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
     """"X has relations with Y", "Tensions have increased with their mutual enemy, Y", "its war with
     Israel", "is reeling from a war with Israel", "celebrate their ties to Tehran"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         rtype = cue_word("with_nouns", noun)
         if rtype is None:
             continue
@@ -93,7 +93,7 @@ def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
 def enemies(ctx: RelationContext) -> Iterator[Candidate]:
     """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally", "allies of Iran such
     as Hezbollah"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         rtype = "opposes" if has_cue("enemy_nouns", noun) else \
             "allied_with" if has_cue("ally_nouns", noun) else None
         if rtype is None or noun.lemma_.lower() in {"proxy", "client", "patron"}:
@@ -143,7 +143,7 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
     """"X attacked Y", "Y, which X designated in 2021", "Y was killed in an X strike", "the Taliban,
     which has fought X", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
     capture_verbs = set(load_lexicon("events")["capture_verbs"])
-    for v in ctx.doc:
+    for v in ctx.tokens:
         rtype = _cue_type("hostility_verbs", v) if v.pos_ in {"VERB", "AUX"} else None
         if rtype is None:
             if v.pos_ == "VERB" and v.lemma_.lower() in capture_verbs:
@@ -412,7 +412,7 @@ def _companions(ctx: RelationContext, v: Token) -> list[str]:
 def hostile_nouns(ctx: RelationContext) -> Iterator[Candidate]:
     """"US air strikes on Kataib Hezbollah", "Turkey's offensive against the YPG", "Azerbaijan threatened
     war against Armenia", "the coalition it leads against X", "called for sanctions against Y"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("hostility_nouns", noun):
             continue
         verb = _governing_verb(noun)
@@ -445,7 +445,7 @@ def _governing_verb(noun: Token) -> Token | None:
 def between(ctx: RelationContext) -> Iterator[Candidate]:
     """"clashes between Hezbollah and Amal", "the 2015 agreement between Tehran and the movement":
     every two sides named after "between"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         rtype = cue_word("with_nouns", noun)
         if rtype is None:
             continue
@@ -459,7 +459,7 @@ def between(ctx: RelationContext) -> Iterator[Candidate]:
 def joint_acts(ctx: RelationContext) -> Iterator[Candidate]:
     """"Iran and Russia jointly proposed", "Iraqi and Syrian forces launched a joint offensive", "X and Y
     signed an agreement": the coordinated subjects act together."""
-    for v in ctx.doc:
+    for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
         together = any(c.dep_ == "advmod" and has_cue("joint_words", c) for c in v.children) or any(

@@ -184,7 +184,7 @@ def _near_preps() -> set[str]:
 # --- families -------------------------------------------------------------------------------------
 
 def locations(ctx: RelationContext) -> Iterator[Candidate]:
-    for prep in ctx.doc:
+    for prep in ctx.tokens:
         if prep.dep_ != "prep" or prep.lower_ not in _near_preps():
             continue
         places = [e for p in prep.children if p.dep_ == "pobj" for e in _places(ctx, p)]
@@ -225,7 +225,7 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
 def homes(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Iraqi PMU", "Iraqi militias such as X", "Hezbollah, the Lebanese party", "AAH, a
     militia based in Baghdad", "X, a Pakistani militia from Parachinar"."""
-    for t in ctx.doc:
+    for t in ctx.tokens:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
         if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
@@ -279,7 +279,7 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
 def holdings(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
     taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
-    for v in ctx.doc:
+    for v in ctx.tokens:
         if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(
                 c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in v.children):  # "holds Iran responsible"
             yield from _held(ctx, v)
@@ -315,7 +315,7 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner has deployed 1,500 fighters to Libya", "sent Wagner fighters to Sudan" (the fighters'
     group), "its fighters crossed into Kenya", "reached the capital", "the US keeps troops in Syria",
     "pulled its troops out of Mali" (they were there)."""
-    for v in ctx.doc:
+    for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
         deploying, moving = has_cue("deploy_verbs", v), has_cue("movement_verbs", v)
@@ -355,7 +355,7 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
     "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir", "launched raids from
     Kunar", "fought in the Syrian war"; "Lebanon hosts
     Hamas's leadership"."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
         # A pronoun owner only when it stands for an armed group: "its operations" in a sanctions
@@ -385,7 +385,7 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         for org in owners:
             for place in places:
                 yield Candidate("operates_in", org, place, anchor)
-    for host in ctx.doc:
+    for host in ctx.tokens:
         if host.pos_ == "VERB" and has_cue("host_verbs", host):
             guests = [e for o in host.children if o.dep_ == "dobj"
                       for c in [o, *(c for c in o.children if c.dep_ in {"poss", "compound"})]

@@ -34,7 +34,7 @@ from .roles import PhraseRight, mention_bounds, named_at, predicate_anchor, scan
 def possessives(ctx: RelationContext) -> Iterator[Candidate]:
     """"the IRGC's Quds Force", "Hezbollah's Jihad Council" (part_of); "Yemen's Houthis" (operates_in);
     "Haftar's Libyan National Army" (a person's organisation is the one he leads)."""
-    for t in ctx.doc:
+    for t in ctx.tokens:
         if t.dep_ != "poss" or t.lower_ in {"its", "their", "his", "her", "whose"}:
             continue
         owners = named_by(ctx, t)
@@ -54,7 +54,7 @@ def possessives(ctx: RelationContext) -> Iterator[Candidate]:
 def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
     """"Douglas Sims of the Joint Staff" (member_of); "the Quds Force of Iran's IRGC", "the Shura
     Council of Hezbollah" (part_of: a unit of a state body, or a body named as such)."""
-    for t in ctx.doc:
+    for t in ctx.tokens:
         owner = entity(ctx, t)
         if owner is None or etype(ctx, owner) == "person" and t.dep_ == "pobj" and t.head.lower_ == "of":
             continue  # "the killing of X of the IRGC" says nothing about X's membership
@@ -225,7 +225,7 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
     """"X joined Y" (part_of for a group, member_of for a person); "Y, an alliance that includes A
     and B", "the coalition comprises A and B"; "Y, an umbrella of A, B and C"; "X sits on the
     council", "X inherited a seat on the council" (member_of)."""
-    for t in ctx.doc:
+    for t in ctx.tokens:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in cues()["seat_verbs"] or lemma in cues()["seat_nouns"] and t.dep_ == "dobj":
             bodies = [e for p in pobjs(t, {"on", "in"}) for e in named_by(ctx, p) if etype(ctx, e) == "organization"]
