@@ -494,12 +494,15 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
     for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
+        heads = cue_word("verbs", v) == "leads"
+        if not heads and v.lemma_.lower() not in cues()["take_office_verbs"]:
+            continue  # most verbs: no child walk (extraction time)
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        if cue_word("verbs", v) == "leads" and v.dep_ == "acl" and agents:
+        if heads and v.dep_ == "acl" and agents:
             # "a council chaired by X" where the parser tags the participle as a past tense
             leaders = [e for p in agents for e in named_by(ctx, p)]
             led = named_by(ctx, v.head)
-        elif cue_word("verbs", v) == "leads" and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+        elif heads and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
             leaders = [e for r in _relative_subjects(v) for e in named_by(ctx, r)]
             # Only a named or referred object: "who commanded its troops" or "that runs the group's
             # operations" says nothing about heading an organisation.
