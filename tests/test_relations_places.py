@@ -242,3 +242,23 @@ def test_bases_kept_in_a_place(run, text, pair, hedge):
 
 def test_things_run_that_are_not_bases_place_no_one(run):
     assert not located(run("Hezbollah runs schools in Beirut."))
+
+
+# --- a demonym a group's name takes on ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Afghanistan's neighbours worry. The Afghan Taliban hosted the delegation.", ("taliban", "afghanistan")),
+    ("Lebanon held elections, and Lebanese Hezbollah won seats.", ("hezbollah", "lebanon")),
+])
+def test_a_demonym_before_a_group_s_name_is_its_home(run, text, pair):
+    assert located(run(text)).get(pair) == "asserted"
+
+
+@pytest.mark.parametrize("text, pair", [
+    # The demonym opens the group's own full name: no claim about where it acts.
+    ("Syria's war goes on. The Syrian Democratic Forces held talks.", ("syrian-democratic-forces", "syria")),
+    # A state body named with its demonym is the state's, not based there.
+    ("Lebanon votes. The Lebanese army deployed.", ("lebanese-armed-forces", "lebanon")),
+])
+def test_a_demonym_that_is_part_of_the_name_gives_no_home(run, text, pair):
+    assert pair not in located(run(text))

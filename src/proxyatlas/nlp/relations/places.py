@@ -238,6 +238,22 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate("operates_in", group, place, [t], descriptive=True)
         elif t.text == "(" and t.i > 0:
             yield from _places_in_brackets(ctx, t)
+    yield from _demonyms_in_names(ctx)
+
+
+def _demonyms_in_names(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Afghan Taliban", "Lebanese Hizballah": a demonym that a group's name takes on as a
+    modifier says where it acts, when the text also names the country. A demonym that begins the
+    group's own full name ("Syrian Democratic Forces") is just its name."""
+    demonyms = {a.casefold(): eid for eid, e in ctx.resolved.entities.items() if e.type == "country"
+                for a in e.aliases if a.casefold() != e.name.casefold()}
+    for mention, group in ctx.resolved.mention_entity:
+        words = [t for t in mention.span(ctx.doc) if t.lower_ != "the"]
+        entity_ = ctx.resolved.entities[group]
+        country = demonyms.get(words[0].text.casefold()) if len(words) > 1 else None
+        if country and entity_.type == "organization" and category(ctx, group) in _HOMED_CATEGORIES \
+                and mention.span(ctx.doc).text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
+            yield Candidate("operates_in", group, country, [words[0]], descriptive=True)
 
 
 def _places_in_brackets(ctx: RelationContext, bracket: Token) -> Iterator[Candidate]:
