@@ -196,3 +196,25 @@ def test_a_count_before_coordinated_names_is_the_first_names():
 ])
 def test_coordinated_names_without_a_counted_unit_are_no_quantity(text):
     assert quantities(text) == []
+
+
+# --- strength in clauses that hang off a name ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # The parser hangs the participle on the main verb: the name before the comma holds the number.
+    ("Heavy fighting broke out between the army and the RSF, estimated to number some 90,000 fighters.",
+     [("rapid-support-forces", 90000, None)]),
+    # A singular relative clause after coordinated names is about the last of them.
+    ("Talks failed between the army and the RSF, which is thought to have 80,000 fighters.",
+     [("rapid-support-forces", 80000, None)]),
+    # A plural one is about all of them together: no single actor's number.
+    ("Hezbollah and Amal, which have 40,000 fighters between them, held a rally.", []),
+])
+def test_a_clause_after_a_name_gives_its_strength(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_one_word_group_name_modifying_a_noun_is_the_group_not_a_persons_surname():
+    text = ("Abdul-Malik al-Houthi gave a speech on Thursday. "
+            "On Friday US helicopters sank four Houthi boats in the Red Sea.")
+    assert quantities(text) == [("houthis", 4, None)]

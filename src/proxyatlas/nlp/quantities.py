@@ -347,16 +347,41 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
             if child.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                return _noun_actor(current.head, resolved)
+                antecedent = _relative_antecedent(current)
+                return _noun_actor(antecedent, resolved) if antecedent is not None else None
             if child.pos_ == "PRON":
                 return None
             return _noun_actor(child, resolved)
         if current.dep_ == "acl":  # "the RSF, estimated to number 100,000 fighters"
             return _noun_actor(current.head, resolved)
+        if current.dep_ == "advcl" and current.tag_ == "VBN":
+            # The parser may hang that participle on the main verb instead: the name before its comma.
+            return _named_before_comma(current, resolved)
         if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _relative_antecedent(relative_clause: Token) -> Token | None:
+    """"the army and the RSF, which is estimated to ...": the parser hangs the clause on the first
+    of coordinated nouns; a singular relative clause right after the last one is about that one,
+    a plural one ("which have") about all of them, so about no single actor."""
+    head = relative_clause.head
+    last = next((c for c in reversed(list(head.children)) if c.dep_ == "conj" and c.i < relative_clause.i), None)
+    if last is None or last.right_edge.i + 2 < relative_clause.left_edge.i:
+        return head
+    verbs = [relative_clause] + [c for c in relative_clause.children if c.dep_ in {"aux", "auxpass"}]
+    return None if any(v.tag_ == "VBP" for v in verbs) else last
+
+
+def _named_before_comma(participle: Token, resolved: Resolved) -> Token | None:
+    """"clashes with the RSF, estimated to number 100,000 fighters": the actor whose name ends
+    right before the comma that opens a participle clause."""
+    start = participle.left_edge.i
+    if start < 2 or participle.doc[start - 1].text != ",":
+        return None
+    return _actor(participle.doc[start - 2], resolved)
 
 
 def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
