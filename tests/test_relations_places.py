@@ -262,3 +262,21 @@ def test_a_demonym_before_a_group_s_name_is_its_home(run, text, pair):
 ])
 def test_a_demonym_that_is_part_of_the_name_gives_no_home(run, text, pair):
     assert pair not in located(run(text))
+
+
+# --- wider places and acronyms in brackets ----------------------------------------------------------
+
+def test_a_named_place_s_wider_place_is_also_where_the_group_acts(run):
+    result = located(run("In 2019 the M23 seized Goma, the capital of North Kivu."))
+    assert {("m23", "goma"), ("m23", "north-kivu")} <= set(result)
+
+
+def test_an_acronym_in_brackets_does_not_hide_the_group_before_a_place(run):
+    result = located(run("The report said operations by the Allied Democratic Forces (ADF) in Ituri were brutal."))
+    assert ("allied-democratic-forces", "ituri") in result
+
+
+def test_a_different_name_in_brackets_is_not_an_acronym(run):
+    # "(Reuters)" names another organisation: the group before the bracket is not located by it.
+    result = located(run("Hamas (Reuters) in Gaza said nothing."))
+    assert ("hamas", "gaza-strip") not in result

@@ -51,11 +51,24 @@ def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
     """Countries and places a noun phrase names: "Kunduz", "eastern Libya and Sirte", "most of
     the country's north", "the town of Bunagana", "the capital, Kabul"."""
     found = [e for e in named_by(ctx, token) if etype(ctx, e) in _PLACE_TYPES]
+    if found and depth <= 2:
+        found += [e for e in _containing_places(ctx, token, depth) if e not in found]
     if found or depth > 2 or not has_cue("place_nouns", token):
         return found
     parts = [c for c in token.children if c.dep_ in _PLACE_CHILD_DEPS] + pobjs(token, {"of"})
     for part in parts + [c for c in token.conjuncts if c.i > token.i]:
         found += [e for e in _places(ctx, part, depth + 1) if e not in found]
+    return found
+
+
+def _containing_places(ctx: RelationContext, token: Token, depth: int) -> list[str]:
+    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province": the wider
+    place a named place is said to lie in."""
+    found: list[str] = []
+    for named in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+        wholes = pobjs(named, {"of"}) + [p for c in named.children if c.dep_ == "appos" and has_cue("place_nouns", c)
+                                         for p in pobjs(c, {"of"})]
+        found += [e for w in wholes for e in _places(ctx, w, depth + 1) if e not in found]
     return found
 
 
@@ -426,6 +439,9 @@ def _orgs_just_before(ctx: RelationContext, prep: Token) -> list[str]:
         if eid and etype(ctx, eid) == "organization":
             if eid not in found:
                 found.append(eid)
+        elif token.text == ")" and i - 3 >= prep.sent.start and ctx.doc[i - 2].text == "(" \
+                and entity(ctx, ctx.doc[i - 1]) == entity(ctx, ctx.doc[i - 3]):  # "the Rwanda Defence Force (RDF) in"
+            i -= 2
         elif eid or not (token.lower_ in {"and", "the"} or (has_cue("group_nouns", token) and not found)):
             break
         i -= 1
