@@ -202,6 +202,13 @@ def _verb_type(v: Token) -> str | None:
     return None
 
 
+def backing_word(word: Token) -> bool:
+    """"arming", "sheltering", "supplying weapons to": a verb (or a gerund the parser made a noun) of
+    backing, training, founding or giving."""
+    return _verb_type(word) in {"supports", "trains", "created"} \
+        or word.pos_ in _VERBAL and has_cue("support_verbs", word)
+
+
 def _is_gerund(noun: Token) -> bool:
     return any(c.dep_ == "dobj" or c.dep_ == "conj" and c.pos_ in _VERBAL for c in noun.children)
 
@@ -256,8 +263,11 @@ def _accused(ctx: RelationContext, verb: Token) -> list[str] | None:
         if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
             return named_by(ctx, accuser.head)
         return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
-    if of.head.dep_ == "dobj" and of.head.head.lemma_.lower() in cues()["accuse_verbs"]:
-        return _named(ctx, of.head)
+    accused = of.head
+    while accused.dep_ == "conj" and accused.head.i != accused.i:  # "accuses X and its agency of arming"
+        accused = accused.head
+    if accused.dep_ == "dobj" and accused.head.lemma_.lower() in cues()["accuse_verbs"]:
+        return _named(ctx, accused)
     return None
 
 
