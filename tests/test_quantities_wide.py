@@ -218,3 +218,18 @@ def test_a_one_word_group_name_modifying_a_noun_is_the_group_not_a_persons_surna
     text = ("Abdul-Malik al-Houthi gave a speech on Thursday. "
             "On Friday US helicopters sank four Houthi boats in the Red Sea.")
     assert quantities(text) == [("houthis", 4, None)]
+
+
+# --- the dead of a participle clause: members of the organisation struck ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli jets struck Hezbollah positions near Tyre on Monday, killing four fighters.",
+     [("hezbollah", 4, None)]),
+    ("A bomber drove a truck into a convoy of the Central Reserve Police Force, killing 12 troopers.",
+     [("central-reserve-police-force", 12, None)]),
+    # A country struck is no organisation whose members died; and the attacker's dead are not counted.
+    ("Israel struck Gaza City on Monday, killing 20 fighters.", []),
+    ("Hamas gunmen attacked an Israeli border post, killing three soldiers.", []),
+])
+def test_the_dead_of_a_killing_clause_belong_to_the_organisation_struck(text, expected):
+    assert quantities(text) == expected

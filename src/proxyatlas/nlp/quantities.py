@@ -450,6 +450,8 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         counted = _partitive(head) or head
         if role == "object" and counted.lemma_.lower() in _word_set("counted_for_the_agent"):
             return _subject_of(verb, resolved), verb  # "the group killed 849 civilians"
+        if role == "object" and counted.lemma_.lower() in _word_set("member_units"):
+            return _side_struck(verb, resolved), verb
         return None, verb
     if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
         # What is handed over is the giver's: "Iran gave Hamas $70 million" is Iran's money.
@@ -461,6 +463,25 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+def _side_struck(loss_verb: Token, resolved: Resolved) -> Token | None:
+    """"sank three Houthi boats, killing 10 fighters", "drove a car into a convoy of the CRPF,
+    killing 40 troopers": the dead of a participle clause are members of the organisation the
+    main clause attacked (never its subject's: the attacker's dead are named as such)."""
+    if loss_verb.dep_ != "advcl" or loss_verb.tag_ != "VBG":
+        return None
+    attack = loss_verb.head
+    if attack.dep_ == "relcl":  # "boats that had tried to board a ship, killing ..."
+        struck = [attack.head]
+    else:
+        struck = [c for c in attack.children if c.dep_ == "dobj"] + [
+            p for c in attack.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for noun in struck:
+        found = _noun_actor(noun, resolved)
+        if found is not None and resolved.entities[resolved.entity_at(found.i)].type == "organization":
+            return found
+    return None
 
 
 def _estimators(verb: Token, resolved: Resolved) -> set[str]:
