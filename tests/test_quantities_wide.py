@@ -233,3 +233,24 @@ def test_a_one_word_group_name_modifying_a_noun_is_the_group_not_a_persons_surna
 ])
 def test_the_dead_of_a_killing_clause_belong_to_the_organisation_struck(text, expected):
     assert quantities(text) == expected
+
+
+# --- counts named through the company they keep -------------------------------------------------
+
+def test_a_range_opened_by_between_counts_the_noun_after_it():
+    assert quantities("Officials said between 600 and 900 Wagner personnel were still in the country.") == [
+        ("wagner-group", 600, 900)]
+
+
+def test_men_under_a_commander_are_his():
+    assert quantities("A column of about 70 men under Igor Girkin entered the town.") == [("igor-girkin", 70, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Pentagon blamed Kataib Hezbollah for a barrage of more than 20 rockets.", [("kataib-hezbollah", 20, None)]),
+    ("Kyiv accused Moscow of launching at least 40 drones overnight.", [("russia", 40, None)]),
+    # The dead of a deed pinned on someone are the other side's, not the blamed one's.
+    ("Israel blamed Hamas for the deaths of 12 soldiers.", []),
+])
+def test_weapons_of_a_deed_pinned_on_someone_are_the_blamed_ones(text, expected):
+    assert quantities(text) == expected

@@ -225,6 +225,11 @@ def _counted(number: _Number) -> Token | None:
     head = top.head
     if head.i != top.i and head.i >= number.end and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return head
+    if top.dep_ == "pobj" and head.lower_ == "between":
+        # "between 800 and 1,200 Wagner personnel": the parser makes the counted noun a second object.
+        noun = next((c for c in head.children if c.dep_ == "pobj" and c.i >= number.end and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
     if head.i != top.i and head.i < number.start and head.pos_ in {"NOUN", "PROPN"} \
             and top.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
         return None  # "Unit 400", "Tower 22": part of a name
@@ -322,9 +327,9 @@ def _named_owner(noun: Token, resolved: Resolved) -> Token | None:
                 (t for t in child.subtree if _actor(t, resolved) and t.dep_ in _OWNER_DEPS | {"pobj"}), None)
             if found is not None:
                 return found
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "under"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            # "fighters from Hezbollah", but not "the death toll from U.S. strikes"
+            # "fighters from Hezbollah", "50 men under Girkin", but not "the death toll from U.S. strikes"
             found = _actor(pobj, resolved) or (_owner(pobj, resolved) if prep.lower_ == "of" else None)
             if found is not None:
                 return found
@@ -430,6 +435,10 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         victims = verb is not None and verb.lemma_.lower() in _word_set("loss_verbs")
         owner = (_actor(head, resolved) if victims or head.dep_ == "attr" else None) or (
             _actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
+    if owner is None:
+        blamed = _blamed(head, resolved)
+        if blamed is not None:
+            return blamed
     if owner is not None:
         return owner, verb
     if verb is None:
@@ -463,6 +472,31 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+@lru_cache(maxsize=1)
+def _blame_verbs() -> dict[str, str]:
+    """Verbs that pin a deed on their object, with the preposition of the deed (events.yaml)."""
+    return load_lexicon("events")["blame_verbs"]
+
+
+def _blamed(head: Token, resolved: Resolved) -> tuple[Token, Token] | None:
+    """"blamed the militia for a volley of 30 rockets", "accused Moscow of flying 14 jets": the
+    weapons and attacks of a deed pinned on someone are about the one blamed, never the accuser."""
+    counted = (_partitive(head) or head).lemma_.lower()
+    if counted in _word_set("member_units") | _word_set("people_units"):
+        return None  # "blamed Hamas for the deaths of 12 soldiers": the dead are the other side's
+    for ancestor in list(head.ancestors)[:6]:
+        preposition = _blame_verbs().get(ancestor.lemma_.lower())
+        if preposition is None or ancestor.pos_ != "VERB":
+            continue
+        deed = next((c for c in ancestor.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+        if deed is None or head not in deed.subtree:
+            return None
+        target = next((c for c in ancestor.children if c.dep_ == "dobj"), None)
+        found = _noun_actor(target, resolved) if target is not None else None
+        return (found, ancestor) if found is not None else None
+    return None
 
 
 def _side_struck(loss_verb: Token, resolved: Resolved) -> Token | None:
