@@ -280,3 +280,23 @@ def test_a_different_name_in_brackets_is_not_an_acronym(run):
     # "(Reuters)" names another organisation: the group before the bracket is not located by it.
     result = located(run("Hamas (Reuters) in Gaza said nothing."))
     assert ("hamas", "gaza-strip") not in result
+
+
+# --- holders described by a copula; misparsed clauses after a held place ---------------------------
+
+def test_what_the_subject_is_said_to_be_holds_the_place(run):
+    result = located(run("The Houthis are rebels who have held most of Yemen's north since 2014."))
+    assert result.get(("houthis", "yemen")) == "asserted"
+
+
+def test_a_clause_hung_on_the_held_place_does_not_hide_the_holder(run):
+    result = located(run("Al-Shabaab controls much of rural southern and eastern Somalia and taxes goods far beyond it."))
+    assert result.get(("al-shabaab", "somalia")) == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah holds that Israel is weak.",  # 'hold' as belief: no place held
+    "The Houthis are rebels who have never held Riyadh.",
+])
+def test_holding_a_view_or_a_denied_holding_is_no_plain_holding(run, text):
+    assert all(hedge == "denied" for hedge in located(run(text)).values())

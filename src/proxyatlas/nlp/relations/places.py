@@ -93,6 +93,9 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
             (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
         found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
             or named_by(ctx, token)
+    if not found and token.dep_ == "attr" and token.head.lemma_ == "be":
+        # "X and Y are separatist entities that have held ...": what the subject is said to be.
+        found = [e for s in token.head.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
                  for e in named_by(ctx, c)]
@@ -309,8 +312,10 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
     taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
     for v in ctx.tokens:
-        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(
-                c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in v.children):  # "holds Iran responsible"
+        # Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
+        # ("controls much of Somalia and taxes trade").
+        complements = {"oprd", "xcomp", "acomp"} | ({"ccomp"} if not any(c.dep_ == "dobj" for c in v.children) else set())
+        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(c.dep_ in complements for c in v.children):
             yield from _held(ctx, v)
         elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
             participle = ctx.doc[v.i + 1]
