@@ -310,6 +310,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
         for c in objects:
             if rtype == "created" and has_cue("activity_nouns", c):
                 continue  # "launched an offensive, Operation X" founds no organisation
+            if rtype == "leads" and _unnamed_part(ctx, c):
+                # "commanded a DPR combat unit", "runs the armed wing of Hamas": the head of a part
+                # is a member of the whole
+                yield from (Candidate("member_of", s, o, [v]) for s in sources for o in _named(ctx, c))
+                continue
             targets += _named(ctx, c) or _recruited_for(ctx, c) \
                 or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
@@ -320,6 +325,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _unnamed_part(ctx: RelationContext, noun: Token) -> bool:
+    """"a DPR combat unit", "the armed wing of Hamas": a part noun that is no name of its own."""
+    return has_cue("part_nouns", noun) and entity(ctx, noun) is None
 
 
 def _describes_apposition(participle: Token) -> bool:
