@@ -482,3 +482,26 @@ def test_a_trip_for_talks_makes_the_traveller_a_party_and_dates_the_talks(run):
 def test_a_trip_for_talks_that_may_happen_is_no_meeting(run):
     text = "Hossein Amir-Abdollahian may fly to Beirut next week for talks with Hassan Nasrallah."
     assert _events(run, text, "meeting") == []
+
+
+def test_its_in_a_reported_clause_is_the_reporters_own(run):
+    text = "Israel's army said its jets struck on Tuesday."
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and attack.date == "2020-01-07"
+
+
+def test_its_outside_a_reported_clause_is_left_to_coreference(run):
+    text = "Its jets struck on Tuesday."
+    assert _events(run, text, "attack") == []
+
+
+def test_a_dated_exchange_of_fire_opened_by_an_actor_happened_even_in_a_fear(run):
+    text = ("Analysts fear that the exchanges of fire that Hezbollah opened on October 8 could "
+            "spiral into a war.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["hezbollah"] and attack.date == "2019-10-08"
+
+
+def test_an_undated_exchange_of_fire_in_a_fear_did_not_happen(run):
+    text = "Analysts fear that exchanges of fire between Hezbollah and Israel could resume."
+    assert _events(run, text, "attack") == []

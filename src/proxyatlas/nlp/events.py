@@ -335,7 +335,7 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
     out: list[str] = []
     for child in token.children:
         if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.pos_ not in {"VERB", "AUX"}:
-            eid = ctx.entity(child)
+            eid = ctx.entity(child) or _reporters_own(ctx, child)
             if eid:
                 out.append(eid)
                 # "Hezbollah and Hamas leaders": coordinated modifiers name actors too.
@@ -343,6 +343,18 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
             elif child.dep_ in {"compound", "nmod"}:
                 out.extend(_modifier_entities(ctx, child))
     return out
+
+
+def _reporters_own(ctx: _Context, pronoun: Token) -> str | None:
+    """"Israel's military said its jets struck": an "its" coreference leaves open, in a clause
+    reported by an actor, is that actor's own."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in _cues()["own_pronouns"]:
+        return None
+    clause = pronoun.head.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in _saying_verbs():
+        return None
+    reporters = [s for s in _subjects(clause.head) if s.pos_ != "PRON"]
+    return next(iter(_entities_of(ctx, reporters)), None)
 
 
 def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()) -> list[str]:
@@ -569,7 +581,7 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
         frame.add("agent", _killers(ctx, noun))
-    light = _light_verb(noun) or _travel_for(noun, etype)
+    light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
         frame.add("agent", _light_verb_agents(ctx, light, noun))
@@ -638,6 +650,15 @@ def _killers(ctx: _Context, noun: Token) -> list[str]:
     if verb is None or _lemma(verb) in _cues()["death_verbs"]:
         return []
     return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
+
+
+def _collective_head(noun: Token) -> Token | None:
+    """"exchanges" in "the exchanges of fire that Hezbollah opened", "a wave of attacks": the
+    noun that carries the event's verb and clauses."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _cues()["collective_nouns"]:
+        return head.head
+    return None
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -905,8 +926,16 @@ def _hypothetical(frame: _Frame) -> bool:
 
 def _dated_noun(trigger: Token) -> bool:
     """An event noun that carries its own date ("the July 12 raid", "Saturday's strike", "the
-    2011 siege") names a happening, whatever the clause around it says about it."""
-    return not _is_verb(trigger) and any(
+    2011 siege", "the exchanges of fire that X opened on Oct. 8") names a happening, whatever
+    the clause around it says about it."""
+    if _is_verb(trigger):
+        return False
+    carrier = _collective_head(trigger) or trigger
+    light = _light_verb(carrier)
+    if light is not None and light.dep_ == "relcl" and any(  # "the exchanges of fire that X opened on Oct. 8"
+            c.dep_ in {"prep", "npadvmod"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in light.children):
+        return True
+    return any(
         t.ent_type_ == "DATE" for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "poss", "nummod", "amod"}
         for t in c.subtree)
 
