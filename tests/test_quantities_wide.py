@@ -254,3 +254,14 @@ def test_men_under_a_commander_are_his():
 ])
 def test_weapons_of_a_deed_pinned_on_someone_are_the_blamed_ones(text, expected):
     assert quantities(text) == expected
+
+
+def test_a_bare_number_held_later_in_the_sentence_counts_the_same_unit():
+    assert quantities("Hezbollah has 30,000 fighters, while Amal has 5,000.") == [
+        ("hezbollah", 30000, None), ("amal-movement", 5000, None)]
+    # Not across sentences: the unit of another sentence is no longer in view.
+    assert quantities("Hezbollah has 30,000 fighters. Amal has 5,000.") == [("hezbollah", 30000, None)]
+
+
+def test_a_death_toll_of_a_demonym_is_that_countrys():
+    assert quantities("By March the Syrian death toll stood above 2,300.", "2024-03-30") == [("syria", 2300, None)]

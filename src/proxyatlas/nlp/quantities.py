@@ -56,6 +56,8 @@ _OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "appos"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _ANAPHORIC_DETS = {"the", "these", "those", "both"}
 _OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+# "peaked at 5,000", "rose to", "stood above 1,100": how a verb of change reaches its level.
+_LEVEL_PREPOSITIONS = {None, "at", "to", "from", "above", "below", "over", "under", "near"}
 
 
 @dataclass
@@ -280,10 +282,13 @@ def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | N
 def _level_unit(number_token: Token) -> str | None:
     """"Hezbollah's units peaked at 5,000": a level a verb of change reaches counts its subject."""
     verb, _, via, _ = _clause(number_token)
-    if verb is None or verb.lemma_.lower() not in _word_set("change_verbs") or via not in {None, "at", "to", "from"}:
+    if verb is None or verb.lemma_.lower() not in _word_set("change_verbs") or via not in _LEVEL_PREPOSITIONS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    compounds = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join(compounds + [subject.lemma_.lower()])  # "death toll"
 
 
 def _unit_word(token: Token, noun: Token, resolved: Resolved) -> bool:
@@ -649,6 +654,8 @@ def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statement
         quantity = _quantity(doc, number, resolved, quotes, statements, published)
         if quantity is None and previous is not None and _elliptic(doc, number, previous):
             quantity = _continued(doc, number, previous, published)
+        elif quantity is None and previous is not None and _held_bare(doc, number, previous):
+            quantity = _held_continued(doc, number, previous, resolved, published)
         if quantity is None:
             continue
         previous = quantity
@@ -673,6 +680,30 @@ def _elliptic(doc: Doc, number: _Number, previous: Quantity) -> bool:
     more_of_them = number.end < len(doc) and doc[number.end].lower_ in _word_set("elliptic_after")
     same_sentence = previous.evidence[0].start == doc[number.start].sent.start_char
     return same_sentence and (after_from or of_them or more_of_them)
+
+
+def _held_bare(doc: Doc, number: _Number, previous: Quantity) -> bool:
+    """"put the brigades at 20,000 fighters, while a source said the wing had 40,000": a bare
+    number held by a verb of having, in the sentence of the last quantity, counts its unit."""
+    top = number.top
+    after = doc[number.end] if number.end < len(doc) else None
+    return top.dep_ == "dobj" and top.head.lemma_.lower() in _word_set("holding_verbs") \
+        and (after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}) \
+        and previous.evidence[0].start == top.sent.start_char
+
+
+def _held_continued(doc: Doc, number: _Number, previous: Quantity, resolved: Resolved,
+                    published: str | None) -> Quantity | None:
+    """The bare held number as a quantity of its own clause's holder in the last one's unit."""
+    holder = _subject_of(number.top.head, resolved)
+    holder_id = resolved.entity_at(holder.i) if holder is not None else None
+    if holder_id is None:
+        _, holder_id, _ = _subject_by_reference(number.top, resolved)
+    if holder_id is None:
+        return None
+    quantity = _continued(doc, number, previous, published)
+    quantity.subject = holder_id
+    return quantity
 
 
 def _continued(doc: Doc, number: _Number, previous: Quantity, published: str | None) -> Quantity:
