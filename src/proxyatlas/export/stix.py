@@ -49,7 +49,9 @@ from .base import (
 
 EXTENSION_ID = "extension-definition--3f0c6a52-9d4e-4b8a-a1f7-6f2b0c9e5d11"
 EVENT_EXTENSION_ID = "extension-definition--8d2b4e7a-6c1f-4f3e-b5a9-1e0d7c3b2a64"
-EVENT_TYPE = "proxyatlas-event"  # an extension-defined SDO: STIX reserves the x- prefix for legacy custom objects
+# No x- prefix: it marks STIX's deprecated custom objects, and stix2 rejects references to
+# x- types unless all custom content is allowed.
+EVENT_TYPE = "proxyatlas-event"
 EVENT_ROLES = {"agent": "x-proxyatlas-agent-of", "target": "x-proxyatlas-target-of"}  # actor -> event
 PRODUCER_ID = "identity--0d6c3a8e-5b1f-4c2a-9e7d-2a4b6c8d0e1f"
 EPOCH = "1970-01-01T00:00:00Z"
