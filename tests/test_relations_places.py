@@ -300,3 +300,21 @@ def test_a_clause_hung_on_the_held_place_does_not_hide_the_holder(run):
 ])
 def test_holding_a_view_or_a_denied_holding_is_no_plain_holding(run, text):
     assert all(hedge == "denied" for hedge in located(run(text)).values())
+
+
+# --- companions: "alongside Y" ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Hezbollah fighters entered Idlib alongside the Fatemiyoun Division.", ("fatemiyoun-brigade", "idlib"),
+     "asserted"),
+    ("The Houthis said Kataib Hezbollah fought alongside them in Hodeidah.", ("houthis", "hodeidah"), "reported"),
+    ("Tehran denied that the Quds Force was fighting alongside Hamas in Gaza.", ("irgc-quds-force", "gaza-strip"),
+     "denied"),
+])
+def test_a_companion_is_where_the_operator_is(run, text, pair, hedge):
+    assert located(run(text)).get(pair) == hedge
+
+
+def test_a_companion_of_an_act_that_places_no_one_is_nowhere(run):
+    # Mourning is no operation: neither the mourners nor their companions are placed.
+    assert not located(run("Hezbollah mourned the commander alongside Hamas in a statement."))

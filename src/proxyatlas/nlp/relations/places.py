@@ -157,7 +157,13 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> list[str]:
-    return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)]
+    """The verb's operators and the organisations acting beside them: "X fought alongside Y in Z"."""
+    return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)] + _companions(ctx, verb)
+
+
+def _companions(ctx: RelationContext, verb: Token) -> list[str]:
+    return [e for p in pobjs(verb, set(cues()["companion_preps"])) for e in named_by(ctx, p)
+            if etype(ctx, e) == "organization"]
 
 
 def _in_passing(verb: Token) -> bool:
@@ -236,6 +242,13 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
         for org in orgs:
             for place in _places_until_next_org(ctx, prep, places):
                 yield Candidate("operates_in", org, place, [head, prep], descriptive=True)
+        companion = head.dep_ == "pobj" and head.head.lower_ in cues()["companion_preps"]
+        if orgs and companion and has_cue("operate_verbs", head.head.head):
+            # "denied that its troops fought alongside Y in Z": the verb's subject is in Z too, as the verb says.
+            verb = head.head.head
+            for org in (e for s in _subjects(verb) for e in _operators(ctx, s, with_forces=True)):
+                for place in _places_until_next_org(ctx, prep, places):
+                    yield Candidate("operates_in", org, place, [verb, prep], descriptive=_in_passing(verb))
 
 
 def homes(ctx: RelationContext) -> Iterator[Candidate]:
