@@ -383,3 +383,16 @@ def test_apposed_alliance_formed_to_fight(run):
     result = run("The Badr Organization backs the Coalition of Sorrow, an alliance formed to fight Egypt.")
     assert pair(result, "opposes", "Coalition of Sorrow", "Egypt")
     no_pair(result, "opposes", "Badr Organization", "Egypt")
+
+
+def test_ally_with_the_name_right_after_it(run):
+    pair(run("Hezbollah opened fire in solidarity with its ally Hamas on Sunday."), "allied_with", "Hezbollah",
+         "Hamas")
+    result = run("Iran's allies Hezbollah and Hamas condemned the strike.")
+    pair(result, "allied_with", "Iran", "Hezbollah")
+    pair(result, "allied_with", "Iran", "Hamas")
+
+
+def test_ally_followed_by_no_name(run):
+    result = run("Iran's allies in Lebanon condemned the strike.")
+    assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))

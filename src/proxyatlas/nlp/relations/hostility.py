@@ -92,8 +92,8 @@ def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def enemies(ctx: RelationContext) -> Iterator[Candidate]:
-    """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally", "allies of Iran such
-    as Hezbollah"."""
+    """"X's enemy Y", "their mutual enemy, Y", "its ally Hamas", "Russia, Assad's other main ally", "allies
+    of Iran such as Hezbollah"."""
     for noun in ctx.tokens:
         rtype = "opposes" if has_cue("enemy_nouns", noun) else \
             "allied_with" if has_cue("ally_nouns", noun) else None
@@ -109,9 +109,24 @@ def enemies(ctx: RelationContext) -> Iterator[Candidate]:
             # "Nabih Berri, who leads the Amal movement, Hezbollah's closest partner": the name right
             # before the comma, whatever the parser hung the apposition on.
             others += apposed_by_position(ctx, noun) or named_by_head(ctx, noun.head, 1)
+        if not others and noun.i + 1 < len(ctx.doc):
+            # "in solidarity with its ally Hamas", "Iran's allies Hezbollah and Hamas": the names right
+            # after the noun, which the parser often makes the subject of the next clause
+            others += [e for e in _names_starting_at(ctx, noun.i + 1) if etype(ctx, e) != "person"]
         for s in owners:
             for o in others:
                 yield Candidate(rtype, s, o, [noun])
+
+
+def _names_starting_at(ctx: RelationContext, i: int) -> list[str]:
+    """The entity whose name starts at token i, and the names coordinated with it."""
+    eid = ctx.resolved.name_at(i)
+    if eid is None:
+        return []
+    name = ctx.doc[i]
+    while ctx.resolved.name_at(name.head.i) == eid and name.head.i != name.i:
+        name = name.head
+    return [eid] + [e for c in name.conjuncts if (e := ctx.resolved.name_at(c.i)) and e != eid]
 
 
 def _possessor(ctx: RelationContext, token: Token) -> list[str]:
@@ -459,7 +474,8 @@ def _along_with(v: Token) -> list[Token]:
     """The noun phrases after a verb's "along with", and the names in apposition to them ("along with
     two other commanders, A and B")."""
     phrases = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "along"
-               for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+               for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+               for p in w.children if p.dep_ == "pobj"]
     return phrases + [a for p in phrases for c in p.children if c.dep_ == "appos" for a in [c, *c.conjuncts]]
 
 
