@@ -209,6 +209,11 @@ def test_coordinated_names_without_a_counted_unit_are_no_quantity(text):
      [("rapid-support-forces", 80000, None)]),
     # A plural one is about all of them together: no single actor's number.
     ("Hezbollah and Amal, which have 40,000 fighters between them, held a rally.", []),
+    # The parser may make the participle the root, the clause before it its subject.
+    ("Fighting between the army and the RSF, widely estimated to number some 70,000 fighters, went on.",
+     [("rapid-support-forces", 70000, None)]),
+    # A passive report after an aside is about the sentence's subject, not the aside's last name.
+    ("Hezbollah, backed by Iran, is said to have 30,000 fighters.", [("hezbollah", 30000, None)]),
 ])
 def test_a_clause_after_a_name_gives_its_strength(text, expected):
     assert quantities(text) == expected

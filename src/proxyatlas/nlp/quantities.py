@@ -353,6 +353,11 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
         return None
     current = verb
     for _ in range(4):
+        if current.tag_ == "VBN" and current.dep_ not in {"relcl", "acl", "amod"}:
+            # The parser may hang "the RSF, estimated to number ..." on the main verb, or make it the root.
+            named = _named_before_comma(current, resolved)
+            if named is not None:
+                return named
         for child in current.children:
             if child.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
@@ -364,9 +369,6 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
             return _noun_actor(child, resolved)
         if current.dep_ == "acl":  # "the RSF, estimated to number 100,000 fighters"
             return _noun_actor(current.head, resolved)
-        if current.dep_ == "advcl" and current.tag_ == "VBN":
-            # The parser may hang that participle on the main verb instead: the name before its comma.
-            return _named_before_comma(current, resolved)
         if current.dep_ not in {"xcomp", "conj", "advcl"} or current.head.i == current.i:
             return None
         current = current.head
@@ -388,7 +390,9 @@ def _relative_antecedent(relative_clause: Token) -> Token | None:
 def _named_before_comma(participle: Token, resolved: Resolved) -> Token | None:
     """"clashes with the RSF, estimated to number 100,000 fighters": the actor whose name ends
     right before the comma that opens a participle clause."""
-    start = participle.left_edge.i
+    start = participle.i
+    while start > 0 and participle.doc[start - 1].dep_ == "advmod":  # "widely estimated"
+        start -= 1
     if start < 2 or participle.doc[start - 1].text != ",":
         return None
     return _actor(participle.doc[start - 2], resolved)
