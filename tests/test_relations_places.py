@@ -318,3 +318,26 @@ def test_a_companion_is_where_the_operator_is(run, text, pair, hedge):
 def test_a_companion_of_an_act_that_places_no_one_is_nowhere(run):
     # Mourning is no operation: neither the mourners nor their companions are placed.
     assert not located(run("Hezbollah mourned the commander alongside Hamas in a statement."))
+
+
+# --- counted forces, expulsions, operations by a group, joined offensives ----------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Some 300 of Hezbollah's fighters crossed into Syria.", ("hezbollah", "syria")),
+    ("The Houthis drove government troops out of Marib.", ("houthis", "marib")),
+    ("The M23 expelled the army from Bunagana.", ("m23", "bunagana")),
+    ("The report blamed operations by the Wagner Group in Libya.", ("wagner-group", "libya")),
+    ("Kataib Hezbollah, an Iraqi militia that joined the Mosul offensive, buried its dead.",
+     ("kataib-hezbollah", "mosul")),
+])
+def test_counted_forces_expulsions_and_joined_operations(run, text, pair):
+    assert pair in located(run(text))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Houthis were driven out of Aden.", ("houthis", "aden")),  # the driven are left out
+    ("The Houthis drove government troops out of Marib.", ("yemeni-armed-forces", "marib")),
+    ("Hezbollah did not join the Mosul offensive.", ("hezbollah", "mosul")),
+])
+def test_the_driven_and_denied_joining_are_not_plain_operations(run, text, pair):
+    assert located(run(text)).get(pair) in {None, "denied"}

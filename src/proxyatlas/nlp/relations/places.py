@@ -79,6 +79,9 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
+    counted = pobjs(token, {"of"}) if token.pos_ == "NUM" or has_cue("quantifiers", token) else []
+    if counted and not entity(ctx, token):  # "roughly 100 of its troops", "some of the group's fighters"
+        return [e for c in counted for e in _operators(ctx, c, with_forces)]
     owners = _possessors(ctx, token)
     if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
         # "AQAP, al-Qaeda's branch in Yemen", "whose armed wing, the Qassam Brigades, operates in":
@@ -330,12 +333,26 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
         complements = {"oprd", "xcomp", "acomp"} | ({"ccomp"} if not any(c.dep_ == "dobj" for c in v.children) else set())
         if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(c.dep_ in complements for c in v.children):
             yield from _held(ctx, v)
+        elif v.pos_ == "VERB" and has_cue("expulsion_verbs", v):
+            yield from _expelled(ctx, v)
         elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
             participle = ctx.doc[v.i + 1]
             holder = entity(ctx, ctx.doc[v.i - 1])
             if holder and etype(ctx, holder) == "organization":
                 for place in _places(ctx, participle.head):
                     yield Candidate("operates_in", holder, place, [participle], descriptive=True)
+
+
+def _expelled(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    """"drove the rebels out of Z", "expelled X from Z": the one who drives them out is in Z (the
+    driven were there before, which annotators leave out)."""
+    if is_passive(v):
+        return
+    out = [c for c in v.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"]
+    places = _located(ctx, v, {"from"}) + [e for o in out for e in _located(ctx, o, {"of"})]
+    for org in _actors(ctx, v):
+        for place in places:
+            yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
 def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
@@ -410,6 +427,7 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners = [e for c in noun.children if c.dep_ in {"poss", "compound"}
                   and (e := entity(ctx, c)) and etype(ctx, e) == "organization"
                   and (c.pos_ != "PRON" or category(ctx, e) == "armed_group")]
+        owners += [e for p in pobjs(noun, {"by"}) for e in _operators(ctx, p)]  # "operations by X in Y"
         anchor = [noun]
         conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
         # "fought in the Syrian war": the war's place is where the fighters operate.
