@@ -270,7 +270,10 @@ def test_a_killing_in_a_strike_takes_the_strike_date(run):
 def test_announcing_a_merger_makes_its_doers_but_announcing_a_death_does_not(run):
     other = _one(run, "In February 2012 al-Shabaab and al-Qaeda announced a formal merger.", "other")
     assert other.agents == ["al-shabaab", "al-qaeda"] and other.date == "2012-02"
-    assert _events(run, "The Taliban announced the death of Jalaluddin Haqqani.", "killing")[0].agents == []
+    # a death announced without a violent cause is no killing at all (ANNOTATION "Events")
+    assert _events(run, "The Taliban announced the death of Jalaluddin Haqqani.", "killing") == []
+    killing = _one(run, "The Taliban announced the death of Jalaluddin Haqqani in a US strike.", "killing")
+    assert killing.agents == ["united-states"]
 
 
 def test_a_dated_raid_happened_whatever_is_said_of_approving_it(run):
@@ -505,3 +508,40 @@ def test_a_dated_exchange_of_fire_opened_by_an_actor_happened_even_in_a_fear(run
 def test_an_undated_exchange_of_fire_in_a_fear_did_not_happen(run):
     text = "Analysts fear that exchanges of fire between Hezbollah and Israel could resume."
     assert _events(run, text, "attack") == []
+
+
+def test_a_word_of_a_name_is_no_event(run):
+    text = "Turkey backs the Government of National Accord in Tripoli."
+    assert _events(run, text, "other") == []
+
+
+def test_forces_entering_a_country_are_a_deployment(run):
+    text = "About 200 Wagner Group troops entered Mali last month."
+    deployment = _one(run, text, "other")
+    assert deployment.date == "2019-12"
+
+
+@pytest.mark.parametrize("text", [
+    "Investigators say money reached Hezbollah through front companies in Ghana.",
+    "Missile parts of Iranian origin reached Yemen after the embargo.",
+])
+def test_money_or_parts_reaching_a_place_are_no_deployment(run, text):
+    assert _events(run, text, "other") == []
+
+
+def test_a_death_without_violence_is_no_killing(run):
+    text = "Hezbollah announced the death of Imad Haddad on Monday after a long illness."
+    assert _events(run, text, "killing") == []
+
+
+def test_a_death_in_a_blast_is_a_killing(run):
+    text = "Imad Haddad led the unit until his death in a bomb blast in Tyre on 3 May 2018."
+    killing = _one(run, text, "killing")
+    assert killing.targets == ["imad-haddad"] and killing.date == "2018-05-03"
+    attack = _one(run, text, "attack")  # who died in a blast is its target
+    assert attack.targets == ["imad-haddad"] and attack.date == "2018-05-03"
+
+
+def test_acting_in_breach_of_sanctions_imposes_none(run):
+    text = "UN experts say the company traded with Hezbollah in breach of UN sanctions."
+    assert _events(run, text, "other") == []

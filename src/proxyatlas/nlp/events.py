@@ -187,8 +187,13 @@ def _event_noun_type(token: Token) -> str | None:
     nominal_gerund = token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS
     if (token.pos_ not in {"NOUN", "PROPN"} and not nominal_gerund) or token.dep_ in {"compound", "amod", "nmod"}:
         return None
-    table = _cues()["noun_type"]
-    return table.get(token.lower_) or table.get(_lemma(token))
+    cues = _cues()
+    etype = cues["noun_type"].get(token.lower_) or cues["noun_type"].get(_lemma(token))
+    if etype and token.lower_ in cues["violent_only_nouns"] and not _violent_death(token):
+        return None  # "announced his death" may be of illness; "his death in a bomb blast" is not
+    if etype and token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in cues["breach_nouns"]:
+        return None  # "in breach of UN sanctions", "a violation of the truce": the breach is the news
+    return etype
 
 
 def _verb_type(token: Token) -> str | None:
@@ -214,7 +219,8 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["supply_verbs"]:
         return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
     if lemma in cues["movement_verbs"]:
-        return "other" if any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"})) else None
+        into_a_name = any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"}))
+        return "other" if into_a_name and _forces_move(token) else None
     if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
         return "attack"  # "seized the town of X", "overran Mosul"
     if lemma in cues["death_verbs"]:
@@ -229,6 +235,17 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _forces_move(verb: Token) -> bool:
+    """Who entered or reached a place is a force or a named actor ("units of X entered Tigray",
+    "100 of its troops reached Burkina Faso", "Wagner reached Bamako"), not money or missiles."""
+    movers = _cues()["moving_forces"]
+    for subject in _subjects(verb):
+        heads = [subject, *(_pobjs(subject, {"of"}) if _is_part(subject) else [])]
+        if any(h.pos_ == "PROPN" or _lemma(h) in movers or h.lower_ in movers for h in heads):
+            return True
+    return False
 
 
 def _is_materiel(phrase: Token) -> bool:
@@ -581,6 +598,8 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
         frame.add("agent", _killers(ctx, noun))
+    elif etype == "killing":
+        frame.add("agent", _instrument_agents(ctx, noun))  # "his death in a US strike"
     light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
@@ -630,16 +649,19 @@ def _victims(ctx: _Context, noun: Token) -> list[str]:
     if noun.dep_ == "nsubj" and _verb_type(head) == "killing":
         return _entities_of(ctx, _objects(head))
     verb = _killing_by_means(noun)
-    if verb is not None:
-        died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
-        return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
-    return []
+    if verb is None:
+        return []
+    if not _is_verb(verb):  # "his death in a bomb blast", "the killing of X in a raid"
+        return _entities_of(ctx, [c for c in verb.children if c.dep_ == "poss"] + _pobjs(verb, {"of"}))
+    died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
+    return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
 
 
 def _killing_by_means(noun: Token) -> Token | None:
-    """The killing verb an attack noun is the means of: "killed in a strike", "killed X in a raid"."""
+    """The killing an attack noun is the means of: "killed in a strike", "killed X in a raid",
+    "his death in a bomb blast"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _trigger_type(head.head) == "killing":
         return head.head
     return None
 
@@ -647,7 +669,7 @@ def _killing_by_means(noun: Token) -> Token | None:
 def _killers(ctx: _Context, noun: Token) -> list[str]:
     """"Israel killed Shukr in a strike": who killed by the attack carried it out."""
     verb = _killing_by_means(noun)
-    if verb is None or _lemma(verb) in _cues()["death_verbs"]:
+    if verb is None or not _is_verb(verb) or _lemma(verb) in _cues()["death_verbs"]:
         return []
     return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
 
@@ -1098,7 +1120,10 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         etype = _trigger_type(token)
         if etype is None:
             continue
-        frame = _verb_frame(ctx, token, etype) if _verb_type(token) else _noun_frame(ctx, token, etype)
+        is_verb = _verb_type(token) is not None
+        if not is_verb and ctx.entity(token):
+            continue  # a word of a name: "the Government of National Accord"
+        frame = _verb_frame(ctx, token, etype) if is_verb else _noun_frame(ctx, token, etype)
         frame.add("agent", _blamed(ctx, token))
         frames[token.i] = frame
     frames = _merge_into_governor(frames)
