@@ -270,3 +270,17 @@ def test_a_bare_number_held_later_in_the_sentence_counts_the_same_unit():
 
 def test_a_death_toll_of_a_demonym_is_that_countrys():
     assert quantities("By March the Syrian death toll stood above 2,300.", "2024-03-30") == [("syria", 2300, None)]
+
+
+# --- casualties a state's own body counts -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan's health ministry said four people, one of them a child, were killed and 19 wounded.",
+     [("jordan", 4, None), ("jordan", 19, None)]),
+    ("The Syrian health ministry said 12 civilians were killed on Monday.", [("syria", 12, None)]),
+    # An army's statement of the dead, or anyone's who is no state body, names no side.
+    ("Israel's military said three people were killed in the strike.", []),
+    ("Witnesses said three people were killed in the strike.", []),
+])
+def test_dead_counted_by_a_states_ministry_are_that_states(text, expected):
+    assert quantities(text) == expected
