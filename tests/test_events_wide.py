@@ -575,3 +575,16 @@ def test_a_death_in_a_new_undated_attack_takes_no_earlier_date(run):
             "Eight Syrian soldiers died in an ambush.")
     killing = _one(run, text, "killing")
     assert killing.date is None
+
+
+def test_a_persons_name_before_strike_is_its_target(run):
+    text = ("The Nasrallah strike shook Beirut. "
+            "Israeli jets struck a building in Beirut on Friday, killing Hassan Nasrallah.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and "hassan-nasrallah" in attack.targets
+    assert attack.date == "2020-01-03"
+
+
+def test_a_groups_name_before_attack_is_its_doer(run):
+    attack = _one(run, "A Hezbollah attack hit an Israeli post on Friday.", "attack")
+    assert attack.agents == ["hezbollah"]
