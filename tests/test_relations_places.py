@@ -341,3 +341,12 @@ def test_counted_forces_expulsions_and_joined_operations(run, text, pair):
 ])
 def test_the_driven_and_denied_joining_are_not_plain_operations(run, text, pair):
     assert located(run(text)).get(pair) in {None, "denied"}
+
+
+def test_a_country_hung_on_the_adjective_of_a_description_is_the_home(run):
+    result = located(run("Wagner trained the Movement for Central African Liberation (MLCJ), a CAR armed group, in 2021."))
+    assert result == {("movement-for-central-african-liberation", "central-african-republic"): "asserted"}
+
+
+def test_a_state_named_on_the_adjective_of_its_own_forces_is_no_home(run):
+    assert not located(run("Hezbollah fought Israel-armed soldiers."))

@@ -260,8 +260,11 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
     for t in ctx.tokens:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
-        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
-            for group in _described(ctx, t.head):
+        # "a CAR armed group": the parser may hang the country on the adjective after it.
+        on_adjective = t.dep_ == "npadvmod" and t.head.dep_ == "amod"
+        if country and etype(ctx, country) == "country" and (t.dep_ in {"amod", "compound"} or on_adjective) \
+                and not hyphenated:
+            for group in _described(ctx, t.head.head if on_adjective else t.head):
                 if group != country:
                     yield Candidate("operates_in", group, country, [t], descriptive=True)
         elif t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ == "appos":
