@@ -284,3 +284,8 @@ def test_a_death_toll_of_a_demonym_is_that_countrys():
 ])
 def test_dead_counted_by_a_states_ministry_are_that_states(text, expected):
     assert quantities(text) == expected
+
+
+def test_a_number_before_a_multiword_name_counts_the_noun_after_the_name():
+    assert quantities("Treasury sanctioned seven Kata'ib Hizballah affiliates on Friday.") == [
+        ("kataib-hezbollah", 7, None)]

@@ -225,6 +225,8 @@ def _counted(number: _Number) -> Token | None:
     stands alone ("$700 million", "3,000 of its fighters"); None for a number after a name."""
     top = number.top
     head = top.head
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "six Kata'ib Hizballah affiliates": the number hangs on the name's first word
     if head.i != top.i and head.i >= number.end and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return head
     if top.dep_ == "pobj" and head.lower_ == "between":
