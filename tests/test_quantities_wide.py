@@ -289,3 +289,14 @@ def test_dead_counted_by_a_states_ministry_are_that_states(text, expected):
 def test_a_number_before_a_multiword_name_counts_the_noun_after_the_name():
     assert quantities("Treasury sanctioned seven Kata'ib Hizballah affiliates on Friday.") == [
         ("kataib-hezbollah", 7, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah said five fighters were killed in the strike.", [("hezbollah", 5, None)]),
+    ("Israel said two soldiers were killed on Monday.", [("israel", 2, None)]),
+    # The dead a side names as its enemies' are not its own.
+    ("The Iraqi army said 20 militants were killed.", []),
+    ("Hezbollah said two soldiers were killed.", []),
+])
+def test_a_side_reporting_dead_it_calls_its_own_reports_its_own(text, expected):
+    assert quantities(text) == expected

@@ -474,6 +474,8 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
             return _side_struck(verb, resolved), verb
         if role in {"passive", "subject"} and counted.lemma_.lower() in _word_set("people_units"):
             return _reporting_state(verb, resolved), verb
+        if role in {"passive", "subject"}:
+            return _reporting_side(verb, counted, resolved), verb
         return None, verb
     if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
         # What is handed over is the giver's: "Iran gave Hamas $70 million" is Iran's money.
@@ -512,19 +514,37 @@ def _blamed(head: Token, resolved: Resolved) -> tuple[Token, Token] | None:
     return None
 
 
+def _reporter(loss_verb: Token) -> Token | None:
+    """The subject of the verb of saying a loss verb is reported under."""
+    for verb in [loss_verb, *loss_verb.ancestors][:4]:
+        if saying_hedge(verb) is not None:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _reporting_side(loss_verb: Token, counted: Token, resolved: Resolved) -> Token | None:
+    """"Hezbollah said five fighters were killed", "Israel said two soldiers were killed": a side
+    that reports dead of the kind it calls its own ("fighters" for a group, "soldiers" for a state),
+    with no side named, reports its own dead; its enemies it names otherwise ("militants")."""
+    reporter = _reporter(loss_verb)
+    eid = resolved.entity_at(reporter.i) if reporter is not None else None
+    if eid is None:
+        return None
+    entity = resolved.entities[eid]
+    kind = entity.category if entity.type == "organization" else entity.type
+    own = _cues()["own_dead_units"].get(kind or "", [])
+    return reporter if counted.lemma_.lower() in own else None
+
+
 def _reporting_state(loss_verb: Token, resolved: Resolved) -> Token | None:
     """"Lebanon's health ministry said three people were killed": the dead a state's own body
     counts, with no side named, are that state's people."""
-    for verb in [loss_verb, *loss_verb.ancestors][:4]:
-        if saying_hedge(verb) is None:
-            continue
-        reporter = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if reporter is None or reporter.lemma_.lower() not in _word_set("casualty_reporters"):
-            return None
-        owner = _named_owner(reporter, resolved)
-        if owner is not None and resolved.entities[resolved.entity_at(owner.i)].type == "country":
-            return owner
+    reporter = _reporter(loss_verb)
+    if reporter is None or reporter.lemma_.lower() not in _word_set("casualty_reporters"):
         return None
+    owner = _named_owner(reporter, resolved)
+    if owner is not None and resolved.entities[resolved.entity_at(owner.i)].type == "country":
+        return owner
     return None
 
 
