@@ -588,3 +588,9 @@ def test_a_persons_name_before_strike_is_its_target(run):
 def test_a_groups_name_before_attack_is_its_doer(run):
     attack = _one(run, "A Hezbollah attack hit an Israeli post on Friday.", "attack")
     assert attack.agents == ["hezbollah"]
+
+
+def test_a_month_of_that_year_is_told_from_the_last_year(run):
+    text = "The M23 took up arms in 2012. The M23 captured Goma in November of that year."
+    attack = _one(run, text, "attack")
+    assert attack.date == "2012-11"
