@@ -300,3 +300,8 @@ def test_a_number_before_a_multiword_name_counts_the_noun_after_the_name():
 ])
 def test_a_side_reporting_dead_it_calls_its_own_reports_its_own(text, expected):
     assert quantities(text) == expected
+
+
+def test_at_least_one_is_a_claim_but_one_of_is_not():
+    assert quantities("Officials said Haftar sent at least one plane of arms to the RSF.") == [("khalifa-haftar", 1, None)]
+    assert quantities("One of the militias, Kataib Hezbollah, fired a drone at the base.") == []

@@ -661,8 +661,8 @@ def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
     if any(resolved.entity_at(t.i) for t in tokens):
         return True
     words_only = not any(any(ch.isdigit() for ch in t.text) for t in tokens)
-    if words_only and number.value < 2:
-        return True  # "one of the militias", "a soldier"
+    if words_only and number.value < 2 and not _approximate(doc, number):
+        return True  # "one of the militias", "a soldier", but "at least one plane" is a claim
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
     return words_only and before in _ANAPHORIC_DETS  # "the two militias" refers, it does not count
 
