@@ -51,3 +51,18 @@ def test_one_of_the_factions_coordinated_with_a_description(run):
 def test_one_of_the_factions_of_a_place_is_no_part(run):
     text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of Aleppo, denied the report."
     assert not parts(run(text))
+
+
+# --- members listed after "includes" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Fatah Alliance, a bloc that includes Badr and Asaib Ahl al-Haq, won seats.",
+    "The Fatah Alliance includes Badr and Kataib Hezbollah.",
+])
+def test_every_listed_member_of_an_including_alliance(run, text):
+    result = parts(run(text))
+    assert ("badr-organization", "fatah-alliance") in result
+
+
+def test_allies_included_are_not_members(run):
+    assert not parts(run("Hezbollah's allies include Badr and Asaib Ahl al-Haq."))

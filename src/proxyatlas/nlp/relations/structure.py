@@ -254,7 +254,7 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     rtype = "member_of" if etype(ctx, member) == "person" else "part_of"
                     yield Candidate(rtype, member, whole, [t])
         elif t.pos_ == "VERB" and lemma in cues()["include_verbs"]:
-            members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            members = [e for c in t.children if c.dep_ == "dobj" for e in _listed_in_front(ctx, c) + named_by(ctx, c)]
             # A name or an umbrella noun: not "Hezbollah's allies include the Houthis".
             subjects = [s for c in t.children if c.dep_ == "nsubj" for s in [relcl_antecedent(c) or c]]
             if not any(entity(ctx, s) or s.lemma_.lower() in cues()["collective_nouns"] for s in subjects):
@@ -269,6 +269,14 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
             for whole in wholes:
                 for member in members:
                     yield Candidate("part_of", member, whole, [t])
+
+
+def _listed_in_front(ctx: RelationContext, name: Token) -> list[str]:
+    """"includes Badr and Asaib Ahl al-Haq": the parser may take a list's first name, with the rest
+    coordinated to it, for a modifier of the last name."""
+    own = entity(ctx, name)
+    return [e for c in name.children if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "cc" for g in c.children)
+            and (e := entity(ctx, c)) and e != own]
 
 
 def _subjects(ctx: RelationContext, verb: Token) -> list[str]:
