@@ -594,3 +594,26 @@ def test_a_month_of_that_year_is_told_from_the_last_year(run):
     text = "The M23 took up arms in 2012. The M23 captured Goma in November of that year."
     attack = _one(run, text, "attack")
     assert attack.date == "2012-11"
+
+
+def test_a_successor_by_the_role_is_appointed(run):
+    text = "In March 2019 Ali Nasser was succeeded as the brigade's chief of staff by Hadi al-Amiri."
+    appointment = _one(run, text, "appointment")
+    assert "hadi-al-amiri" in appointment.targets and appointment.date == "2019-03"
+
+
+@pytest.mark.parametrize("text", [
+    "After Ali Nasser was arrested in March 2015, command passed to Hadi al-Amiri.",
+    "Ali Nasser handed command of the brigade to Hadi al-Amiri in March 2015.",
+])
+def test_an_office_handed_to_someone_appoints_them(run, text):
+    appointment = _one(run, text, "appointment")
+    assert "hadi-al-amiri" in appointment.targets and appointment.date == "2015-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah passed the message to Hamas in 2019.",
+    "Iran handed weapons to the Houthis in 2019.",
+])
+def test_handing_anything_but_an_office_appoints_nobody(run, text):
+    assert _events(run, text, "appointment") == []

@@ -216,6 +216,8 @@ def _verb_type(token: Token) -> str | None:
         return "attack" if _weapon_use(token) else None
     if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
         return "appointment"  # "took office", "assumed command"
+    if lemma in cues["handover_verbs"]:
+        return "appointment" if _office_handed(token) is not None else None
     if lemma in cues["supply_verbs"]:
         return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
     if lemma in cues["movement_verbs"]:
@@ -235,6 +237,15 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _office_handed(verb: Token) -> Token | None:
+    """The office in "handed command to his son", "command passed to Musa Baluku", "ceded his
+    powers to a council": an office handed over to someone is an appointment of them."""
+    offices = _cues()["office_nouns"]
+    if not _pobjs(verb, {"to"}):
+        return None
+    return next((o for o in _objects(verb) + _subjects(verb) if _lemma(o) in offices), None)
 
 
 def _forces_move(verb: Token) -> bool:
@@ -485,7 +496,9 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
     if passive:
         frame.target_phrases += subjects
         frame.add("target", _entities_of(ctx, subjects))
-        agents = _pobjs(verb, {"by"})
+        role = _role_complement(verb) if etype == "appointment" else None
+        # "X was succeeded as chief of staff by Y": the parser may hang "by Y" on the role
+        agents = _pobjs(verb, {"by"}) or (_pobjs(role, {"by"}) if role is not None else [])
         # "Muhandis was succeeded by Mohammadawi": the successor is appointed, not appointing
         by_role = "target" if etype == "appointment" and lemma in cues["subject_is_appointee"] else "agent"
         frame.add(by_role, _entities_of(ctx, agents))
@@ -516,6 +529,8 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
     if etype == "appointment":
         frame.add("target", _role_unit(ctx, verb))
+        if lemma in cues["handover_verbs"]:
+            frame.add("target", _entities_of(ctx, _pobjs(verb, {"to"})))
     return frame
 
 
