@@ -430,3 +430,15 @@ def test_killed_soldiers_and_civilians_only_the_soldiers_country(run):
     result = run("Hezbollah killed two Israeli soldiers and three Lebanese civilians.")
     pair(result, "opposes", "Hezbollah", "Israel")
     no_pair(result, "opposes", "Hezbollah", "Lebanese")
+
+
+def test_alliance_described_after_a_quoted_lowercase_name(run):
+    result = run('The Houthis call themselves part of the "axis of resistance", an Iran-aligned alliance arrayed '
+                 "against Israel and the United States.")
+    pair(result, "opposes", "axis of resistance", "Israel")
+    pair(result, "opposes", "axis of resistance", "United States")
+
+
+def test_noun_phrase_joined_by_and_is_no_description(run):
+    result = run('The "axis of resistance" and an alliance arrayed against Israel met in Beirut.')
+    no_pair(result, "opposes", "axis of resistance", "Israel")

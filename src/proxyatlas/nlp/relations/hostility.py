@@ -24,6 +24,7 @@ from ..phrases import (
     named_by,
     named_by_head,
     pobjs,
+    name_before_apposition,
     relcl_antecedent,
     salient_before,
     subject_of,
@@ -349,7 +350,8 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
         if current.dep_ == "acl":  # "an alliance arrayed against X", "a US strike killing members of X"
             # "Y, a loose alliance arrayed against X": an unnamed noun after a name and a comma stands for
             # the name, whatever the parser hung it on
-            return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head)
+            return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head) \
+                or name_before_apposition(ctx, current.head)
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             break
         current = current.head
@@ -361,7 +363,8 @@ def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
     antecedent = relcl_antecedent(subject)
     if antecedent is None:
         # "Y, a loose alliance arrayed against X", parsed as a clause of its own
-        return _attackers(ctx, subject) or apposed_by_position(ctx, subject)
+        return _attackers(ctx, subject) or apposed_by_position(ctx, subject) \
+            or name_before_apposition(ctx, subject)
     return _referents(ctx, subject) or _attackers(ctx, antecedent)
 
 
