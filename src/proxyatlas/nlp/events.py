@@ -414,7 +414,9 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     if found:
         return found
     if _stands_for_its_of(token):
-        for pobj in _pobjs(token, {"of"}):
+        # "fighters of Hezbollah"; forces may come "from" theirs: "fighters from the SNA"
+        preps = {"of", "from"} if _lemma(token) in _cues()["moving_forces"] else {"of"}
+        for pobj in _pobjs(token, preps):
             found = phrase_entities(ctx, pobj, exclude)
             if found:
                 return found
