@@ -637,3 +637,19 @@ def test_fighters_from_a_group_are_the_group(run):
 def test_a_town_from_a_group_is_not_the_group(run):
     text = "Jets struck the town from the Syrian National Army on Sunday."
     assert all("syrian-national-army" not in e.targets for e in _events(run, text, "attack"))
+
+
+def test_attacks_going_on_since_a_date_span_it_to_publication(run):
+    text = "The Houthis have fired drones at ships since October."
+    assert _one(run, text, "attack").date == "2019-10/2020-01-09"
+
+
+def test_attacks_since_an_event_are_apart_from_it(run):
+    text = "Since the Hamas attack on Israel on January 3, the Houthis have fired drones toward Israel."
+    attacks = {tuple(e.agents): e.date for e in _events(run, text, "attack")}
+    assert attacks == {("hamas",): "2020-01-03", ("houthis",): "2020-01-03/2020-01-09"}
+
+
+def test_a_past_act_after_a_date_is_not_ongoing(run):
+    text = "The Houthis fired drones at ships after October 3."
+    assert _one(run, text, "attack").date is None

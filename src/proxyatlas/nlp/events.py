@@ -860,6 +860,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     without dates, the last one of the sentence before ("US jets on Sunday hit five sites. One
     of the strikes hit the headquarters."). Dates found nearby are weaker than attached ones."""
     sent = frame.trigger.sent
+    ongoing = _ongoing_since(ctx, frame)
+    if ongoing:
+        return ongoing, True
     dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent, frame.type)]
     anchors = _date_anchors(frame)
     for ent in dates:
@@ -885,6 +888,24 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
         if value:
             return value, False
     return None, False
+
+
+def _ongoing_since(ctx: _Context, frame: _Frame) -> str | None:
+    """"They have fired drones at Israel since the Hamas attack on October 7": what has gone on
+    since a date (present perfect) spans that date to publication."""
+    verb = frame.trigger
+    if (not _is_verb(verb) or frame.type != "attack" or ctx.published is None
+            or not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)):
+        return None
+    published = normalize_date(ctx.published, None)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for ent in ctx.dates_by_sentence.get(verb.sent.start, []):
+            start = ctx.date_of(ent) if prep.left_edge.i <= ent.start and ent.end - 1 <= prep.right_edge.i else None
+            if start and published and "/" not in start and start < published:
+                return f"{start}/{published}"
+    return None
 
 
 def _claimed_dates(ctx: _Context, frame: _Frame) -> list[Span]:
@@ -1098,6 +1119,8 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
+        if head.lower_ in _cues()["period_preps"]:
+            return None  # "have fired at Israel since the Hamas attack": another happening
         return head.head
     return None
 
