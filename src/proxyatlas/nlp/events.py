@@ -23,9 +23,9 @@ words around it:
 - a participant phrase names the entity it is (coreference included: "it", "the group"), its
   apposition, its name modifiers ("two US bases" -> United States) or the actor of a group
   noun or a part ("fighters of/from Hezbollah", "five of the militia's facilities"); an "its"
-  coreference leaves open in a clause an actor reports is the reporter's own; he/she is the person mentioned last before the pronoun, or
-  as a sentence's main subject the main subject of the sentence before. A place among the
-  targets is where it happened ("a strike on Beirut").
+  coreference leaves open in a clause an actor reports is the reporter's own; he/she is the
+  person mentioned last before the pronoun, or as a sentence's main subject the main subject
+  of the sentence before. A place among the targets is where it happened ("a strike on Beirut").
 
 An event needs at least one entity among its participants (a meeting two, a designation the
 one designated), because an event with nobody in it is not something a graph can hold.
