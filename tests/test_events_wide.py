@@ -617,3 +617,39 @@ def test_an_office_handed_to_someone_appoints_them(run, text):
 ])
 def test_handing_anything_but_an_office_appoints_nobody(run, text):
     assert _events(run, text, "appointment") == []
+
+
+def test_a_proclaimed_republic_is_an_event_on_its_date(run):
+    text = "The Donetsk People's Republic was proclaimed on 7 April 2014 by activists in Donetsk."
+    other = _one(run, text, "other")
+    assert other.targets == ["donetsk-peoples-republic"] and other.date == "2014-04-07"
+
+
+def test_declaring_a_town_liberated_is_no_event(run):
+    assert _events(run, "Syria's government declared the town liberated on November 8.", "other") == []
+
+
+def test_fighters_from_a_group_are_the_group(run):
+    attack = _one(run, "Fighters from the Syrian National Army captured the town on Sunday.", "attack")
+    assert attack.agents == ["syrian-national-army"] and attack.date == "2020-01-05"
+
+
+def test_a_town_from_a_group_is_not_the_group(run):
+    text = "Jets struck the town from the Syrian National Army on Sunday."
+    assert all("syrian-national-army" not in e.targets for e in _events(run, text, "attack"))
+
+
+def test_attacks_going_on_since_a_date_span_it_to_publication(run):
+    text = "The Houthis have fired drones at ships since October."
+    assert _one(run, text, "attack").date == "2019-10/2020-01-09"
+
+
+def test_attacks_since_an_event_are_apart_from_it(run):
+    text = "Since the Hamas attack on Israel on January 3, the Houthis have fired drones toward Israel."
+    attacks = {tuple(e.agents): e.date for e in _events(run, text, "attack")}
+    assert attacks == {("hamas",): "2020-01-03", ("houthis",): "2020-01-03/2020-01-09"}
+
+
+def test_a_past_act_after_a_date_is_not_ongoing(run):
+    text = "The Houthis fired drones at ships after October 3."
+    assert _one(run, text, "attack").date is None

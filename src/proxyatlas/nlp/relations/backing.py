@@ -30,6 +30,7 @@ from ..phrases import (
     named_by,
     named_by_head,
     pobjs,
+    name_before_apposition,
     relcl_antecedent,
     salient_before,
     subject_of,
@@ -90,6 +91,9 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
         if quantifier.dep_ == "attr":
             return _copula_subjects(ctx, quantifier.head)
         return _named(ctx, quantifier)
+    quoted = name_before_apposition(ctx, noun)  # 'the "axis of resistance", an Iran-aligned alliance'
+    if quoted:
+        return quoted
     group = salient_before(ctx, noun) if _is_reference(noun) else None
     # An outlet in the dateline is no "Iran-backed movement".
     return [group] if group and category(ctx, group) not in {"media", "research"} else []

@@ -430,11 +430,19 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
                 yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
+def _claimed_for(noun: Token) -> Token | None:
+    """"claimed responsibility for the bombing": the verb that claims the act."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "for" and has_cue("responsibility_nouns", noun.head.head)):
+        return None
+    verb = noun.head.head.head
+    return verb if has_cue("conduct_verbs", verb) else None
+
+
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
     "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir", "launched raids from
-    Kunar", "fought in the Syrian war"; "Lebanon hosts
-    Hamas's leadership"."""
+    Kunar", "fought in the Syrian war", "has bases in Syria", "claimed responsibility for the bombing
+    in Kabul"; "Lebanon hosts Hamas's leadership"."""
     for noun in ctx.tokens:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
@@ -446,11 +454,13 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners += [e for p in pobjs(noun, {"by"}) for e in _operators(ctx, p)]  # "operations by X in Y"
         anchor = [noun]
         conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
+        kept = noun.dep_ == "dobj" and has_cue("garrison_verbs", noun.head)  # "has bases in Z"
         # "fought in the Syrian war": the war's place is where the fighters operate.
         fought_in = noun.dep_ == "pobj" and noun.head.lower_ in cues()["location_preps"] \
             and has_cue("operate_verbs", noun.head.head)
-        if not owners and (conducted or fought_in):
-            verb = noun.head if conducted else noun.head.head
+        claimed = _claimed_for(noun)
+        if not owners and (conducted or kept or fought_in or claimed):
+            verb = claimed or (noun.head if conducted or kept else noun.head.head)
             owners = [e for e in _actors(ctx, verb) if etype(ctx, e) == "organization"]
             anchor = [verb, noun]
         if not owners:
