@@ -82,3 +82,16 @@ def test_what_goes_into_a_whole_is_part_of_it(run, text, pair, hedge):
 
 def test_folding_into_a_place_or_an_idea_is_no_part(run):
     assert not parts(run("Hezbollah folded its fighters into Syria's war effort."))
+
+
+# --- a noun phrase named by "known as" ---------------------------------------------------------------------
+
+def test_forces_known_as_a_name_are_that_organisation(run):
+    text = "Nasrallah's fighters, known as the Radwan Force, are a unit of Hezbollah."
+    result = run(text)
+    assert any(r.type == "part_of" and r.target == "hezbollah" and r.source != "hassan-nasrallah"
+               for r in result.relations)
+
+
+def test_a_person_s_forces_without_a_name_are_no_part(run):
+    assert not parts(run("Nasrallah's fighters are a unit of Hezbollah."))

@@ -23,6 +23,7 @@ from ..phrases import (
     entity,
     etype,
     has_cue,
+    known_as,
     named_by,
     named_by_head,
     pobjs,
@@ -204,7 +205,7 @@ def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
         subjects = [c for c in part.head.children if c.dep_ == "nsubj"]  # "Both groups form part of Y"
         if not subjects:  # "accuses X of being an offshoot of Y", "X ... and is a unit of Y"
             return subject_of(ctx, part.head)
-        return [e for c in subjects for e in named_by(ctx, relcl_antecedent(c) or c)]
+        return [e for c in subjects for e in known_as(ctx, c) or named_by(ctx, relcl_antecedent(c) or c)]
     if part.dep_ == "nsubj" and part.head.lemma_ == "be":  # "Y, whose backbone is X"
         return [e for c in part.head.children if c.dep_ == "attr" for e in named_by(ctx, c)]
     if part.dep_ == "pobj" and part.head.lower_ == "at" and part.head.head.pos_ in {"NOUN", "PROPN"}:
