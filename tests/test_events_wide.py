@@ -653,3 +653,15 @@ def test_attacks_since_an_event_are_apart_from_it(run):
 def test_a_past_act_after_a_date_is_not_ongoing(run):
     text = "The Houthis fired drones at ships after October 3."
     assert _one(run, text, "attack").date is None
+
+
+def test_on_the_same_date_dates_a_designation_from_the_date_before(run):
+    text = ("The Treasury sanctioned Hezbollah on 3 March 2021.\n\n"
+            "On the same date the Saudi government, a member of the centre since 2017, designated Kataib Hezbollah.")
+    designation = next(e for e in _events(run, text, "other") if "kataib-hezbollah" in e.targets)
+    assert designation.date == "2021-03-03"
+
+
+def test_a_killing_clause_after_a_relative_clause_takes_the_main_verbs_date(run):
+    text = "On Jan. 4, Israeli drones struck two Hezbollah cars that had tried to cross the border, killing three fighters."
+    assert _one(run, text, "killing", published="2024-01-09").date == "2024-01-04"

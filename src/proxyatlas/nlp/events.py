@@ -947,6 +947,10 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
             anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
+            if noun.head.dep_ == "relcl" and _is_verb(noun.head.head.head):
+                # "sank three boats that had tried to board a ship, killing ten": the parser may
+                # hang the participle on the relative clause; it still follows the main verb.
+                anchors.append(noun.head.head.head)
         if noun.dep_ == "relcl":  # "a raid on the airfield on January 5 that killed three Americans"
             event = _relative_event(noun) or (noun.head if _event_noun_type(noun.head) else None)
             if event is not None:
