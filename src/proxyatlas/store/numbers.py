@@ -1,13 +1,15 @@
 """Numbers over time: every quantity claimed about one actor, grouped by what it counts.
 
 Units are grouped by data/store/events.yaml (`unit_groups`): fighters, troops, members and men
-are personnel; killed and dead are fatalities; money is grouped by its currency code; any other
+are personnel; killed and dead are fatalities, and so is a number that is an event's death toll
+("killing three fighters": store/events.py); money is grouped by its currency code; any other
 unit is a group of its own. Within a group, claims are in date order: the date the text gives
 the number, else its document's publication date.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .keys import sort_key
@@ -26,9 +28,12 @@ def numbers(store: Store, actor: str, unit: str | None = None) -> list[dict[str,
     claimants = {q["attributed_to"] for q in rows if q["attributed_to"]}
     names = dict(store.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(claimants))})",
                                     sorted(claimants)).fetchall()) if claimants else {}
+    tolls = _death_tolls(store, sorted({q["document"] for q in rows}))
     out = []
     for q in rows:
-        group = rules.group(q["unit"])
+        starts = {ev["start"] for ev in q["evidence"]}
+        is_toll = any((q["document"], float(q["value"]), s) in tolls for s in starts)
+        group = "fatalities" if is_toll else rules.group(q["unit"])
         if wanted is not None and group != wanted:
             continue
         claimant = q["attributed_to"]
@@ -37,3 +42,15 @@ def numbers(store: Store, actor: str, unit: str | None = None) -> list[dict[str,
                     "claimant_name": names.get(claimant, claimant) if claimant else None, "outlet": q["source"],
                     "document": q["document"], "sentence": q["evidence"][0]["text"] if q["evidence"] else ""})
     return sorted(out, key=lambda n: (n["group"], sort_key(n["date"]), n["document"]))
+
+
+def _death_tolls(store: Store, documents: list[str]) -> set[tuple[str, float, int]]:
+    """(document, number, sentence start) of every death toll an event report gives."""
+    out: set[tuple[str, float, int]] = set()
+    for i in range(0, len(documents), 500):
+        part = documents[i : i + 500]
+        for doc, value, evidence in store.conn.execute(
+                "SELECT document, fatalities, evidence FROM event_reports WHERE fatalities IS NOT NULL AND "
+                f"document IN ({','.join('?' * len(part))})", part):
+            out |= {(doc, float(value), ev["start"]) for ev in json.loads(evidence)}
+    return out
