@@ -149,6 +149,12 @@ def valid_on(rel: dict[str, Any], day: str) -> bool:
     return first is None or first <= day
 
 
+# `valid_on` in SQL, on the days the ledger keeps with each relation (valid_start, valid_end, seen_start)
+_VALID_ON_SQL = ("(((r.valid_from IS NOT NULL OR r.valid_to IS NOT NULL) AND (r.valid_start IS NULL OR r.valid_start <= ?) "
+                 "AND (r.valid_end IS NULL OR r.valid_end >= ?)) OR (r.valid_from IS NULL AND r.valid_to IS NULL "
+                 "AND (r.seen_start IS NULL OR r.seen_start <= ?)))")
+
+
 def as_of_day(date: str) -> str:
     day = bounds(date)[0]
     if day is None:
@@ -181,11 +187,11 @@ def relations(store: Store, type: str | None = None, source: str | None = None,
             return []
         where.append(f"r.id IN ({_marks(ids)})")
         args += ids
+    if as_of:
+        where.append(_VALID_ON_SQL)
+        args += [as_of_day(as_of)] * 3
     sql = f"SELECT {_REL_COLUMNS} {_REL_FROM} WHERE {' AND '.join(where)} ORDER BY r.sources DESC, r.documents DESC, r.id"
     out = [_relation(row) for row in store.conn.execute(sql, args).fetchall()]
-    if as_of:
-        day = as_of_day(as_of)
-        out = [r for r in out if valid_on(r, day)]
     if with_evidence:
         evidence = evidence_for(store, [r["id"] for r in out])
         for rel in out:
