@@ -414,6 +414,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
         rel["evidence"] = [e for e in rel["evidence"] if e["document"] == did]
     out["relations"] = rels
     out["events"] = events(store, document=did)
+    for event in out["events"]:  # the sentences of this document; the event's counts stay whole
+        event["evidence"] = [e for e in event["evidence"] if e["document"] == did]
     out["statements"] = statements(store, document=did)
     out["quantities"] = quantities(store, document=did)
     return out
