@@ -125,3 +125,32 @@ def test_event_rules_are_checked_on_load():
         parse({"version": 1, "window_days": 1, "families": {"a": ["killing"], "b": ["killing"]}})
     with pytest.raises(DataError, match="'casualty_groups' names groups that 'unit_groups' lacks: dead"):
         parse({"version": 1, "window_days": 1, "casualty_groups": ["dead"]})
+
+
+def test_a_schema_1_store_gets_its_events_resolved_when_opened(tmp_path):
+    """A store made before events were resolved (schema 1) is re-derived once when first opened."""
+    import sqlite3
+
+    from proxyatlas.errors import ProxyatlasWarning
+    from proxyatlas.store import schema
+
+    new = str(tmp_path / "new.db")
+    folder = tmp_path / "news"
+    write(folder, "wire.txt", STRIKE_WIRE, source="Reuters", published=PUBLISHED)
+    write(folder, "own.txt", STRIKE_OWN, source="Associated Press", published=PUBLISHED)
+    api.ingest([folder], db=new)
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    schema.current_version(conn)
+    schema.initial(conn)
+    conn.execute("INSERT INTO migrations VALUES (1, 'initial', '2024-01-01')")
+    conn.execute("ATTACH DATABASE ? AS new", (new,))
+    for table in ("documents", "document_bands", "extractions", "corrections"):
+        conn.execute(f"INSERT INTO main.{table} SELECT * FROM new.{table}")
+    conn.close()
+    with pytest.warns(ProxyatlasWarning, match="migrated from schema version 1 to 2"):
+        migrated = api.events(db=str(old))
+    assert [(e["id"], e["documents"], e["sources"]) for e in migrated] == \
+        [(e["id"], e["documents"], e["sources"]) for e in api.events(db=new)]
+    assert any(e["documents"] == 2 for e in migrated)
+    assert api.relations(db=str(old)) == api.relations(db=new)
