@@ -331,3 +331,23 @@ def test_deputy_on_a_council(run):
 def test_expert_on_a_group_is_no_member(run):
     result = run("Omar Nasser, an expert on Hezbollah, said the group was weakened.")
     assert not has(result, "member_of", "omar-nasser", "hezbollah")
+
+
+def test_it_in_a_relative_clause_on_the_founder(run):
+    result = run("Palestinian Islamic Jihad was established in 1981 by Karim Haddad, who led it until he was "
+                 "shot dead in 1995.")
+    rel(result, "leads", "karim-haddad", "palestinian-islamic-jihad")
+
+
+def test_it_that_is_no_organisation_is_not_led(run):
+    result = run("The report was praised by Karim Haddad, who ran it in Gaza.")
+    assert not any(r.type == "leads" for r in result.relations), sorted(relation_set(result))
+
+
+def test_commanding_a_states_troops_leads_no_state(run):
+    result = run("Omar Nasser, a former army officer who commanded Russia's troops in Syria, retired.")
+    assert not has(result, "leads", "omar-nasser", "russia")
+
+
+def test_commanding_a_groups_forces_leads_the_group(run):
+    rel(run("Omar Nasser commanded Hamas's forces."), "leads", "omar-nasser", "hamas")

@@ -523,6 +523,8 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
             led = [e for c in v.children if c.dep_ == "dobj" and (entity(ctx, c) or
                                                                   c.lower_ in cues()["anaphoric_nouns"])
                    for e in named_by(ctx, c)]
+            led += [e for c in v.children if c.dep_ == "dobj" and c.lower_ == "it"
+                    for e in _outer_subject(ctx, v)]
         elif v.lemma_.lower() in cues()["take_office_verbs"]:
             leaders = [e for r in _relative_subjects(v) for e in named_by(ctx, r)] or subject_of(ctx, v)
             led = _taken_office(ctx, v)
@@ -532,6 +534,22 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
             for org in led:
                 if etype(ctx, org) == "organization":
                     yield Candidate("leads", leader, org, [v])
+
+
+def _outer_subject(ctx: RelationContext, clause: Token) -> list[str]:
+    """"Y was founded by X, who led it until 1995": "it" in a relative clause on a name in another
+    clause is what that clause is about, its subject."""
+    if clause.dep_ != "relcl":
+        return []
+    outer = clause.head
+    for _ in range(3):  # from the name up through "by"/"of" to its verb
+        if outer.pos_ in {"VERB", "AUX"} or outer.head.i == outer.i:
+            break
+        outer = outer.head
+    if outer.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in outer.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [e for s in subjects for e in named_by(ctx, s) if etype(ctx, e) == "organization"]
 
 
 def _relative_subjects(v: Token) -> list[Token]:

@@ -4,14 +4,16 @@
   of-phrases   "Douglas Sims of the Joint Staff", "the Quds Force of Iran's IRGC"
   units        "the Fatehin are a Basij special unit", "Hamas's armed wing, the Qassam Brigades",
                "the Qassam Brigades, its armed wing", "whose armed wing, the Quds Brigades",
-               "X, one of the factions of Y", "the IRGC (IRGC) Quds Force"
-  memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "Y, an alliance that includes
-               A and B", "Y, an umbrella of A, B and C"
+               "X, one of the factions of Y", "the IRGC (IRGC) Quds Force", "X, the militia at the core
+               of Y", "Y, whose backbone is X", "accused X of being an offshoot of Y"
+  memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "X was folded into Y", "Y, an
+               alliance that includes A and B", "Y, an umbrella of A, B and C"
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -75,7 +77,7 @@ def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
 def units(ctx: RelationContext) -> Iterator[Candidate]:
     doc = ctx.doc
     for t in doc:
-        if not has_cue("part_nouns", t) or entity(ctx, t):
+        if not (has_cue("part_nouns", t) or has_cue("core_nouns", t)) or entity(ctx, t):
             continue
         members = _described_parts(ctx, t)
         if not members:
@@ -199,15 +201,25 @@ def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
     """The organisations a part noun describes: "X is a unit of Y", "X, the armed wing of Y",
     "X began as the youth wing of Y", "Y's armed wing, X", "X, one of the factions of Y"."""
     if part.dep_ == "attr" or part.dep_ == "dobj" and part.head.lemma_.lower() in cues()["part_verbs"]:
-        return [e for c in part.head.children if c.dep_ == "nsubj"  # "Both groups form part of Y"
-                for e in named_by(ctx, relcl_antecedent(c) or c)]
+        subjects = [c for c in part.head.children if c.dep_ == "nsubj"]  # "Both groups form part of Y"
+        if not subjects:  # "accuses X of being an offshoot of Y", "X ... and is a unit of Y"
+            return subject_of(ctx, part.head)
+        return [e for c in subjects for e in named_by(ctx, relcl_antecedent(c) or c)]
+    if part.dep_ == "nsubj" and part.head.lemma_ == "be":  # "Y, whose backbone is X"
+        return [e for c in part.head.children if c.dep_ == "attr" for e in named_by(ctx, c)]
+    if part.dep_ == "pobj" and part.head.lower_ == "at" and part.head.head.pos_ in {"NOUN", "PROPN"}:
+        return named_by(ctx, part.head.head)  # "X, the militia at the core of Y"
     if part.dep_ == "appos":
         return named_by(ctx, part.head)
     if part.dep_ == "pobj" and part.head.lower_ == "as":  # "X emerged as the armed wing of Y"
         return subject_of(ctx, part.head.head)
     one_of = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "of" else None
-    if one_of is not None and one_of.lower_ in cues()["quantifiers"] and one_of.dep_ == "appos":
-        return named_by(ctx, one_of.head)
+    if one_of is not None and one_of.lower_ in cues()["quantifiers"]:
+        description = one_of
+        while description.dep_ == "conj" and description.head.i != description.i:  # "a faction formed in
+            description = description.head  # 2012 and one of the factions of Y": the first conjunct's noun
+        if description.dep_ == "appos":
+            return named_by(ctx, description.head)
     return [e for c in part.children if c.dep_ == "appos" for e in named_by(ctx, c)]
 
 
@@ -233,7 +245,9 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                 if etype(ctx, member) == "person":
                     yield from (Candidate("member_of", member, body, [t]) for body in bodies)
             continue
-        if t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
+        if t.pos_ == "VERB" and lemma in cues()["merge_verbs"]:
+            yield from _merged(ctx, t)
+        elif t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
             if any(c.dep_ == "pcomp" or c.pos_ == "NOUN" for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                    for c in p.children):
                 continue  # "Hezbollah joined Hamas in condemning the strike", "in the attack": joined in an act
@@ -243,7 +257,7 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     rtype = "member_of" if etype(ctx, member) == "person" else "part_of"
                     yield Candidate(rtype, member, whole, [t])
         elif t.pos_ == "VERB" and lemma in cues()["include_verbs"]:
-            members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            members = [e for c in t.children if c.dep_ == "dobj" for e in _listed_in_front(ctx, c) + named_by(ctx, c)]
             # A name or an umbrella noun: not "Hezbollah's allies include the Houthis".
             subjects = [s for c in t.children if c.dep_ == "nsubj" for s in [relcl_antecedent(c) or c]]
             if not any(entity(ctx, s) or s.lemma_.lower() in cues()["collective_nouns"] for s in subjects):
@@ -260,6 +274,29 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate("part_of", member, whole, [t])
 
 
+def _merged(ctx: RelationContext, verb: Token) -> Iterator[Candidate]:
+    """"Wagner's fighters are being folded into the Africa Corps", "Moscow integrated X into Y", "X
+    merged into Y": what goes into the whole becomes part of it."""
+    wholes = [e for e in (e for p in pobjs(verb, {"into"}) for e in named_by(ctx, p))
+              if etype(ctx, e) == "organization"]
+    if not wholes:
+        return
+    moved = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    parts = [e for c in moved for e in named_by(ctx, relcl_antecedent(c) or c)] if moved else _subjects(ctx, verb)
+    for part in parts:
+        for whole in wholes:
+            if part != whole and etype(ctx, part) == "organization":
+                yield Candidate("part_of", part, whole, [verb])
+
+
+def _listed_in_front(ctx: RelationContext, name: Token) -> list[str]:
+    """"includes Badr and Asaib Ahl al-Haq": the parser may take a list's first name, with the rest
+    coordinated to it, for a modifier of the last name."""
+    own = entity(ctx, name)
+    return [e for c in name.children if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "cc" for g in c.children)
+            and (e := entity(ctx, c)) and e != own]
+
+
 def _subjects(ctx: RelationContext, verb: Token) -> list[str]:
     """A verb's subject, through a relative pronoun: "an alliance that includes A" is the alliance."""
     relatives = [r for c in verb.children if c.dep_ == "nsubj" and (r := relcl_antecedent(c)) is not None]
@@ -273,7 +310,7 @@ def units_after(ctx: RelationContext) -> dict[str, tuple[str, Token]]:
     doc = ctx.doc
     out: dict[str, tuple[str, Token]] = {}
     spans = sorted(((m.start, m.end, eid) for m, eid in ctx.resolved.mention_entity), key=lambda x: x[0])
-    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:]):
+    for (_, e1, a), (s2, _, b) in pairwise(spans):
         only_brackets = all(t.text in {"(", ")"} for t in doc[e1:s2])
         if not only_brackets or a == b:
             continue
