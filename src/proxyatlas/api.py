@@ -158,8 +158,31 @@ def path(a: str, b: str, *, db: PathLike | None = None, max_hops: int = 4) -> li
         return shortest_paths(store, a, b, max_hops=max_hops)
 
 
+def events(*, db: PathLike | None = None, type: str | None = None, actor: str | None = None,
+           place: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           min_sources: int | None = None) -> list[dict[str, Any]]:
+    """Events resolved across documents, in date order: {id, type, date, agents, targets, place,
+    hedge, fatalities, documents, sources, evidence, details (every value the reports give, with
+    its sources)}. `actor`: an agent or target; `place`: there or inside that country;
+    `date_from`/`date_to`: EDTF dates the event's date overlaps."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.events(store, type=type, actor=actor, place=place, date_from=date_from, date_to=date_to,
+                              min_sources=min_sources)
+
+
+def numbers(actor: str, *, db: PathLike | None = None, unit: str | None = None) -> list[dict[str, Any]]:
+    """Every number claimed about an actor, grouped by what it counts (personnel, fatalities, a
+    currency, ...), in date order within each group, with claimant, outlet, approximate flag and range."""
+    from .store.numbers import numbers as _numbers
+
+    with _opened(db) as store:
+        return _numbers(store, actor, unit=unit)
+
+
 def timeline(entity: str | None = None, *, db: PathLike | None = None) -> list[dict[str, Any]]:
-    """Events and statements (of one entity, or all) in EDTF-aware date order."""
+    """Events (resolved across documents) and statements (of one entity, or all) in EDTF-aware date order."""
     from .store import queries
 
     with _opened(db) as store:
@@ -225,6 +248,22 @@ def reject(relation_id: str, *, db: PathLike | None = None, author: str | None =
 
     with _opened(db) as store:
         return actions.reject(store, relation_id, author)
+
+
+def merge_events(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that events a and b (ids or unique prefixes) are one happening; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.merge_events(store, a, b, author)
+
+
+def split_event(event: str, document: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that what `document` reports is another happening than `event`; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.split_event(store, event, document, author)
 
 
 def rebuild(*, db: PathLike | None = None, registry: Iterable[PathLike] = (),
