@@ -300,11 +300,13 @@ def _demonyms_in_names(ctx: RelationContext) -> Iterator[Candidate]:
     demonyms = {a.casefold(): eid for eid, e in ctx.resolved.entities.items() if e.type == "country"
                 for a in e.aliases if a.casefold() != e.name.casefold()}
     for mention, group in ctx.resolved.mention_entity:
-        words = [t for t in mention.span(ctx.doc) if t.lower_ != "the"]
         entity_ = ctx.resolved.entities[group]
+        if entity_.type != "organization" or category(ctx, group) not in _HOMED_CATEGORIES:
+            continue
+        span = mention.span(ctx.doc)
+        words = [t for t in span if t.lower_ != "the"]
         country = demonyms.get(words[0].text.casefold()) if len(words) > 1 else None
-        if country and entity_.type == "organization" and category(ctx, group) in _HOMED_CATEGORIES \
-                and mention.span(ctx.doc).text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
+        if country and span.text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
             yield Candidate("operates_in", group, country, [words[0]], descriptive=True)
 
 
@@ -348,11 +350,9 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
     taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
     for v in ctx.tokens:
-        # Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
-        # ("controls much of Somalia and taxes trade").
-        complements = {"oprd", "xcomp", "acomp"} | ({"ccomp"} if not any(c.dep_ == "dobj" for c in v.children) else set())
-        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(c.dep_ in complements for c in v.children):
-            yield from _held(ctx, v)
+        if v.pos_ == "VERB" and has_cue("control_verbs", v):
+            if _holds_a_place(v):
+                yield from _held(ctx, v)
         elif v.pos_ == "VERB" and has_cue("expulsion_verbs", v):
             yield from _expelled(ctx, v)
         elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
@@ -361,6 +361,13 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
             if holder and etype(ctx, holder) == "organization":
                 for place in _places(ctx, participle.head):
                     yield Candidate("operates_in", holder, place, [participle], descriptive=True)
+
+
+def _holds_a_place(v: Token) -> bool:
+    """Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
+    ("controls much of Somalia and taxes trade")."""
+    deps = {c.dep_ for c in v.children}
+    return not deps & {"oprd", "xcomp", "acomp"} and ("ccomp" not in deps or "dobj" in deps)
 
 
 def _expelled(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
