@@ -65,18 +65,18 @@ def flat(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_events(store: Store) -> list[dict[str, Any]]:
-    """Every stored event, in the one shape all exports write: id, type, date, agents, targets,
-    place, hedge, attributed_to, names ({entity id: name}), documents and sources (counts) and
-    evidence [{document, source, published, start, end, text}]. The exports read events only
-    here, so that one event per happening instead of per report is a change to this function.
-    Today the store keeps one event per document: one document, one source."""
+    """Every stored event (one per happening, resolved across documents), in the one shape all
+    exports write: id, type, date, agents, targets, place, hedge, attributed_to, names ({entity
+    id: name}), documents and independent sources (counts) and evidence [{document, source,
+    published, start, end, text}], one item per report. The exports read events only here."""
     out = []
     for ev in queries.events(store):
-        evidence = [{"document": ev["document"], "source": ev["source"], "published": ev["published"], **span}
-                    for span in ev["evidence"]]
-        out.append({**{k: ev[k] for k in ("id", "type", "date", "agents", "targets", "place", "hedge",
-                                          "attributed_to", "names")},
-                    "documents": 1, "sources": 1, "evidence": evidence})
+        evidence = [{"document": s["document"], "source": s["outlet"], "published": s["date"], "start": s["start"],
+                     "end": s["end"], "text": s["sentence"]} for s in ev["evidence"]]
+        attributed = next((s["attributed_to"] for s in ev["evidence"] if s["attributed_to"]), None)
+        out.append({**{k: ev[k] for k in ("id", "type", "date", "agents", "targets", "place", "hedge", "names",
+                                          "documents", "sources")},
+                    "attributed_to": attributed, "evidence": evidence})
     return out
 
 
