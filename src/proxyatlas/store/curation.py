@@ -1,9 +1,13 @@
-"""Analyst corrections: merge, split and reject, stored as records with author and time.
+"""Analyst corrections, stored as records with author, time and reason, replayed on rebuild.
 
 Corrections never edit derived rows in place: they are judgements that `derive` replays on
-every ingest, re-ingest and rebuild. `merge(a, b)` makes b one entity with a (a's id and name
-survive); `split(e, alias)` moves every document-level entity that was written with that
-alias out of e into a new entity; `reject(relation)` hides a relation (its evidence stays).
+every ingest, re-ingest and rebuild. Entities: `merge(a, b)` makes b one entity with a (a's id
+and name survive); `split(e, alias)` moves every document-level entity that was written with
+that alias out of e into a new entity; `recategorise` sets an entity's type and category;
+`alias` gives it another name. Relations (named by their type and ends, so a decision follows
+them through merges): `reject` hides one (its evidence stays), `confirm` marks it checked by a
+person, `retype` changes its type, `rehedge` its hedge. `undo` withdraws any earlier record
+but an undo: the records are replayed as if the withdrawn one had never been made.
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ from typing import Any
 
 from ..ontology import load_ontology
 from .keys import record_id
+
+KINDS = ("merge", "split", "reject", "confirm", "retype", "rehedge", "recategorise", "alias", "undo")
+# the fields of a record's `data` that are shown with it (the rest are replay bookkeeping)
+SHOWN = ("new_id", "type", "source", "target", "to_type", "hedge", "to_category", "from_type", "from_category",
+         "reason", "correction")
+RelationKey = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,12 @@ class Corrections:
 
     parent: dict[str, str] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
-    rejected: set[tuple[str, str, str]] = field(default_factory=set)
+    rejected: set[RelationKey] = field(default_factory=set)
+    confirmed: dict[RelationKey, tuple[str, str]] = field(default_factory=dict)  # -> (author, created)
+    retyped: dict[RelationKey, str] = field(default_factory=dict)
+    rehedged: dict[RelationKey, str] = field(default_factory=dict)
+    recategorised: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)  # -> (type, cat., from)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (entity, alias)
 
     def canon(self, entity: str) -> str:
         seen = set()
@@ -64,22 +79,73 @@ class Corrections:
             source, target = target, source
         return rtype, source, target
 
+    def _by_relation(self, keyed: dict[RelationKey, Any] | set[RelationKey]) -> dict[RelationKey, Any]:
+        """Decisions keyed by the relations' current (merged) keys; later decisions win."""
+        items = keyed.items() if isinstance(keyed, dict) else ((k, True) for k in keyed)
+        return {self.relation_key(*k): v for k, v in items}
+
     def is_rejected(self, rtype: str, source: str, target: str) -> bool:
-        return self.relation_key(rtype, source, target) in {self.relation_key(*k) for k in self.rejected}
+        return self.relation_key(rtype, source, target) in self._by_relation(self.rejected)
+
+    def confirmations(self) -> dict[RelationKey, tuple[str, str]]:
+        """(author, created) of every confirmed relation, by its current key."""
+        return self._by_relation(self.confirmed)
+
+    def hedge(self, key: RelationKey) -> str | None:
+        """The hedge an analyst set for this relation, if any."""
+        return self._by_relation(self.rehedged).get(key)
+
+    def retype(self, key: RelationKey) -> RelationKey:
+        """The key of a relation after the analysts' changes of type (followed in order)."""
+        retyped = self._by_relation(self.retyped)
+        for _ in range(len(retyped)):
+            if key not in retyped:
+                break
+            key = self.relation_key(retyped[key], key[1], key[2])
+        return key
+
+    def entity_kind(self, entity: str) -> tuple[str, str | None] | None:
+        """The (type, category) an analyst set for this entity, if any."""
+        found = [v for e, v in self.recategorised.items() if self.canon(e) == entity]
+        return (found[-1][0], found[-1][1]) if found else None
+
+    def former_types(self, entity: str) -> set[str]:
+        """Types the entity was extracted as before an analyst changed it: documents that write
+        it with such a type still resolve to it."""
+        return {v[2] for e, v in self.recategorised.items() if self.canon(e) == entity}
+
+    def added_aliases(self, entity: str) -> list[str]:
+        return [alias for e, alias in self.aliases if self.canon(e) == entity]
 
 
 def load(conn: sqlite3.Connection) -> Corrections:
+    """Every correction in force (not undone), in the order made."""
     out = Corrections()
-    rows = conn.execute("SELECT kind, entity, other, alias, data FROM corrections ORDER BY seq").fetchall()
-    for kind, entity, other, alias, data in rows:
+    rows = conn.execute("SELECT id, kind, author, created, entity, other, alias, data FROM corrections "
+                        "ORDER BY seq").fetchall()
+    undone = {json.loads(r[7])["correction"] for r in rows if r[1] == "undo"}
+    for cid, kind, author, created, entity, other, alias, data in rows:
+        if cid in undone:
+            continue
         extra = json.loads(data)
+        key = (extra.get("type"), extra.get("source"), extra.get("target"))
         if kind == "merge":
             out.parent[other] = entity
         elif kind == "split":
             out.splits.append(Split(entity, extra["name_key"], extra["new_id"], alias, extra["type"],
                                     extra.get("category")))
         elif kind == "reject":
-            out.rejected.add((extra["type"], extra["source"], extra["target"]))
+            out.rejected.add(key)
+        elif kind == "confirm":
+            out.confirmed[key] = (author, created)
+        elif kind == "retype":
+            out.retyped[key] = extra["to_type"]
+        elif kind == "rehedge":
+            out.rehedged[key] = extra["hedge"]
+        elif kind == "recategorise":
+            out.recategorised[entity] = (extra["to_type"], extra.get("to_category"), extra["from_type"])
+        elif kind == "alias":
+            out.aliases.append((entity, alias))
     return out
 
 
@@ -89,9 +155,10 @@ def record(conn: sqlite3.Connection, kind: str, *, author: str | None, entity: s
     """Store one correction (inside the caller's transaction) and return it as a dict."""
     author = author or _default_author()
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    cid = record_id(kind, entity, other, alias, relation, author, created)
     seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM corrections").fetchone()[0])
     payload = json.dumps(data or {}, sort_keys=True)
+    # seq in the id: the same decision made again after an undo, within a second, is a new record
+    cid = record_id(kind, entity, other, alias, relation, author, created, seq, payload)
     conn.execute("INSERT INTO corrections (id, seq, kind, author, created, entity, other, alias, relation, data) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                  (cid, seq, kind, author, created, entity, other, alias, relation, payload))
@@ -102,13 +169,29 @@ def as_dict(row: tuple) -> dict[str, Any]:
     cid, kind, author, created, entity, other, alias, relation, data = row
     out = {"id": cid, "kind": kind, "author": author, "created": created, "entity": entity, "other": other,
            "alias": alias, "relation": relation}
-    out.update({k: v for k, v in json.loads(data).items() if k in ("new_id", "type", "source", "target")})
+    out.update({k: v for k, v in json.loads(data).items() if k in SHOWN})
     return out
 
 
+_COLUMNS = "id, kind, author, created, entity, other, alias, relation, data"
+
+
+def listing(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every correction, newest first; one that was undone names the undo in `undone_by`."""
+    items = [as_dict(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY seq DESC")]
+    undone = {c["correction"]: c["id"] for c in items if c["kind"] == "undo"}
+    for item in items:
+        item["undone_by"] = undone.get(item["id"])
+    return items
+
+
+def get(conn: sqlite3.Connection, cid: str) -> dict[str, Any] | None:
+    """One correction by id (with `undone_by`), or None."""
+    return next((c for c in listing(conn) if c["id"] == cid), None)
+
+
 def for_entity(conn: sqlite3.Connection, entity: str) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT id, kind, author, created, entity, other, alias, relation, data FROM corrections "
-                        "ORDER BY seq").fetchall()
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY seq").fetchall()
     out = []
     for row in rows:
         item = as_dict(row)

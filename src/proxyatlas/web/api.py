@@ -41,10 +41,11 @@ def _json(data: Any) -> Response:
 
 @router.get("/config")
 def config(request: Request) -> Response:
-    """What the UI may offer: uploads only when the server has a token."""
+    """What the UI may offer: uploads and corrections only when the server has a token."""
     from .. import __version__
 
-    return _json({"version": __version__, "uploads": request.app.state.token is not None})
+    writable = request.app.state.token is not None
+    return _json({"version": __version__, "uploads": writable, "corrections": writable})
 
 
 @router.get("/home")
@@ -262,7 +263,8 @@ async def ingest(request: Request) -> Response:
 def _authorize(request: Request) -> None:
     token: str | None = request.app.state.token
     if token is None:
-        raise HTTPException(403, "this server is read-only: start it with --token (or PROXYATLAS_TOKEN) to upload")
+        raise HTTPException(403, "this server is read-only: start it with --token (or PROXYATLAS_TOKEN) to "
+                                 "accept uploads and corrections")
     given = request.headers.get("authorization", "")
     given = given[7:] if given[:7].lower() == "bearer " else ""
     if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
