@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from .. import api
+from ..ontology import load_ontology
 from ..registry import load_registry
 from ..store import open_store
 from ..store.keys import bounds, sort_key
@@ -44,8 +45,11 @@ def config(request: Request) -> Response:
     """What the UI may offer: uploads and corrections only when the server has a token."""
     from .. import __version__
 
+    onto = load_ontology()
     writable = request.app.state.token is not None
-    return _json({"version": __version__, "uploads": writable, "corrections": writable})
+    return _json({"version": __version__, "uploads": writable, "corrections": writable,
+                  "ontology": {"entity_types": onto.entity_types, "categories": onto.categories,
+                               "relation_types": list(onto.relation_types), "hedges": onto.hedges}})
 
 
 @router.get("/home")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import api
 from ..errors import NotFoundError, ProxyatlasError
 from ..ontology import load_ontology
-from .api import _authorize, _db, _json
+from .api import _authorize, _db, _json, _name_claimants
 from .cache import cached
 
 router = APIRouter(prefix="/api")
@@ -146,7 +146,13 @@ def corrections(request: Request, limit: int = Query(500, ge=1, le=10000)) -> An
 def review(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> Any:
     """Relations waiting for a decision, those whose decision changes the picture most first."""
     db = _db(request)
-    return _json(cached(db, f"review:{limit}:{offset}", lambda: api.review_queue(db=db, limit=limit, offset=offset)))
+
+    def compute() -> dict[str, Any]:
+        found = api.review_queue(db=db, limit=limit, offset=offset)
+        _name_claimants(db, found["items"])
+        return found
+
+    return _json(cached(db, f"review:{limit}:{offset}", compute))
 
 
 @router.get("/auth", dependencies=[Depends(_authorize)])
