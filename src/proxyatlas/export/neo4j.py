@@ -94,7 +94,7 @@ def write(graph: GraphSlice, folder: Path) -> list[str]:
                                                      for r, ev in rows))
     _write(folder / "relations.csv", RELATION, (
         [r["source"], r["target"], r["type"].upper(), r["id"], r["hedge"], r["documents"], r["sources"],
-         confidence(r["hedge"], r["sources"]), likelihood(r["hedge"], r["sources"]), r["valid_from"],
+         confidence(r["hedge"], r["sources"], r["confirmed"]), likelihood(r["hedge"], r["sources"]), r["valid_from"],
          r["valid_to"], r["first_seen"], r["last_seen"]] for r in graph.relations))
     types = [t.upper() for t in load_ontology().relation_types]
     (folder / "load.cypher").write_text(_cypher(types), encoding="utf-8")
