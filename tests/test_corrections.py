@@ -66,7 +66,7 @@ def test_retype_moves_the_evidence_and_rehedge_overrides_the_texts(two):  # noqa
         api.retype(rel["id"], "funds", db=db)
     with pytest.raises(ProxyatlasError, match="cannot join iran"):
         api.retype(rel["id"], "member_of", db=db)  # only a person is a member
-    with pytest.raises(ProxyatlasError, match="already of type supports"):
+    with pytest.raises(ProxyatlasError, match="already has relation type supports"):
         api.retype(rel["id"], "supports", db=db)
     api.retype(rel["id"], "trains", db=db, author="ann", reason="the article says trains")
     assert api.relations(db=db, type="supports") == []
@@ -79,7 +79,7 @@ def test_retype_moves_the_evidence_and_rehedge_overrides_the_texts(two):  # noqa
     [hedged] = api.relations(db=db, type="trains")
     assert hedged["hedge"] == "alleged" and api.relations(db=db, hedge="alleged") == [hedged]
     assert [e["hedge"] for e in hedged["evidence"]] == [e["hedge"] for e in rel["evidence"]]  # the texts' own
-    with pytest.raises(ProxyatlasError, match="already alleged"):
+    with pytest.raises(ProxyatlasError, match="already has hedge alleged"):
         api.rehedge(moved["id"], "alleged", db=db)
     with pytest.raises(ProxyatlasError, match="not one of"):
         api.rehedge(moved["id"], "certain", db=db)
@@ -196,7 +196,7 @@ def test_cli_corrections_and_bad_input(two):  # noqa: F811
     before = dump(db) if not str(db).startswith("postgresql://") else None
     for args, message in ((["confirm", "ffffff"], "no relation with id 'ffffff'"),
                           (["retype", rel["id"], "member_of"], "cannot join"),
-                          (["rehedge", rel["id"], rel["hedge"]], f"already {rel['hedge']}"),
+                          (["rehedge", rel["id"], rel["hedge"]], f"already has hedge {rel['hedge']}"),
                           (["recategorise", "Nobody At All", "--type", "person"], "no entity named"),
                           (["undo", "nope"], "no correction with id 'nope'")):
         result = run(main, [*args, "--db", str(db)])

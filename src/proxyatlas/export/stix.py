@@ -20,7 +20,13 @@ from collections import defaultdict
 from typing import Any, BinaryIO
 
 import stix2
-from stix2.properties import BooleanProperty, DictionaryProperty, IntegerProperty, ListProperty, StringProperty
+from stix2.properties import (
+    BooleanProperty,
+    DictionaryProperty,
+    IntegerProperty,
+    ListProperty,
+    StringProperty,
+)
 
 from ..store.keys import bounds
 from .base import GraphSlice, confidence, evidence_id, likelihood

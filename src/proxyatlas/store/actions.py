@@ -10,7 +10,7 @@ extractions (no NLP), so that what a rebuild would show is what the analyst sees
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import NotFoundError, ProxyatlasError
@@ -129,63 +129,63 @@ def find_relation(store: Store, relation_id: str) -> tuple[str, str, str, str, s
     return rid, rtype, source, target, hedge, bool(rejected)
 
 
-def _live_relation(store: Store, relation_id: str) -> tuple[str, str, str, str, str]:
+def _live_relation(store: Store, relation_id: str) -> tuple[str, dict[str, str], str]:
+    """(id, {type, source, target}, hedge) of a relation that is not rejected: what a decision records."""
     rid, rtype, source, target, hedge, rejected = find_relation(store, relation_id)
     if rejected:
         raise ProxyatlasError(f"relation {rid} is rejected; undo the rejection first")
-    return rid, rtype, source, target, hedge
+    return rid, {"type": rtype, "source": source, "target": target}, hedge
+
+
+def _check_change(rid: str, what: str, value: str, allowed: Iterable[str], current: str) -> None:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ProxyatlasError(f"{what} {value!r} is not one of {', '.join(allowed)}")
+    if value == current:
+        raise ProxyatlasError(f"relation {rid} already has {what} {value}")
 
 
 def reject(store: Store, relation_id: str, author: str | None = None, reason: str | None = None) -> dict[str, Any]:
     """Hide a relation from every query and export (its evidence stays in the ledger)."""
-    rid, rtype, source, target, _ = _live_relation(store, relation_id)
+    rid, ends, _ = _live_relation(store, relation_id)
     return _record(store, "reject", lambda conn: conn.execute("UPDATE relations SET rejected = 1 WHERE id = ?",
                                                               (rid,)),
-                   reason=reason, author=author, relation=rid,
-                   data={"type": rtype, "source": source, "target": target})
+                   reason=reason, author=author, relation=rid, data=ends)
 
 
 def confirm(store: Store, relation_id: str, author: str | None = None, reason: str | None = None) -> dict[str, Any]:
     """Mark a relation checked by a person: it sorts first and exports with confidence 100."""
-    rid, rtype, source, target, _ = _live_relation(store, relation_id)
-    done = curation.load(store.conn).confirmations().get((rtype, source, target))
+    rid, ends, _ = _live_relation(store, relation_id)
+    done = curation.load(store.conn).confirmations().get((ends["type"], ends["source"], ends["target"]))
     if done:
         raise ProxyatlasError(f"relation {rid} is already confirmed by {done[0]} ({done[1]})")
-    return _record(store, "confirm", _nothing, reason=reason, author=author, relation=rid,
-                   data={"type": rtype, "source": source, "target": target})
+    return _record(store, "confirm", _nothing, reason=reason, author=author, relation=rid, data=ends)
 
 
 def retype(store: Store, relation_id: str, type: str, author: str | None = None, reason: str | None = None
            ) -> dict[str, Any]:
     """Give a relation another type (its evidence moves with it; its id changes with its type)."""
-    rid, rtype, source, target, _ = _live_relation(store, relation_id)
+    rid, ends, _ = _live_relation(store, relation_id)
     relation_types = load_ontology().relation_types
-    if type not in relation_types:
-        raise ProxyatlasError(f"relation type {type!r} is not one of {', '.join(relation_types)}")
-    if type == rtype:
-        raise ProxyatlasError(f"relation {rid} is already of type {type}")
-    ends = store.conn.execute("SELECT id, type, category FROM entities WHERE id IN (?, ?)", (source, target))
-    kinds = {eid: (etype, category) for eid, etype, category in ends}
+    _check_change(rid, "relation type", type, relation_types, ends["type"])
+    source, target = ends["source"], ends["target"]
+    rows = store.conn.execute("SELECT id, type, category FROM entities WHERE id IN (?, ?)", (source, target))
+    kinds = {eid: (etype, category) for eid, etype, category in rows}
     if not relation_types[type].admits(kinds[source], kinds[target]):
         raise ProxyatlasError(f"a {type} relation cannot join {source} ({kinds[source][0]}) to {target} "
                               f"({kinds[target][0]}); see the ontology's allowed ends")
     return _record(store, "retype", _rederive, reason=reason, author=author, relation=rid,
-                   data={"type": rtype, "source": source, "target": target, "to_type": type})
+                   data={**ends, "to_type": type})
 
 
 def rehedge(store: Store, relation_id: str, hedge: str, author: str | None = None, reason: str | None = None
             ) -> dict[str, Any]:
     """Set how sure the claim is (asserted, reported, alleged, speculative, denied), whatever the texts say."""
-    rid, rtype, source, target, old = _live_relation(store, relation_id)
-    hedges = load_ontology().hedges
-    if hedge not in hedges:
-        raise ProxyatlasError(f"hedge {hedge!r} is not one of {', '.join(hedges)}")
-    if hedge == old:
-        raise ProxyatlasError(f"relation {rid} is already {hedge}")
+    rid, ends, old = _live_relation(store, relation_id)
+    _check_change(rid, "hedge", hedge, load_ontology().hedges, old)
     return _record(store, "rehedge", lambda conn: conn.execute("UPDATE relations SET hedge = ? WHERE id = ?",
                                                                (hedge, rid)),
-                   reason=reason, author=author, relation=rid,
-                   data={"type": rtype, "source": source, "target": target, "hedge": hedge})
+                   reason=reason, author=author, relation=rid, data={**ends, "hedge": hedge})
 
 
 # -- undo --------------------------------------------------------------------------------------

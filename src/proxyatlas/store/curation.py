@@ -22,7 +22,6 @@ from typing import Any
 from ..ontology import load_ontology
 from .keys import record_id
 
-KINDS = ("merge", "split", "reject", "confirm", "retype", "rehedge", "recategorise", "alias", "undo")
 # the fields of a record's `data` that are shown with it (the rest are replay bookkeeping)
 SHOWN = ("new_id", "type", "source", "target", "to_type", "hedge", "to_category", "from_type", "from_category",
          "reason", "correction")
