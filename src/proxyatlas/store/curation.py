@@ -48,7 +48,7 @@ class Corrections:
     confirmed: dict[RelationKey, tuple[str, str]] = field(default_factory=dict)  # -> (author, created)
     retyped: dict[RelationKey, str] = field(default_factory=dict)
     rehedged: dict[RelationKey, str] = field(default_factory=dict)
-    recategorised: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)  # -> (type, cat., from)
+    recategorised: list[tuple[str, str, str | None, str]] = field(default_factory=list)  # (entity, type, cat., from)
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (entity, alias)
 
     def canon(self, entity: str) -> str:
@@ -105,13 +105,13 @@ class Corrections:
 
     def entity_kind(self, entity: str) -> tuple[str, str | None] | None:
         """The (type, category) an analyst set for this entity, if any."""
-        found = [v for e, v in self.recategorised.items() if self.canon(e) == entity]
-        return (found[-1][0], found[-1][1]) if found else None
+        found = [(etype, category) for e, etype, category, _ in self.recategorised if self.canon(e) == entity]
+        return found[-1] if found else None
 
     def former_types(self, entity: str) -> set[str]:
         """Types the entity was extracted as before an analyst changed it: documents that write
         it with such a type still resolve to it."""
-        return {v[2] for e, v in self.recategorised.items() if self.canon(e) == entity}
+        return {former for e, _, _, former in self.recategorised if self.canon(e) == entity}
 
     def added_aliases(self, entity: str) -> list[str]:
         return [alias for e, alias in self.aliases if self.canon(e) == entity]
@@ -142,7 +142,7 @@ def load(conn: sqlite3.Connection) -> Corrections:
         elif kind == "rehedge":
             out.rehedged[key] = extra["hedge"]
         elif kind == "recategorise":
-            out.recategorised[entity] = (extra["to_type"], extra.get("to_category"), extra["from_type"])
+            out.recategorised.append((entity, extra["to_type"], extra.get("to_category"), extra["from_type"]))
         elif kind == "alias":
             out.aliases.append((entity, alias))
     return out

@@ -21,11 +21,12 @@ from .api import _authorize, _db, _json, _name_claimants
 from .cache import cached
 
 router = APIRouter(prefix="/api")
+# the ontology's names as Literal types, so that a wrong one is a 422 naming the field (and an enum in /docs)
 _ONTOLOGY = load_ontology()
-RelationType = Literal[tuple(_ONTOLOGY.relation_types)]  # type: ignore[valid-type]
-EntityType = Literal[_ONTOLOGY.entity_types]  # type: ignore[valid-type]
-Category = Literal[_ONTOLOGY.categories]  # type: ignore[valid-type]
-Hedge = Literal[_ONTOLOGY.hedges]  # type: ignore[valid-type]
+RelationType: Any = Literal[tuple(_ONTOLOGY.relation_types)]
+EntityType: Any = Literal[_ONTOLOGY.entity_types]
+Category: Any = Literal[_ONTOLOGY.categories]
+Hedge: Any = Literal[_ONTOLOGY.hedges]
 Id = Annotated[str, Field(min_length=1, max_length=200)]
 
 
