@@ -438,3 +438,70 @@ def test_a_date_after_the_act_blamed_dates_the_act(run, text):
 def test_a_date_before_the_blaming_dates_only_the_blaming(run):
     text = "Kenya on Monday blamed al-Shabaab for twin bombings in Mombasa."
     assert _one(run, text, "attack").date is None
+
+
+# --------------------------------------------------------------------------- third pass
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets on Tuesday hit three of Hezbollah's depots near Tyre.",
+    "Israeli jets on Tuesday hit some of Hezbollah's depots near Tyre.",
+])
+def test_a_part_of_an_actors_facilities_is_that_actor(run, text):
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and attack.targets == ["hezbollah"]
+    assert attack.date == "2020-01-07"
+
+
+def test_a_count_of_victims_alone_names_nobody(run):
+    text = "The gunmen killed three of the passengers on Tuesday."
+    assert _events(run, text, "killing") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting between the Iraqi army and the Islamic State erupted in Mosul on Monday.",
+    "Clashes between Hezbollah and the Amal Movement broke out on Monday.",
+])
+def test_fighting_between_two_sides_is_an_attack_by_both(run, text):
+    attack = _one(run, text, "attack")
+    assert len(attack.agents) == 2 and attack.date == "2020-01-06"
+
+
+def test_threatened_fighting_is_not_an_attack(run):
+    text = "Hezbollah warned that fighting between its fighters and Israel could resume."
+    assert _events(run, text, "attack") == []
+
+
+def test_a_trip_for_talks_makes_the_traveller_a_party_and_dates_the_talks(run):
+    text = "Iranian Foreign Minister Hossein Amir-Abdollahian flew to Beirut on Monday for talks with Hassan Nasrallah."
+    meeting = _one(run, text, "meeting")
+    assert len(meeting.agents) == 1 and meeting.targets == ["hassan-nasrallah"]
+    assert meeting.date == "2020-01-06"
+
+
+def test_a_trip_for_talks_that_may_happen_is_no_meeting(run):
+    text = "Hossein Amir-Abdollahian may fly to Beirut next week for talks with Hassan Nasrallah."
+    assert _events(run, text, "meeting") == []
+
+
+def test_its_in_a_reported_clause_is_the_reporters_own(run):
+    text = "Israel's army said its jets struck on Tuesday."
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and attack.date == "2020-01-07"
+
+
+def test_its_outside_a_reported_clause_is_left_to_coreference(run):
+    text = "Its jets struck on Tuesday."
+    assert _events(run, text, "attack") == []
+
+
+def test_a_dated_exchange_of_fire_opened_by_an_actor_happened_even_in_a_fear(run):
+    text = ("Analysts fear that the exchanges of fire that Hezbollah opened on October 8 could "
+            "spiral into a war.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["hezbollah"] and attack.date == "2019-10-08"
+
+
+def test_an_undated_exchange_of_fire_in_a_fear_did_not_happen(run):
+    text = "Analysts fear that exchanges of fire between Hezbollah and Israel could resume."
+    assert _events(run, text, "attack") == []

@@ -71,6 +71,7 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _CLAUSE_LINKS = {"conj", "xcomp"}  # a verb that shares its subject with its head
 _COMPLEMENTS = {"oprd", "attr", "xcomp", "acomp"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _MAX_CLIMB = 8
 
 
@@ -181,8 +182,10 @@ def _objects(verb: Token) -> list[Token]:
 
 def _event_noun_type(token: Token) -> str | None:
     """The event type of a noun trigger; a noun used as a modifier ("attack helicopter",
-    "death toll") is not an event."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod", "nmod"}:
+    "death toll") is not an event. A gerund standing as a noun ("Fighting between X and Y
+    erupted") is one."""
+    nominal_gerund = token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS
+    if (token.pos_ not in {"NOUN", "PROPN"} and not nominal_gerund) or token.dep_ in {"compound", "amod", "nmod"}:
         return None
     table = _cues()["noun_type"]
     return table.get(token.lower_) or table.get(_lemma(token))
@@ -248,7 +251,7 @@ def _is_physical(phrase: Token) -> bool:
     of_heads = _cues()["of_heads"]
     if phrase.pos_ == "PROPN" or phrase.lower_ in of_heads or _lemma(phrase) in of_heads:
         return True
-    return phrase.pos_ == "NUM" and any(_is_physical(p) for p in _pobjs(phrase, {"of"}))
+    return _is_part(phrase) and any(_is_physical(p) for p in _pobjs(phrase, {"of"}))
 
 
 def _violent_death(verb: Token) -> bool:
@@ -332,7 +335,7 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
     out: list[str] = []
     for child in token.children:
         if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.pos_ not in {"VERB", "AUX"}:
-            eid = ctx.entity(child)
+            eid = ctx.entity(child) or _reporters_own(ctx, child)
             if eid:
                 out.append(eid)
                 # "Hezbollah and Hamas leaders": coordinated modifiers name actors too.
@@ -340,6 +343,18 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
             elif child.dep_ in {"compound", "nmod"}:
                 out.extend(_modifier_entities(ctx, child))
     return out
+
+
+def _reporters_own(ctx: _Context, pronoun: Token) -> str | None:
+    """"Israel's military said its jets struck": an "its" coreference leaves open, in a clause
+    reported by an actor, is that actor's own."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in _cues()["own_pronouns"]:
+        return None
+    clause = pronoun.head.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in _saying_verbs():
+        return None
+    reporters = [s for s in _subjects(clause.head) if s.pos_ != "PRON"]
+    return next(iter(_entities_of(ctx, reporters)), None)
 
 
 def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()) -> list[str]:
@@ -353,7 +368,7 @@ def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()
 
 
 def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
-    if token.pos_ == "PRON":
+    if token.pos_ == "PRON" and not _is_part(token):
         if token.lower_ in _PERSON_PRONOUNS:
             eid = _previous_person(ctx, token, exclude)
             return [eid] if eid else []
@@ -370,12 +385,24 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     found = _modifier_entities(ctx, token)
     if found:
         return found
-    if token.lower_ in _cues()["of_heads"] or _lemma(token) in _cues()["of_heads"]:
+    if _stands_for_its_of(token):
         for pobj in _pobjs(token, {"of"}):
             found = phrase_entities(ctx, pobj, exclude)
             if found:
                 return found
     return []
+
+
+def _stands_for_its_of(token: Token) -> bool:
+    """"fighters of Hezbollah", and a part of a whole: "five of the militia's facilities",
+    "some of its commanders" name the actor of their "of"-phrase."""
+    of_heads = _cues()["of_heads"]
+    return token.lower_ in of_heads or _lemma(token) in of_heads or _is_part(token)
+
+
+def _is_part(token: Token) -> bool:
+    """"five" in "five of the militia's facilities", "some" in "some of its fighters"."""
+    return token.pos_ == "NUM" or token.lower_ in _cues()["partitive_words"]
 
 
 def _pobjs(token: Token, preps: set[str]) -> list[Token]:
@@ -554,7 +581,7 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
         frame.add("agent", _killers(ctx, noun))
-    light = _light_verb(noun)
+    light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
         frame.add("agent", _light_verb_agents(ctx, light, noun))
@@ -625,6 +652,15 @@ def _killers(ctx: _Context, noun: Token) -> list[str]:
     return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
 
 
+def _collective_head(noun: Token) -> Token | None:
+    """"exchanges" in "the exchanges of fire that Hezbollah opened", "a wave of attacks": the
+    noun that carries the event's verb and clauses."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _cues()["collective_nouns"]:
+        return head.head
+    return None
+
+
 def _light_verb(noun: Token) -> Token | None:
     """The verb that carries an event noun: "launched an attack", "the strike was carried out",
     "claimed responsibility for the attack"."""
@@ -642,6 +678,17 @@ def _light_verb(noun: Token) -> Token | None:
         if clause.dep_ == "relcl" and _lemma(clause) in _cues()["light_verbs"] and any(
                 c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children):
             return clause
+    return None
+
+
+def _travel_for(noun: Token, etype: str) -> Token | None:
+    """The verb whose purpose a meeting is: "landed in Benghazi for talks with Haftar", "flew to
+    Moscow for a meeting with Putin": its subject is a party, its date the meeting's."""
+    cues = _cues()
+    prep = noun.head
+    if (etype in cues["purpose_types"] and noun.dep_ == "pobj" and prep.lower_ in cues["purpose_preps"]
+            and _is_verb(prep.head)):
+        return prep.head
     return None
 
 
@@ -879,8 +926,16 @@ def _hypothetical(frame: _Frame) -> bool:
 
 def _dated_noun(trigger: Token) -> bool:
     """An event noun that carries its own date ("the July 12 raid", "Saturday's strike", "the
-    2011 siege") names a happening, whatever the clause around it says about it."""
-    return not _is_verb(trigger) and any(
+    2011 siege", "the exchanges of fire that X opened on Oct. 8") names a happening, whatever
+    the clause around it says about it."""
+    if _is_verb(trigger):
+        return False
+    carrier = _collective_head(trigger) or trigger
+    light = _light_verb(carrier)
+    if light is not None and light.dep_ == "relcl" and any(  # "the exchanges of fire that X opened on Oct. 8"
+            c.dep_ in {"prep", "npadvmod"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in light.children):
+        return True
+    return any(
         t.ent_type_ == "DATE" for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "poss", "nummod", "amod"}
         for t in c.subtree)
 
