@@ -17,6 +17,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from ..ontology import load_ontology
@@ -83,8 +84,21 @@ class Corrections:
         items = keyed.items() if isinstance(keyed, dict) else ((k, True) for k in keyed)
         return {self.relation_key(*k): v for k, v in items}
 
+    # computed once per loaded set of corrections: `derive` asks for every relation of the store
+    @cached_property
+    def _rejected(self) -> dict[RelationKey, Any]:
+        return self._by_relation(self.rejected)
+
+    @cached_property
+    def _retyped(self) -> dict[RelationKey, str]:
+        return self._by_relation(self.retyped)
+
+    @cached_property
+    def _rehedged(self) -> dict[RelationKey, str]:
+        return self._by_relation(self.rehedged)
+
     def is_rejected(self, rtype: str, source: str, target: str) -> bool:
-        return self.relation_key(rtype, source, target) in self._by_relation(self.rejected)
+        return self.relation_key(rtype, source, target) in self._rejected
 
     def confirmations(self) -> dict[RelationKey, tuple[str, str]]:
         """(author, created) of every confirmed relation, by its current key."""
@@ -92,15 +106,14 @@ class Corrections:
 
     def hedge(self, key: RelationKey) -> str | None:
         """The hedge an analyst set for this relation, if any."""
-        return self._by_relation(self.rehedged).get(key)
+        return self._rehedged.get(key)
 
     def retype(self, key: RelationKey) -> RelationKey:
         """The key of a relation after the analysts' changes of type (followed in order)."""
-        retyped = self._by_relation(self.retyped)
-        for _ in range(len(retyped)):
-            if key not in retyped:
+        for _ in range(len(self._retyped)):
+            if key not in self._retyped:
                 break
-            key = self.relation_key(retyped[key], key[1], key[2])
+            key = self.relation_key(self._retyped[key], key[1], key[2])
         return key
 
     def entity_kind(self, entity: str) -> tuple[str, str | None] | None:
