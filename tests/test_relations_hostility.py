@@ -1,6 +1,6 @@
 """Enmity and alliance (nlp/relations/hostility.py) on sentences written for these tests."""
 
-from conftest import entity_named, relation_set
+from conftest import entity_named, rel, relation_set
 
 
 def _ids(result, *names):
@@ -396,3 +396,60 @@ def test_ally_with_the_name_right_after_it(run):
 def test_ally_followed_by_no_name(run):
     result = run("Iran's allies in Lebanon condemned the strike.")
     assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))
+
+
+# --- doers through weapons and "whose", soldiers killed, a designated "it" ------------------------------
+
+def test_strike_named_by_its_weapon_modifier(run):
+    result = run("A Houthi missile strike on a parade in Aden killed Omar Nasser, a senior Hezbollah commander.")
+    pair(result, "opposes", "Houthi", "Hezbollah")
+
+
+def test_whose_fighter_is_the_relative_clause_antecedent(run):
+    result = run("ISKP, the Islamic State's Afghan branch, whose suicide bomber killed 13 US service members "
+                 "at Kabul airport, denied it.")
+    pair(result, "opposes", "ISKP", "US")
+
+
+def test_killed_civilians_of_a_country_still_are_not_the_state(run):
+    result = run("A Hamas bomber killed three Israeli civilians.")
+    no_pair(result, "opposes", "Hamas", "Israel")
+
+
+def test_designated_it(run):
+    result = run("Hamas won the 2006 election. The United States designated it a terrorist organisation in 1997.")
+    pair(result, "opposes", "United States", "Hamas")
+
+
+def test_it_after_a_non_designation_verb_is_left_alone(run):
+    result = run("Hamas won the 2006 election. Egypt praised it.")
+    assert not any(r.type == "opposes" for r in result.relations), sorted(relation_set(result))
+
+
+def test_killed_soldiers_and_civilians_only_the_soldiers_country(run):
+    result = run("Hezbollah killed two Israeli soldiers and three Lebanese civilians.")
+    pair(result, "opposes", "Hezbollah", "Israel")
+    no_pair(result, "opposes", "Hezbollah", "Lebanese")
+
+
+def test_alliance_described_after_a_quoted_lowercase_name(run):
+    result = run('The Houthis call themselves part of the "axis of resistance", an Iran-aligned alliance arrayed '
+                 "against Israel and the United States.")
+    pair(result, "opposes", "axis of resistance", "Israel")
+    pair(result, "opposes", "axis of resistance", "United States")
+
+
+def test_noun_phrase_joined_by_and_is_no_description(run):
+    result = run('The "axis of resistance" and an alliance arrayed against Israel met in Beirut.')
+    no_pair(result, "opposes", "axis of resistance", "Israel")
+
+
+def test_state_forces_fighting_alongside_rebels_back_them(run):
+    result = run("Some 3,000 Rwandan soldiers are fighting alongside M23 rebels in eastern Congo.")
+    assert rel(result, "supports", "rwanda", "m23").hedge == "asserted"
+    no_pair(result, "allied_with", "Rwandan", "M23")
+
+
+def test_state_working_with_rebels_stays_allied(run):
+    result = run("Rwanda worked with the M23 for years.")
+    pair(result, "allied_with", "Rwanda", "M23")

@@ -187,8 +187,13 @@ def _event_noun_type(token: Token) -> str | None:
     nominal_gerund = token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS
     if (token.pos_ not in {"NOUN", "PROPN"} and not nominal_gerund) or token.dep_ in {"compound", "amod", "nmod"}:
         return None
-    table = _cues()["noun_type"]
-    return table.get(token.lower_) or table.get(_lemma(token))
+    cues = _cues()
+    etype = cues["noun_type"].get(token.lower_) or cues["noun_type"].get(_lemma(token))
+    if etype and token.lower_ in cues["violent_only_nouns"] and not _violent_death(token):
+        return None  # "announced his death" may be of illness; "his death in a bomb blast" is not
+    if etype and token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in cues["breach_nouns"]:
+        return None  # "in breach of UN sanctions", "a violation of the truce": the breach is the news
+    return etype
 
 
 def _verb_type(token: Token) -> str | None:
@@ -211,10 +216,13 @@ def _verb_type(token: Token) -> str | None:
         return "attack" if _weapon_use(token) else None
     if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
         return "appointment"  # "took office", "assumed command"
+    if lemma in cues["handover_verbs"]:
+        return "appointment" if _office_handed(token) is not None else None
     if lemma in cues["supply_verbs"]:
         return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
     if lemma in cues["movement_verbs"]:
-        return "other" if any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"})) else None
+        into_a_name = any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"}))
+        return "other" if into_a_name and _forces_move(token) else None
     if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
         return "attack"  # "seized the town of X", "overran Mosul"
     if lemma in cues["death_verbs"]:
@@ -229,6 +237,26 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _office_handed(verb: Token) -> Token | None:
+    """The office in "handed command to his son", "command passed to Musa Baluku", "ceded his
+    powers to a council": an office handed over to someone is an appointment of them."""
+    offices = _cues()["office_nouns"]
+    if not _pobjs(verb, {"to"}):
+        return None
+    return next((o for o in _objects(verb) + _subjects(verb) if _lemma(o) in offices), None)
+
+
+def _forces_move(verb: Token) -> bool:
+    """Who entered or reached a place is a force or a named actor ("units of X entered Tigray",
+    "100 of its troops reached Burkina Faso", "Wagner reached Bamako"), not money or missiles."""
+    movers = _cues()["moving_forces"]
+    for subject in _subjects(verb):
+        heads = [subject, *(_pobjs(subject, {"of"}) if _is_part(subject) else [])]
+        if any(h.pos_ == "PROPN" or _lemma(h) in movers or h.lower_ in movers for h in heads):
+            return True
+    return False
 
 
 def _is_materiel(phrase: Token) -> bool:
@@ -386,7 +414,9 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     if found:
         return found
     if _stands_for_its_of(token):
-        for pobj in _pobjs(token, {"of"}):
+        # "fighters of Hezbollah"; forces may come "from" theirs: "fighters from the SNA"
+        preps = {"of", "from"} if _lemma(token) in _cues()["moving_forces"] else {"of"}
+        for pobj in _pobjs(token, preps):
             found = phrase_entities(ctx, pobj, exclude)
             if found:
                 return found
@@ -468,7 +498,9 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
     if passive:
         frame.target_phrases += subjects
         frame.add("target", _entities_of(ctx, subjects))
-        agents = _pobjs(verb, {"by"})
+        role = _role_complement(verb) if etype == "appointment" else None
+        # "X was succeeded as chief of staff by Y": the parser may hang "by Y" on the role
+        agents = _pobjs(verb, {"by"}) or (_pobjs(role, {"by"}) if role is not None else [])
         # "Muhandis was succeeded by Mohammadawi": the successor is appointed, not appointing
         by_role = "target" if etype == "appointment" and lemma in cues["subject_is_appointee"] else "agent"
         frame.add(by_role, _entities_of(ctx, agents))
@@ -499,6 +531,8 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
     if etype == "appointment":
         frame.add("target", _role_unit(ctx, verb))
+        if lemma in cues["handover_verbs"]:
+            frame.add("target", _entities_of(ctx, _pobjs(verb, {"to"})))
     return frame
 
 
@@ -581,6 +615,8 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
         frame.add("agent", _killers(ctx, noun))
+    elif etype == "killing":
+        frame.add("agent", _instrument_agents(ctx, noun))  # "his death in a US strike"
     light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
@@ -630,16 +666,19 @@ def _victims(ctx: _Context, noun: Token) -> list[str]:
     if noun.dep_ == "nsubj" and _verb_type(head) == "killing":
         return _entities_of(ctx, _objects(head))
     verb = _killing_by_means(noun)
-    if verb is not None:
-        died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
-        return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
-    return []
+    if verb is None:
+        return []
+    if not _is_verb(verb):  # "his death in a bomb blast", "the killing of X in a raid"
+        return _entities_of(ctx, [c for c in verb.children if c.dep_ == "poss"] + _pobjs(verb, {"of"}))
+    died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
+    return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
 
 
 def _killing_by_means(noun: Token) -> Token | None:
-    """The killing verb an attack noun is the means of: "killed in a strike", "killed X in a raid"."""
+    """The killing an attack noun is the means of: "killed in a strike", "killed X in a raid",
+    "his death in a bomb blast"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _trigger_type(head.head) == "killing":
         return head.head
     return None
 
@@ -647,7 +686,7 @@ def _killing_by_means(noun: Token) -> Token | None:
 def _killers(ctx: _Context, noun: Token) -> list[str]:
     """"Israel killed Shukr in a strike": who killed by the attack carried it out."""
     verb = _killing_by_means(noun)
-    if verb is None or _lemma(verb) in _cues()["death_verbs"]:
+    if verb is None or not _is_verb(verb) or _lemma(verb) in _cues()["death_verbs"]:
         return []
     return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
 
@@ -821,6 +860,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     without dates, the last one of the sentence before ("US jets on Sunday hit five sites. One
     of the strikes hit the headquarters."). Dates found nearby are weaker than attached ones."""
     sent = frame.trigger.sent
+    ongoing = _ongoing_since(ctx, frame)
+    if ongoing:
+        return ongoing, True
     dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent, frame.type)]
     anchors = _date_anchors(frame)
     for ent in dates:
@@ -846,6 +888,24 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
         if value:
             return value, False
     return None, False
+
+
+def _ongoing_since(ctx: _Context, frame: _Frame) -> str | None:
+    """"They have fired drones at Israel since the Hamas attack on October 7": what has gone on
+    since a date (present perfect) spans that date to publication."""
+    verb = frame.trigger
+    if (not _is_verb(verb) or frame.type != "attack" or ctx.published is None
+            or not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)):
+        return None
+    published = normalize_date(ctx.published, None)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for ent in ctx.dates_by_sentence.get(verb.sent.start, []):
+            start = ctx.date_of(ent) if prep.left_edge.i <= ent.start and ent.end - 1 <= prep.right_edge.i else None
+            if start and published and "/" not in start and start < published:
+                return f"{start}/{published}"
+    return None
 
 
 def _claimed_dates(ctx: _Context, frame: _Frame) -> list[Span]:
@@ -882,6 +942,10 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
             anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
+        if noun.dep_ == "relcl":  # "a raid on the airfield on January 5 that killed three Americans"
+            event = _relative_event(noun) or (noun.head if _event_noun_type(noun.head) else None)
+            if event is not None:
+                anchors.append(event)
         return anchors
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
         governor = _governing_verb(noun.head)
@@ -920,8 +984,15 @@ def _hypothetical(frame: _Frame) -> bool:
     an aim ("the project is ... the expulsion of the United States")."""
     if _dated_noun(frame.trigger):
         return False  # "would never have approved the July 12 raid": a dated raid took place
-    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger)
+    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger) or _habit(frame.trigger)
             or any(_hypothetical_from(token) for token in frame.anchors))
+
+
+def _habit(trigger: Token) -> bool:
+    """"hideouts of militants who kill its soldiers": a relative clause in the simple present
+    tells what someone habitually does, not a happening."""
+    return (trigger.dep_ == "relcl" and trigger.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children))
 
 
 def _dated_noun(trigger: Token) -> bool:
@@ -1048,6 +1119,8 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
+        if head.lower_ in _cues()["period_preps"]:
+            return None  # "have fired at Israel since the Hamas attack": another happening
         return head.head
     return None
 
@@ -1098,7 +1171,10 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         etype = _trigger_type(token)
         if etype is None:
             continue
-        frame = _verb_frame(ctx, token, etype) if _verb_type(token) else _noun_frame(ctx, token, etype)
+        is_verb = _verb_type(token) is not None
+        if not is_verb and ctx.entity(token):
+            continue  # a word of a name: "the Government of National Accord"
+        frame = _verb_frame(ctx, token, etype) if is_verb else _noun_frame(ctx, token, etype)
         frame.add("agent", _blamed(ctx, token))
         frames[token.i] = frame
     frames = _merge_into_governor(frames)
@@ -1109,6 +1185,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         ctx.claimed_dates.update(ent.start for ent in _claimed_dates(ctx, frame))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
     _date_attacks_by_their_deaths(mentions)
+    _date_deaths_in_an_earlier_attack(mentions)
     events = [m.event for m in _merge_mentions(ctx, mentions)]
     _date_deaths_by_their_attack(events)
     return events
@@ -1156,6 +1233,18 @@ def _date_attacks_by_their_deaths(mentions: list[_Mention]) -> None:
                                if (event.evidence[0].start, t) in death_dates), event.date)
 
 
+def _date_deaths_in_an_earlier_attack(mentions: list[_Mention]) -> None:
+    """"He approved the July 12 raid ... Eight soldiers died in that operation": an undated death
+    in an attack mentioned again takes the date of the last dated attack before it."""
+    last_attack_date: str | None = None
+    for mention in mentions:
+        event = mention.event
+        if event.type == "attack" and event.date:
+            last_attack_date = event.date
+        elif mention.in_earlier_attack and event.date is None:
+            event.date = last_attack_date
+
+
 @dataclass
 class _Mention:
     """An event as one trigger reports it; `dated` is true when the date hangs from the trigger's
@@ -1165,6 +1254,7 @@ class _Mention:
     dated: bool
     unnamed_agent: bool = False
     refers_back: bool = False  # "the attack", "that strike" with no target of its own
+    in_earlier_attack: bool = False  # "died in that operation": a death in an attack told before
 
 
 _MERGE_CANDIDATES = 16  # the latest events per participant a new mention may repeat
@@ -1281,7 +1371,19 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
         attributed_to=attributed_to,
         evidence=[evidence_of(frame.trigger.sent)],
     )
-    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame))
+    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame),
+                    _died_in_an_earlier_attack(frame))
+
+
+def _died_in_an_earlier_attack(frame: _Frame) -> bool:
+    """"Eight soldiers died in that operation", "were killed in the raid": the happening they
+    died in is one the text told before."""
+    if frame.type != "killing" or not _is_verb(frame.trigger):
+        return False
+    back = _cues()["back_referring_determiners"]
+    return any((_event_noun_type(p) == "attack" or _lemma(p) in _cues()["violent_death_nouns"])
+               and any(c.dep_ == "det" and c.lower_ in back for c in p.children)
+               for p in _pobjs(frame.trigger, {"in", "during"}))
 
 
 def _refers_back(frame: _Frame) -> bool:

@@ -8,6 +8,7 @@ The cue words live in data/cues/relations.yaml.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -155,6 +156,19 @@ def apposed_by_position(ctx: PhraseContext, token: Token) -> list[str]:
     return []
 
 
+def name_before_apposition(ctx: PhraseContext, token: Token) -> list[str]:
+    """"the "axis of resistance", an Iran-aligned alliance": an indefinite noun phrase right after an
+    organisation's name (quoted or not, whatever its words) and a comma describes it."""
+    first = min(t.i for t in token.subtree if t.i <= token.i)
+    if first < 2 or ctx.doc[first - 1].text != "," or ctx.doc[first].lower_ not in {"a", "an"}:
+        return []
+    i = first - 2
+    while i > 0 and ctx.doc[i].is_quote:
+        i -= 1
+    eid = ctx.resolved.name_at(i)
+    return [eid] if eid and etype(ctx, eid) == "organization" else []
+
+
 def salient_before(ctx: PhraseContext, token: Token) -> str | None:
     """The organisation "the group" refers to: of those named in this and the three previous
     sentences, the one the document names most often (the most recent on a tie)."""
@@ -168,6 +182,17 @@ def salient_before(ctx: PhraseContext, token: Token) -> str | None:
         return None
     counts = {e: len(ctx.resolved.entities[e].mentions) for e in recent}
     return max(reversed(recent), key=lambda e: counts[e])
+
+
+def salient_in_document(ctx: PhraseContext, token: Token) -> str | None:
+    """The organisation a profile's "the group" or "its fighters" refers to when no organisation is
+    named in the sentences just before it (a section heading intervened): of those named earlier in
+    the document, the one named most often (the most recent on a tie)."""
+    earlier = [e for m, e in ctx.resolved.mention_entity if m.start < token.i and etype(ctx, e) == "organization"]
+    if not earlier:
+        return None
+    counts = Counter(earlier)
+    return max(reversed(earlier), key=lambda e: counts[e])
 
 
 def last_before(ctx: PhraseContext, token: Token, wanted: str) -> str | None:

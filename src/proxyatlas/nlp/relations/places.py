@@ -33,6 +33,7 @@ from ..phrases import (
     pobjs,
     relcl_antecedent,
     salient_before,
+    salient_in_document,
 )
 from .candidates import Candidate, RelationContext
 
@@ -62,12 +63,13 @@ def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
 
 
 def _containing_places(ctx: RelationContext, token: Token, depth: int) -> list[str]:
-    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province": the wider
-    place a named place is said to lie in."""
+    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province", "Ethiopia's
+    Somali region": the wider place a named place is said to lie in."""
     found: list[str] = []
     for named in [token, *(c for c in token.conjuncts if c.i > token.i)]:
         wholes = pobjs(named, {"of"}) + [p for c in named.children if c.dep_ == "appos" and has_cue("place_nouns", c)
                                          for p in pobjs(c, {"of"})]
+        wholes += [c for c in named.children if c.dep_ == "poss"]  # "Ethiopia's Somali region"
         found += [e for w in wholes for e in _places(ctx, w, depth + 1) if e not in found]
     return found
 
@@ -101,9 +103,20 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
         found = [e for s in token.head.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
-                 for e in named_by(ctx, c)]
+                 for e in named_by(ctx, c) or _profiled(ctx, c)]
+    if not found and token.dep_ in {"nsubj", "nsubjpass"}:  # "The group controls ..." after a heading
+        found = _profiled(ctx, token)
     forces = with_forces or has_cue("armed_force_nouns", token)
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _profiled(ctx: RelationContext, reference: Token) -> list[str]:
+    """"its", "the group" with no organisation named in the sentences before: the document's own subject."""
+    anaphoric = reference.lower_ in cues()["anaphoric_nouns"] and any(c.lower_ == "the" for c in reference.children)
+    if not (anaphoric or reference.lower_ in {"it", "its"}) or salient_before(ctx, reference):
+        return []
+    subject = salient_in_document(ctx, reference)
+    return [subject] if subject else []
 
 
 def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
@@ -260,8 +273,11 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
     for t in ctx.tokens:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
-        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
-            for group in _described(ctx, t.head):
+        # "a CAR armed group": the parser may hang the country on the adjective after it.
+        on_adjective = t.dep_ == "npadvmod" and t.head.dep_ == "amod"
+        if country and etype(ctx, country) == "country" and (t.dep_ in {"amod", "compound"} or on_adjective) \
+                and not hyphenated:
+            for group in _described(ctx, t.head.head if on_adjective else t.head):
                 if group != country:
                     yield Candidate("operates_in", group, country, [t], descriptive=True)
         elif t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ == "appos":
@@ -414,11 +430,19 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
                 yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
+def _claimed_for(noun: Token) -> Token | None:
+    """"claimed responsibility for the bombing": the verb that claims the act."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "for" and has_cue("responsibility_nouns", noun.head.head)):
+        return None
+    verb = noun.head.head.head
+    return verb if has_cue("conduct_verbs", verb) else None
+
+
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
     "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir", "launched raids from
-    Kunar", "fought in the Syrian war"; "Lebanon hosts
-    Hamas's leadership"."""
+    Kunar", "fought in the Syrian war", "has bases in Syria", "claimed responsibility for the bombing
+    in Kabul"; "Lebanon hosts Hamas's leadership"."""
     for noun in ctx.tokens:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
@@ -430,11 +454,13 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners += [e for p in pobjs(noun, {"by"}) for e in _operators(ctx, p)]  # "operations by X in Y"
         anchor = [noun]
         conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
+        kept = noun.dep_ == "dobj" and has_cue("garrison_verbs", noun.head)  # "has bases in Z"
         # "fought in the Syrian war": the war's place is where the fighters operate.
         fought_in = noun.dep_ == "pobj" and noun.head.lower_ in cues()["location_preps"] \
             and has_cue("operate_verbs", noun.head.head)
-        if not owners and (conducted or fought_in):
-            verb = noun.head if conducted else noun.head.head
+        claimed = _claimed_for(noun)
+        if not owners and (conducted or kept or fought_in or claimed):
+            verb = claimed or (noun.head if conducted or kept else noun.head.head)
             owners = [e for e in _actors(ctx, verb) if etype(ctx, e) == "organization"]
             anchor = [verb, noun]
         if not owners:
