@@ -386,3 +386,8 @@ def test_bases_had_and_acts_claimed_place_the_group(run, text, pair, hedge):
 
 def test_a_claim_about_something_else_places_no_one(run):
     assert not located(run("Hezbollah claimed victory in the election in Lebanon's south."))
+
+
+def test_forces_known_as_a_name_operate_as_that_organisation(run):
+    result = located(run("Prigozhin's men, known as the Wagner Group, fought in Bakhmut."))
+    assert ("wagner-group", "bakhmut") in result

@@ -322,10 +322,12 @@ def graph_stats(*, db: PathLike | None = None) -> dict[str, Any]:
 
 # -- exports and imports ---------------------------------------------------------------------
 def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str | Iterable[str] | None = None,
-           min_sources: int | None = None, as_of: str | None = None) -> dict[str, Any]:
+           min_sources: int | None = None, as_of: str | None = None, with_events: bool = False) -> dict[str, Any]:
     """Write the stored graph as stix, ftm, graphml, gexf (one file: a path, '-'/None for stdout,
     or a binary stream) or csv, neo4j (a folder), keeping only relations of `type` (one or
-    several), with at least `min_sources` independent sources, valid on `as_of`.
+    several), with at least `min_sources` independent sources, valid on `as_of`, and the events,
+    statements and quantities of their entities; `with_events` draws events as nodes in graphml
+    and gexf. Returns {format, files, entities, relations, documents, events, statements, quantities}.
 
     Example::
 
@@ -335,7 +337,8 @@ def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str |
 
     types = [type] if isinstance(type, str) else list(type or [])
     with _opened(db) as store:
-        return export_store(store, fmt, out, types=types, min_sources=min_sources, as_of=as_of)
+        return export_store(store, fmt, out, types=types, min_sources=min_sources, as_of=as_of,
+                            with_events=with_events)
 
 
 def import_stix(path: PathLike, *, db: PathLike | None = None) -> dict[str, Any]:

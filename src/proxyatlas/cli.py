@@ -518,10 +518,11 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 @click.option("--type", "rtypes", multiple=True, help="Only relations of this type (repeatable, or comma-separated).")
 @click.option("--min-sources", type=click.IntRange(1), help="Only relations with at least this many independent sources.")
 @click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
+@click.option("--with-events", is_flag=True, help="graphml, gexf: events as nodes linked to their actors and place.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
               help=DB_HELP)
 def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None, as_of_date: str | None,
-            db: str | None) -> None:
+            with_events: bool, db: str | None) -> None:
     """Export the graph for OpenCTI/MISP (stix), Aleph (ftm), Gephi (graphml, gexf), spreadsheets (csv), Neo4j.
 
     Example: proxyatlas export --format stix --min-sources 2 --out network.stix.json
@@ -529,10 +530,12 @@ def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None
     from .api import export as _export
 
     types = [t.strip() for value in rtypes for t in value.split(",") if t.strip()]
-    result = _export(fmt, db=db, out=out, type=types, min_sources=min_sources, as_of=as_of_date)
+    result = _export(fmt, db=db, out=out, type=types, min_sources=min_sources, as_of=as_of_date,
+                     with_events=with_events)
     if out != "-":
         click.echo(f"wrote {', '.join(result['files'])}: {result['entities']} entities, "
-                   f"{result['relations']} relations, {result['documents']} documents", err=True)
+                   f"{result['relations']} relations, {result['events']} events, {result['statements']} "
+                   f"statements, {result['quantities']} quantities, {result['documents']} documents", err=True)
 
 
 @main.command("import")

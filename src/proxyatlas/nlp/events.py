@@ -11,17 +11,21 @@ words around it:
   Some verbs are events only with the right complement: taking ground needs a place ("seized
   the town of X": an attack there), dying a violent cause ("died in a strike"), hitting a
   facility, sending materiel or fighters, listing an "as" or the passive. Holding an office
-  since a date ("has been emir since 2014") is an appointment then.
+  since a date ("has been emir since 2014") is an appointment then; so is an office handed
+  "to" someone ("command passed to X"). A present-tense relative clause is a habit.
 - nouns: possessor and name modifiers ("Iran's attack", "a US airstrike", "Soleimani's
   assassination": which role depends on the type), prepositions ("attack on X", "killing of
   X", "talks between X and Y"), the subject of a light verb that carries the noun
   ("launched an attack", "carried out a strike", "ordered the killing"), the one an accusation
-  pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike".
+  pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike";
+  "fighting between X and Y" makes both doers, "landed in Z for talks with Y" the traveller a
+  party, and a collective noun ("the exchanges of fire that X opened") carries the event noun.
 - a participant phrase names the entity it is (coreference included: "it", "the group"), its
   apposition, its name modifiers ("two US bases" -> United States) or the actor of a group
-  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun, or
-  as a sentence's main subject the main subject of the sentence before. A place among the
-  targets is where it happened ("a strike on Beirut").
+  noun or a part ("fighters of/from Hezbollah", "five of the militia's facilities"); an "its"
+  coreference leaves open in a clause an actor reports is the reporter's own; he/she is the
+  person mentioned last before the pronoun, or as a sentence's main subject the main subject
+  of the sentence before. A place among the targets is where it happened ("a strike on Beirut").
 
 An event needs at least one entity among its participants (a meeting two, a designation the
 one designated), because an event with nobody in it is not something a graph can hold.
@@ -35,8 +39,9 @@ clause telling what the act followed ("succeeded him after a strike killed him i
 else the nearest date of its sentence that no other trigger's clause holds (not a date of
 saying); else, in a sentence without dates, the last date of the sentence before (not a
 dateline's). "The next day", "three days later",
-"that November" count from the last date the text fixed. There is no default date, because
-dates are never invented.
+"that November" count from the last date the text fixed; what has gone on "since" a date
+(present perfect) spans it to publication; a death "in that operation" takes the date of the
+last attack told. There is no default date, because dates are never invented.
 
 Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
 doer where one names no target), agreeing dates and places; "the attack" without a target is

@@ -195,6 +195,12 @@ def salient_in_document(ctx: PhraseContext, token: Token) -> str | None:
     return max(reversed(earlier), key=lambda e: counts[e])
 
 
+def known_as(ctx: PhraseContext, token: Token) -> list[str]:
+    """"His forces, known as the Kadyrovtsy": the entities a naming participle gives a noun phrase."""
+    return [e for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in cues()["naming_participles"]
+            for p in pobjs(c, {"as"}) for e in named_by(ctx, p)]
+
+
 def last_before(ctx: PhraseContext, token: Token, wanted: str) -> str | None:
     for i in range(token.i - 1, -1, -1):
         eid = entity(ctx, ctx.doc[i])

@@ -29,6 +29,7 @@ from ..phrases import (
     etype,
     has_cue,
     is_passive,
+    known_as,
     named_by,
     pobjs,
     relcl_antecedent,
@@ -84,6 +85,9 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     counted = pobjs(token, {"of"}) if token.pos_ == "NUM" or has_cue("quantifiers", token) else []
     if counted and not entity(ctx, token):  # "roughly 100 of its troops", "some of the group's fighters"
         return [e for c in counted for e in _operators(ctx, c, with_forces)]
+    named = known_as(ctx, token)  # "his forces, known as the Kadyrovtsy, fought in": not his
+    if named:
+        return [e for e in named if etype(ctx, e) == "organization"]
     owners = _possessors(ctx, token)
     if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
         # "AQAP, al-Qaeda's branch in Yemen", "whose armed wing, the Qassam Brigades, operates in":
