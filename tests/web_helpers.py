@@ -36,6 +36,20 @@ def web_store(folder: Path) -> Path:
     return _STORE["db"]
 
 
+def store_copy(db: Path, folder: Path) -> Path:
+    """A private copy of a store (SQLite's online backup, WAL included) for tests that write to it."""
+    import sqlite3
+
+    target = folder / f"copy-{db.name}"
+    source, copy = sqlite3.connect(db), sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    return target
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

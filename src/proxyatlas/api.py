@@ -226,28 +226,102 @@ def document(doc_id: str, *, db: PathLike | None = None) -> dict[str, Any]:
         return queries.document(store, doc_id)
 
 
-def merge(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+def merge(a: str, b: str, *, db: PathLike | None = None, author: str | None = None,
+          reason: str | None = None) -> dict[str, Any]:
     """Record that b is the same actor as a (a's id and name are kept); replayed on every rebuild."""
     from .store import actions
 
     with _opened(db) as store:
-        return actions.merge(store, a, b, author)
+        return actions.merge(store, a, b, author, reason)
 
 
-def split(entity: str, alias: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+def split(entity: str, alias: str, *, db: PathLike | None = None, author: str | None = None,
+          reason: str | None = None) -> dict[str, Any]:
     """Record that `alias` names another actor than `entity`; replayed on every rebuild."""
     from .store import actions
 
     with _opened(db) as store:
-        return actions.split(store, entity, alias, author)
+        return actions.split(store, entity, alias, author, reason)
 
 
-def reject(relation_id: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+def recategorise(entity: str, *, type: str | None = None, category: str | None = None, db: PathLike | None = None,
+                 author: str | None = None, reason: str | None = None) -> dict[str, Any]:
+    """Record an entity's right type and/or organisation category; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.recategorise(store, entity, type, category, author, reason)
+
+
+def alias(entity: str, name: str, *, db: PathLike | None = None, author: str | None = None,
+          reason: str | None = None) -> dict[str, Any]:
+    """Record another name of an entity; documents that write it so resolve to it."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.alias(store, entity, name, author, reason)
+
+
+def reject(relation_id: str, *, db: PathLike | None = None, author: str | None = None,
+           reason: str | None = None) -> dict[str, Any]:
     """Record that a relation is wrong: it disappears from queries and exports; replayed on rebuild."""
     from .store import actions
 
     with _opened(db) as store:
-        return actions.reject(store, relation_id, author)
+        return actions.reject(store, relation_id, author, reason)
+
+
+def confirm(relation_id: str, *, db: PathLike | None = None, author: str | None = None,
+            reason: str | None = None) -> dict[str, Any]:
+    """Record that a person checked a relation: it sorts first and exports with confidence 100."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.confirm(store, relation_id, author, reason)
+
+
+def retype(relation_id: str, type: str, *, db: PathLike | None = None, author: str | None = None,
+           reason: str | None = None) -> dict[str, Any]:
+    """Record a relation's right type (its id changes with it); replayed on rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.retype(store, relation_id, type, author, reason)
+
+
+def rehedge(relation_id: str, hedge: str, *, db: PathLike | None = None, author: str | None = None,
+            reason: str | None = None) -> dict[str, Any]:
+    """Record how sure a relation's claim is, whatever its texts say; replayed on rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.rehedge(store, relation_id, hedge, author, reason)
+
+
+def undo(correction_id: str, *, db: PathLike | None = None, author: str | None = None,
+         reason: str | None = None) -> dict[str, Any]:
+    """Withdraw a correction (not an undo): the store becomes what the others make it."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.undo(store, correction_id, author, reason)
+
+
+def corrections(*, db: PathLike | None = None) -> list[dict[str, Any]]:
+    """Every correction, newest first, each undone one naming its undo in `undone_by`."""
+    from .store import curation
+
+    with _opened(db) as store:
+        return curation.listing(store.conn)
+
+
+def review_queue(*, db: PathLike | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Relations waiting for a decision, those whose decision changes the picture most first:
+    {"total", "items": [relation + score, reasons, evidence]}."""
+    from .store.review import queue
+
+    with _opened(db) as store:
+        return queue(store, limit=limit, offset=offset)
 
 
 def merge_events(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from .tables import (
     EVENT_COLUMNS,
     NUMBER_COLUMNS,
     RELATION_COLUMNS,
+    REVIEW_COLUMNS,
     SOURCE_COLUMNS,
     TIMELINE_COLUMNS,
     csv_rows,
@@ -335,51 +336,168 @@ def documents(db: str | None, fmt: str) -> None:
     _echo(render(_documents(db=db), fmt, DOCUMENT_COLUMNS))
 
 
+def correction_options(func):  # type: ignore[no-untyped-def]
+    """--author and --reason, the same on every correction, plus --db and --format."""
+    func = store_options(func)
+    func = click.option("--reason", help="Why (kept with the correction).")(func)
+    return click.option("--author", help="Who decides (default: the login name).")(func)
+
+
+def _correction(record: dict, fmt: str) -> None:  # type: ignore[type-arg]
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--author", help="Who decides (default: the login name).")
-@store_options
-def merge(a: str, b: str, author: str | None, db: str | None, fmt: str) -> None:
+@correction_options
+def merge(a: str, b: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
     """Record that B is the same actor as A (A's id and name stay); replayed on every rebuild.
 
     Example: proxyatlas merge "Abu Fadak al-Mohammadawi" "Abdul Aziz al-Mohammadawi" --author jd
     """
     from .api import merge as _merge
 
-    record = _merge(a, b, db=db, author=author)
-    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+    _correction(_merge(a, b, db=db, author=author, reason=reason), fmt)
 
 
 @main.command()
 @click.argument("entity")
 @click.option("--alias", required=True, help="The alias that names another actor.")
-@click.option("--author", help="Who decides (default: the login name).")
-@store_options
-def split(entity: str, alias: str, author: str | None, db: str | None, fmt: str) -> None:
+@correction_options
+def split(entity: str, alias: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
     """Record that ALIAS names another actor than ENTITY: it becomes an entity of its own.
 
     Example: proxyatlas split popular-mobilization-forces --alias "Popular Mobilization Commission"
     """
     from .api import split as _split
 
-    record = _split(entity, alias, db=db, author=author)
-    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+    _correction(_split(entity, alias, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--type", "etype", help="person, organization, country or place.")
+@click.option("--category", help="For an organization: state_body, armed_group, political, media, research, other.")
+@correction_options
+def recategorise(entity: str, etype: str | None, category: str | None, author: str | None, reason: str | None,
+                 db: str | None, fmt: str) -> None:
+    """Record ENTITY's right type and/or category; replayed on every rebuild.
+
+    Example: proxyatlas recategorise kataib-hezbollah --category state_body --reason "PMF brigade since 2016"
+    """
+    from .api import recategorise as _recategorise
+
+    if not etype and not category:
+        raise click.UsageError("give --type, --category or both")
+    _correction(_recategorise(entity, type=etype, category=category, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("entity")
+@click.argument("name")
+@correction_options
+def alias(entity: str, name: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Record that ENTITY is also called NAME: documents that write NAME resolve to it.
+
+    Example: proxyatlas alias hezbollah "Party of God"
+    """
+    from .api import alias as _alias
+
+    _correction(_alias(entity, name, db=db, author=author, reason=reason), fmt)
 
 
 @main.command()
 @click.argument("relation_id")
-@click.option("--author", help="Who decides (default: the login name).")
-@store_options
-def reject(relation_id: str, author: str | None, db: str | None, fmt: str) -> None:
+@correction_options
+def reject(relation_id: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
     """Record that a relation (id or unique id prefix) is wrong; it disappears from queries and exports.
 
-    Example: proxyatlas reject 3f2a9c61d0
+    Example: proxyatlas reject 3f2a9c61d0 --reason "the article says the opposite"
     """
     from .api import reject as _reject
 
-    record = _reject(relation_id, db=db, author=author)
-    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+    _correction(_reject(relation_id, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("relation_id")
+@correction_options
+def confirm(relation_id: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Record that a person checked a relation: it sorts first and exports with confidence 100.
+
+    Example: proxyatlas confirm 3f2a9c61d0 --author jd
+    """
+    from .api import confirm as _confirm
+
+    _correction(_confirm(relation_id, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("relation_id")
+@click.argument("type", metavar="TYPE")
+@correction_options
+def retype(relation_id: str, type: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Record a relation's right TYPE (leads, member_of, part_of, supports, ...); its id changes with it.
+
+    Example: proxyatlas retype 3f2a9c61d0 trains
+    """
+    from .api import retype as _retype
+
+    _correction(_retype(relation_id, type, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("relation_id")
+@click.argument("hedge", type=click.Choice(["asserted", "reported", "alleged", "speculative", "denied"]))
+@correction_options
+def rehedge(relation_id: str, hedge: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Record how sure a relation's claim is, whatever its texts say.
+
+    Example: proxyatlas rehedge 3f2a9c61d0 alleged --reason "single anonymous official"
+    """
+    from .api import rehedge as _rehedge
+
+    _correction(_rehedge(relation_id, hedge, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.argument("correction_id")
+@correction_options
+def undo(correction_id: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Withdraw a correction: the store becomes what the other corrections make it.
+
+    Example: proxyatlas undo 99f45c7e536b164b0c61
+    """
+    from .api import undo as _undo
+
+    _correction(_undo(correction_id, db=db, author=author, reason=reason), fmt)
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(1), help="Only the first N (newest first).")
+@store_options
+def corrections(limit: int | None, db: str | None, fmt: str) -> None:
+    """Every correction, newest first, with author, time, reason and the undo that withdrew it.
+
+    Example: proxyatlas corrections --format csv
+    """
+    from .api import corrections as _corrections
+
+    _echo(render(_corrections(db=db)[:limit], fmt, CORRECTION_COLUMNS))
+
+
+@main.command()
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@store_options
+def review(limit: int, db: str | None, fmt: str) -> None:
+    """Relations waiting for a decision, those whose decision changes the picture most first.
+
+    Example: proxyatlas review --limit 10
+    """
+    from .api import review_queue
+
+    _echo(render(review_queue(db=db, limit=limit)["items"], fmt, REVIEW_COLUMNS))
 
 
 @main.command("merge-events")

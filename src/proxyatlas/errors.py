@@ -9,6 +9,10 @@ class ProxyatlasError(Exception):
     """Base class: the message is shown to the user as it is."""
 
 
+class NotFoundError(ProxyatlasError):
+    """What was named (an entity, a relation, a correction) is not in the store."""
+
+
 class InputError(ProxyatlasError):
     """A document cannot be read: names the file and the problem."""
 

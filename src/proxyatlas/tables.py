@@ -83,7 +83,9 @@ RELATION_COLUMNS: list[Column] = [
     ("id", key("id")), ("type", key("type")), ("source", key("source_name")), ("target", key("target_name")),
     ("hedge", key("hedge")), ("documents", key("documents")), ("sources", key("sources")),
     ("valid_from", key("valid_from")), ("valid_to", key("valid_to")), ("first_seen", key("first_seen")),
-    ("last_seen", key("last_seen")), ("evidence", first_evidence)]
+    ("last_seen", key("last_seen")), ("checked_by", key("confirmed_by")), ("evidence", first_evidence)]
+
+
 def event_sentence(event: dict[str, Any]) -> str:
     """The first sentence that reports a resolved event."""
     return event["evidence"][0]["sentence"] if event["evidence"] else ""
@@ -127,16 +129,25 @@ CONFLICT_COLUMNS: list[Column] = [
     ("denied by / overlap", lambda c: c["denied_by"] if c["kind"] == "denied" else "/".join(
         x or ".." for x in c["overlap"])),
     ("relation ids", lambda c: c["relation"]["id"] if c["kind"] == "denied" else [h["id"] for h in c["holders"]])]
-CORRECTION_COLUMNS: list[Column] = [("id", key("id")), ("kind", key("kind")), ("author", key("author")),
-                                    ("created", key("created")), ("entity", key("entity")), ("other", key("other")),
-                                    ("alias", key("alias")), ("new_id", key("new_id")), ("relation", key("relation"))]
+CORRECTION_COLUMNS: list[Column] = [
+    ("id", key("id")), ("kind", key("kind")), ("author", key("author")), ("created", key("created")),
+    ("entity", key("entity")), ("other", key("other")), ("alias", key("alias")), ("new_id", key("new_id")),
+    ("relation", key("relation")),
+    ("change", lambda c: c.get("to_type") and "/".join(filter(None, (c["to_type"], c.get("to_category"))))
+     or c.get("hedge") or c.get("correction")),
+    ("reason", key("reason")), ("undone_by", key("undone_by"))]
+REVIEW_COLUMNS: list[Column] = [
+    ("id", key("id")), ("score", key("score")), ("type", key("type")), ("source", key("source_name")),
+    ("target", key("target_name")), ("hedge", key("hedge")), ("sources", key("sources")),
+    ("reasons", lambda r: [x["text"] for x in r["reasons"]]), ("evidence", first_evidence)]
 
 
 def relation_line(rel: dict[str, Any]) -> str:
     valid = f" valid {rel['valid_from'] or '..'}/{rel['valid_to'] or '..'}" if rel["valid_from"] or rel["valid_to"] \
         else ""
     return (f"{rel['source_name']} -{rel['type']}-> {rel['target_name']}  [{rel['hedge']}, "
-            f"{rel['documents']} doc(s), {rel['sources']} source(s){valid}]  {rel['id']}")
+            f"{rel['documents']} doc(s), {rel['sources']} source(s){valid}]  {rel['id']}"
+            + (f"  checked by {rel['confirmed_by']}" if rel.get("confirmed_by") else ""))
 
 
 def show_layout(data: dict[str, Any]) -> str:

@@ -43,9 +43,13 @@ def likelihood(hedge: str, sources: int) -> str:
     return LIKELIHOOD.get(hedge, LIKELIHOOD["reported"])[min(max(sources, 1), 3) - 1]
 
 
-def confidence(hedge: str, sources: int) -> int:
-    """STIX `confidence` (0-100) of a relation: see LIKELIHOOD."""
-    return CONFIDENCE[likelihood(hedge, sources)]
+CONFIRMED_CONFIDENCE = 100  # a relation an analyst checked: no longer an estimate
+
+
+def confidence(hedge: str, sources: int, confirmed: bool = False) -> int:
+    """STIX `confidence` (0-100) of a relation: see LIKELIHOOD; CONFIRMED_CONFIDENCE once an analyst
+    confirmed it (its likelihood stays what its evidence gives)."""
+    return CONFIRMED_CONFIDENCE if confirmed else CONFIDENCE[likelihood(hedge, sources)]
 
 
 def iso_date(edtf: str | None) -> str | None:

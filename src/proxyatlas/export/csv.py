@@ -27,7 +27,8 @@ from .base import (
 
 NODES = ("id", "name", "type", "category", "aliases", "documents", "country", "wikidata", "latitude", "longitude")
 EDGES = ("id", "source", "target", "type", "hedge", "documents", "sources", "confidence", "likelihood",
-         "valid_from", "valid_to", "first_seen", "last_seen", "source_name", "target_name")
+         "confirmed", "confirmed_by", "valid_from", "valid_to", "first_seen", "last_seen", "source_name",
+         "target_name")
 EVIDENCE = ("id", "relation", "document", "source", "published", "hedge", "attributed_to", "start", "end", "text")
 DOCUMENTS = ("id", "title", "source", "author", "published", "path")
 EVENTS = ("id", "type", "date", "summary", "agents", "targets", "place", "hedge", "attributed_to", "documents",
@@ -53,7 +54,8 @@ def write(graph: GraphSlice, folder: Path) -> list[str]:
         {**e, "latitude": graph.coords.get(e["id"], (None, None))[0],
          "longitude": graph.coords.get(e["id"], (None, None))[1]} for e in graph.entities))
     _write(folder / "edges.csv", EDGES, (
-        {**r, "confidence": confidence(r["hedge"], r["sources"]), "likelihood": likelihood(r["hedge"], r["sources"])}
+        {**r, "confidence": confidence(r["hedge"], r["sources"], r["confirmed"]),
+         "likelihood": likelihood(r["hedge"], r["sources"])}
         for r in graph.relations))
     _write(folder / "evidence.csv", EVIDENCE, (
         {**ev, "id": evidence_id(r["id"], ev), "relation": r["id"]} for r in graph.relations for ev in r["evidence"]))

@@ -170,7 +170,7 @@ def write(graph: GraphSlice, folder: Path) -> list[str]:
                                                      for r, ev in rows))
     _write(folder / "relations.csv", RELATION, (
         [r["source"], r["target"], r["type"].upper(), r["id"], r["hedge"], r["documents"], r["sources"],
-         confidence(r["hedge"], r["sources"]), likelihood(r["hedge"], r["sources"]), r["valid_from"],
+         confidence(r["hedge"], r["sources"], r["confirmed"]), likelihood(r["hedge"], r["sources"]), r["valid_from"],
          r["valid_to"], r["first_seen"], r["last_seen"]] for r in graph.relations))
     _layers(graph, folder)
     types = [t.upper() for t in load_ontology().relation_types]

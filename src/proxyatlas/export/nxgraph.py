@@ -2,8 +2,8 @@
 
 Nodes are entities (name, type, category, aliases, documents, country, wikidata, latitude,
 longitude); edges are relations keyed by relation id (type, hedge, documents, sources,
-confidence, likelihood, valid_from/to, first/last seen, evidence count). Lists are joined with
-'; ' and missing values dropped: GraphML has no null and no list type.
+confidence, likelihood, confirmed and confirmed_by, valid_from/to, first/last seen, evidence
+count). Lists are joined with '; ' and missing values dropped: GraphML has no null and no list type.
 
 With `event_nodes` (`--with-events`), each event is a node too (type `event`, its own type as
 `event_type`, date, hedge, documents, sources) with an edge from each agent (`agent_of`),
@@ -29,8 +29,9 @@ def build(graph: GraphSlice) -> nx.MultiDiGraph:
         out.add_edge(rel["source"], rel["target"], key=rel["id"], **flat({
             "id": rel["id"], "label": rel["type"], "type": rel["type"], "hedge": rel["hedge"],
             "documents": rel["documents"], "sources": rel["sources"],
-            "confidence": confidence(rel["hedge"], rel["sources"]),
-            "likelihood": likelihood(rel["hedge"], rel["sources"]), "valid_from": rel["valid_from"],
+            "confidence": confidence(rel["hedge"], rel["sources"], rel["confirmed"]),
+            "likelihood": likelihood(rel["hedge"], rel["sources"]), "confirmed": rel["confirmed"],
+            "confirmed_by": rel["confirmed_by"], "valid_from": rel["valid_from"],
             "valid_to": rel["valid_to"], "first_seen": rel["first_seen"], "last_seen": rel["last_seen"],
             "evidence": len(rel["evidence"])}))
     if graph.event_nodes:

@@ -74,7 +74,8 @@ EXTENSION_SCHEMA = """proxyatlas provenance property extension (JSON object insi
     (asserted|reported|alleged|speculative|denied), documents, sources (independent), valid_from,
     valid_to, first_seen, last_seen (EDTF), likelihood (ICD 203), evidence [{id, document, source,
     published, hedge, attributed_to, start, end, text}] with start/end character offsets into the
-    document text
+    document text; confirmed (true) and confirmed_by (the analyst) on a relation a person checked,
+    whose confidence is then 100
   on note: evidence_id, relation_id, document, start, end, hedge, attributed_to
   on note for a statement: layer "statement", statement_id, speaker, via (entity ids), date (EDTF),
     direct (a quotation), document, start, end, sentence
@@ -92,6 +93,7 @@ EXTENSION_SCHEMA = """proxyatlas provenance property extension (JSON object insi
     ("documents", IntegerProperty()), ("sources", IntegerProperty()), ("valid_from", StringProperty()),
     ("valid_to", StringProperty()), ("first_seen", StringProperty()), ("last_seen", StringProperty()),
     ("likelihood", StringProperty()), ("evidence", ListProperty(DictionaryProperty())),
+    ("confirmed", BooleanProperty()), ("confirmed_by", StringProperty()),
     ("evidence_id", StringProperty()), ("document", StringProperty()), ("start", IntegerProperty()),
     ("end", IntegerProperty()), ("attributed_to", StringProperty()),
     ("document_id", StringProperty()), ("title", StringProperty()), ("source", StringProperty()),
@@ -266,12 +268,13 @@ class _Builder:
             id=stix_id("relationship", rel["id"]), relationship_type=kind, source_ref=src, target_ref=dst,
             description=f"{rel['source_name']} {rel['type'].replace('_', ' ')} {rel['target_name']} "
                         f"({rel['hedge']}; {rel['sources']} independent source(s), {rel['documents']} document(s))",
-            confidence=confidence(rel["hedge"], rel["sources"]),
+            confidence=confidence(rel["hedge"], rel["sources"], rel["confirmed"]),
             labels=[f'estimative-language:likelihood-probability="{degree}"', f"hedge:{rel['hedge']}"],
             extensions=_ext(relation_id=rel["id"], relation_type=rel["type"], hedge=rel["hedge"],
                             documents=rel["documents"], sources=rel["sources"], valid_from=rel["valid_from"],
                             valid_to=rel["valid_to"], first_seen=rel["first_seen"], last_seen=rel["last_seen"],
-                            likelihood=degree, evidence=evidence),
+                            likelihood=degree, evidence=evidence, confirmed=rel["confirmed"] or None,
+                            confirmed_by=rel["confirmed_by"]),
             **times, **self.common())
         self.objects.append(obj)
         for ev in evidence:

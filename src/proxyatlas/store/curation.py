@@ -1,11 +1,15 @@
-"""Analyst corrections: merge, split and reject, stored as records with author and time.
+"""Analyst corrections, stored as records with author, time and reason, replayed on rebuild.
 
 Corrections never edit derived rows in place: they are judgements that `derive` replays on
-every ingest, re-ingest and rebuild. `merge(a, b)` makes b one entity with a (a's id and name
-survive); `split(e, alias)` moves every document-level entity that was written with that
-alias out of e into a new entity; `reject(relation)` hides a relation (its evidence stays).
-Events are merged and split the same way (`merge_events`, `split_event`); their records name
-the reports on each side, whose ids stay the same on every rebuild, unlike an event's id.
+every ingest, re-ingest and rebuild. Entities: `merge(a, b)` makes b one entity with a (a's id
+and name survive); `split(e, alias)` moves every document-level entity that was written with
+that alias out of e into a new entity; `recategorise` sets an entity's type and category;
+`alias` gives it another name. Relations (named by their type and ends, so a decision follows
+them through merges): `reject` hides one (its evidence stays), `confirm` marks it checked by a
+person, `retype` changes its type, `rehedge` its hedge. `undo` withdraws any earlier record
+but an undo: the records are replayed as if the withdrawn one had never been made. Events are
+merged and split the same way (`merge_events`, `split_event`); their records name the reports on
+each side, whose ids stay the same on every rebuild, unlike an event's id.
 """
 
 from __future__ import annotations
@@ -15,10 +19,16 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from ..ontology import load_ontology
 from .keys import record_id
+
+# the fields of a record's `data` that are shown with it (the rest are replay bookkeeping)
+SHOWN = ("new_id", "type", "source", "target", "to_type", "hedge", "to_category", "from_type", "from_category",
+         "reason", "correction")
+RelationKey = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,12 @@ class Corrections:
 
     parent: dict[str, str] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
-    rejected: set[tuple[str, str, str]] = field(default_factory=set)
+    rejected: set[RelationKey] = field(default_factory=set)
+    confirmed: dict[RelationKey, tuple[str, str]] = field(default_factory=dict)  # -> (author, created)
+    retyped: dict[RelationKey, str] = field(default_factory=dict)
+    rehedged: dict[RelationKey, str] = field(default_factory=dict)
+    recategorised: list[tuple[str, str, str | None, str]] = field(default_factory=list)  # (entity, type, cat., from)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (entity, alias)
     # Events: report ids an analyst made one event (each list), and reports kept out of each
     # other's event. A later correction overrides an earlier one about the same reports.
     event_merges: list[list[str]] = field(default_factory=list)
@@ -88,22 +103,85 @@ class Corrections:
             source, target = target, source
         return rtype, source, target
 
+    def _by_relation(self, keyed: dict[RelationKey, Any] | set[RelationKey]) -> dict[RelationKey, Any]:
+        """Decisions keyed by the relations' current (merged) keys; later decisions win."""
+        items = keyed.items() if isinstance(keyed, dict) else ((k, True) for k in keyed)
+        return {self.relation_key(*k): v for k, v in items}
+
+    # computed once per loaded set of corrections: `derive` asks for every relation of the store
+    @cached_property
+    def _rejected(self) -> dict[RelationKey, Any]:
+        return self._by_relation(self.rejected)
+
+    @cached_property
+    def _retyped(self) -> dict[RelationKey, str]:
+        return self._by_relation(self.retyped)
+
+    @cached_property
+    def _rehedged(self) -> dict[RelationKey, str]:
+        return self._by_relation(self.rehedged)
+
     def is_rejected(self, rtype: str, source: str, target: str) -> bool:
-        return self.relation_key(rtype, source, target) in {self.relation_key(*k) for k in self.rejected}
+        return self.relation_key(rtype, source, target) in self._rejected
+
+    def confirmations(self) -> dict[RelationKey, tuple[str, str]]:
+        """(author, created) of every confirmed relation, by its current key."""
+        return self._by_relation(self.confirmed)
+
+    def hedge(self, key: RelationKey) -> str | None:
+        """The hedge an analyst set for this relation, if any."""
+        return self._rehedged.get(key)
+
+    def retype(self, key: RelationKey) -> RelationKey:
+        """The key of a relation after the analysts' changes of type (followed in order)."""
+        for _ in range(len(self._retyped)):
+            if key not in self._retyped:
+                break
+            key = self.relation_key(self._retyped[key], key[1], key[2])
+        return key
+
+    def entity_kind(self, entity: str) -> tuple[str, str | None] | None:
+        """The (type, category) an analyst set for this entity, if any."""
+        found = [(etype, category) for e, etype, category, _ in self.recategorised if self.canon(e) == entity]
+        return found[-1] if found else None
+
+    def former_types(self, entity: str) -> set[str]:
+        """Types the entity was extracted as before an analyst changed it: documents that write
+        it with such a type still resolve to it."""
+        return {former for e, _, _, former in self.recategorised if self.canon(e) == entity}
+
+    def added_aliases(self, entity: str) -> list[str]:
+        return [alias for e, alias in self.aliases if self.canon(e) == entity]
 
 
 def load(conn: sqlite3.Connection) -> Corrections:
+    """Every correction in force (not undone), in the order made."""
     out = Corrections()
-    rows = conn.execute("SELECT kind, entity, other, alias, data FROM corrections ORDER BY seq").fetchall()
-    for kind, entity, other, alias, data in rows:
+    rows = conn.execute("SELECT id, kind, author, created, entity, other, alias, data FROM corrections "
+                        "ORDER BY seq").fetchall()
+    undone = {json.loads(r[7])["correction"] for r in rows if r[1] == "undo"}
+    for cid, kind, author, created, entity, other, alias, data in rows:
+        if cid in undone:
+            continue
         extra = json.loads(data)
+        key = (extra.get("type"), extra.get("source"), extra.get("target"))
         if kind == "merge":
             out.parent[other] = entity
         elif kind == "split":
             out.splits.append(Split(entity, extra["name_key"], extra["new_id"], alias, extra["type"],
                                     extra.get("category")))
         elif kind == "reject":
-            out.rejected.add((extra["type"], extra["source"], extra["target"]))
+            out.rejected.add(key)
+        elif kind == "confirm":
+            out.confirmed[key] = (author, created)
+        elif kind == "retype":
+            out.retyped[key] = extra["to_type"]
+        elif kind == "rehedge":
+            out.rehedged[key] = extra["hedge"]
+        elif kind == "recategorise":
+            out.recategorised.append((entity, extra["to_type"], extra.get("to_category"), extra["from_type"]))
+        elif kind == "alias":
+            out.aliases.append((entity, alias))
         elif kind == "merge_events":
             out._merge_events(extra["keep"], extra["other"])
         elif kind == "split_event":
@@ -117,9 +195,10 @@ def record(conn: sqlite3.Connection, kind: str, *, author: str | None, entity: s
     """Store one correction (inside the caller's transaction) and return it as a dict."""
     author = author or _default_author()
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    cid = record_id(kind, entity, other, alias, relation, author, created)
     seq = int(conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM corrections").fetchone()[0])
     payload = json.dumps(data or {}, sort_keys=True)
+    # seq in the id: the same decision made again after an undo, within a second, is a new record
+    cid = record_id(kind, entity, other, alias, relation, author, created, seq, payload)
     conn.execute("INSERT INTO corrections (id, seq, kind, author, created, entity, other, alias, relation, data) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                  (cid, seq, kind, author, created, entity, other, alias, relation, payload))
@@ -130,13 +209,29 @@ def as_dict(row: tuple) -> dict[str, Any]:
     cid, kind, author, created, entity, other, alias, relation, data = row
     out = {"id": cid, "kind": kind, "author": author, "created": created, "entity": entity, "other": other,
            "alias": alias, "relation": relation}
-    out.update({k: v for k, v in json.loads(data).items() if k in ("new_id", "type", "source", "target")})
+    out.update({k: v for k, v in json.loads(data).items() if k in SHOWN})
     return out
 
 
+_COLUMNS = "id, kind, author, created, entity, other, alias, relation, data"
+
+
+def listing(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every correction, newest first; one that was undone names the undo in `undone_by`."""
+    items = [as_dict(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY seq DESC")]
+    undone = {c["correction"]: c["id"] for c in items if c["kind"] == "undo"}
+    for item in items:
+        item["undone_by"] = undone.get(item["id"])
+    return items
+
+
+def get(conn: sqlite3.Connection, cid: str) -> dict[str, Any] | None:
+    """One correction by id (with `undone_by`), or None."""
+    return next((c for c in listing(conn) if c["id"] == cid), None)
+
+
 def for_entity(conn: sqlite3.Connection, entity: str) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT id, kind, author, created, entity, other, alias, relation, data FROM corrections "
-                        "ORDER BY seq").fetchall()
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM corrections ORDER BY seq").fetchall()
     out = []
     for row in rows:
         item = as_dict(row)

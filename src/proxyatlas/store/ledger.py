@@ -32,6 +32,10 @@ class Ledger:
         self.corrections = curation.load(conn)
         self.index = EntityIndex.load(conn)
         self.events = EventResolver(conn, self.corrections)
+        for entity, etype in list(self.index.types.items()):
+            for former in self.corrections.former_types(entity) - {etype}:
+                for (alias,) in conn.execute("SELECT alias FROM aliases WHERE entity = ?", (entity,)):
+                    self.index.add_alias(entity, former, alias)
 
     def _create(self, entity: str, local: dict[str, Any]) -> None:
         split = next((s for s in self.corrections.splits if s.new_id == entity), None)
@@ -40,14 +44,22 @@ class Ledger:
         else:
             row = (entity, local["name"], local["type"], local.get("category"), local.get("country"),
                    local.get("wikidata"))
+        kind = self.corrections.entity_kind(entity)
+        if kind is not None:
+            row = (row[0], row[1], *kind, *row[4:])
         self.conn.execute("INSERT INTO entities (id, name, type, category, country, wikidata) "
                           "VALUES (?, ?, ?, ?, ?, ?)", row)
         self.index.add_entity(entity, row[2])
+        self._insert_aliases(entity, self.corrections.added_aliases(entity))
 
     def _add_aliases(self, entity: str, local: dict[str, Any]) -> None:
-        excluded = self.corrections.split_keys(entity)
-        etype = self.index.types[entity]
         names = [local["name"], *local.get("aliases", []), *(m["text"] for m in local.get("mentions", []))]
+        self._insert_aliases(entity, names)
+
+    def _insert_aliases(self, entity: str, names: list[str]) -> None:
+        excluded = self.corrections.split_keys(entity)
+        # an entity an analyst retyped is still found under the type the documents give it
+        types = {self.index.types[entity], *self.corrections.former_types(entity)}
         for alias in dict.fromkeys(n.strip() for n in names):
             key = exact_key(alias)
             if not key or key in excluded:
@@ -56,7 +68,8 @@ class Ledger:
                 "INSERT INTO aliases (entity, alias, name_key, fold_key) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (entity, alias) DO NOTHING", (entity, alias, key, _fold(alias)))
             if cursor.rowcount:
-                self.index.add_alias(entity, etype, alias)
+                for etype in types:
+                    self.index.add_alias(entity, etype, alias)
 
     def resolve(self, doc_id: str, entities: list[dict[str, Any]]) -> tuple[dict[str, str], int]:
         mapping: dict[str, str] = {}
@@ -87,7 +100,8 @@ class Ledger:
 
         touched: dict[str, tuple[str, str, str]] = {}
         for rel in data["relations"]:
-            key = self.corrections.relation_key(rel["type"], g(rel["source"]) or "", g(rel["target"]) or "")
+            key = self.corrections.retype(
+                self.corrections.relation_key(rel["type"], g(rel["source"]) or "", g(rel["target"]) or ""))
             if key[1] == key[2]:
                 continue  # a merge made both ends one entity
             rid = record_id("relation", *key)
@@ -116,7 +130,7 @@ class Ledger:
         existed = self.conn.execute("DELETE FROM relations WHERE id = ?", (rid,)).rowcount > 0
         if not rows:
             return False
-        hedge = min((r[1] for r in rows), key=HEDGES.index)
+        hedge = self.corrections.hedge(key) or min((r[1] for r in rows), key=HEDGES.index)
         published = sorted({r[5] for r in rows if r[5]}, key=sort_key)
         valid_from, valid_to = earliest([r[2] for r in rows]), latest([r[3] for r in rows])
         first_seen = published[0] if published else None

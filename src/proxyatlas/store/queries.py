@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ..errors import ProxyatlasError
+from ..errors import NotFoundError, ProxyatlasError
 from ..normalize import exact_key, fold_key
 from . import curation
 from .events import details as event_details
@@ -61,7 +61,7 @@ def find_entity(store: Store, name: str) -> str:
             return ids[0]
         if ids:
             raise ProxyatlasError(f"{name!r} is close to several entities ({', '.join(ids)}); use one of these ids")
-    raise ProxyatlasError(f"no entity named {name!r} in {store.path}; "
+    raise NotFoundError(f"no entity named {name!r} in {store.path}; "
                           f"list candidates with `proxyatlas entities --name {name.split()[-1] if name.split() else name}`")
 
 
@@ -139,6 +139,17 @@ def _relation(row: tuple) -> dict[str, Any]:
     return dict(zip(keys, row, strict=True))
 
 
+def mark_confirmed(store: Store, rels: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Set `confirmed`, `confirmed_by` and `confirmed_at` on each relation (from the analysts'
+    records) and put the confirmed ones first, keeping the order otherwise."""
+    checked = curation.load(store.conn).confirmations()
+    for rel in rels:
+        author, created = checked.get((rel["type"], rel["source"], rel["target"]), (None, None))
+        rel.update(confirmed=created is not None, confirmed_by=author, confirmed_at=created)
+    rels.sort(key=lambda r: not r["confirmed"])
+    return rels
+
+
 def valid_on(rel: dict[str, Any], day: str) -> bool:
     """Valid on `day`: inside [valid_from, valid_to] with open ends open. A relation the text gives
     no validity holds from when it was first reported (first_seen) on; one never dated holds always."""
@@ -191,7 +202,7 @@ def relations(store: Store, type: str | None = None, source: str | None = None,
         where.append(_VALID_ON_SQL)
         args += [as_of_day(as_of)] * 3
     sql = f"SELECT {_REL_COLUMNS} {_REL_FROM} WHERE {' AND '.join(where)} ORDER BY r.sources DESC, r.documents DESC, r.id"
-    out = [_relation(row) for row in store.conn.execute(sql, args).fetchall()]
+    out = mark_confirmed(store, [_relation(row) for row in store.conn.execute(sql, args).fetchall()])
     if with_evidence:
         evidence = evidence_for(store, [r["id"] for r in out])
         for rel in out:

@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from .. import api
+from ..ontology import load_ontology
 from ..registry import load_registry
 from ..store import open_store
 from ..store.keys import bounds, sort_key
@@ -41,10 +42,14 @@ def _json(data: Any) -> Response:
 
 @router.get("/config")
 def config(request: Request) -> Response:
-    """What the UI may offer: uploads only when the server has a token."""
+    """What the UI may offer: uploads and corrections only when the server has a token."""
     from .. import __version__
 
-    return _json({"version": __version__, "uploads": request.app.state.token is not None})
+    onto = load_ontology()
+    writable = request.app.state.token is not None
+    return _json({"version": __version__, "uploads": writable, "corrections": writable,
+                  "ontology": {"entity_types": onto.entity_types, "categories": onto.categories,
+                               "relation_types": list(onto.relation_types), "hedges": onto.hedges}})
 
 
 @router.get("/home")
@@ -278,7 +283,8 @@ async def ingest(request: Request) -> Response:
 def _authorize(request: Request) -> None:
     token: str | None = request.app.state.token
     if token is None:
-        raise HTTPException(403, "this server is read-only: start it with --token (or PROXYATLAS_TOKEN) to upload")
+        raise HTTPException(403, "this server is read-only: start it with --token (or PROXYATLAS_TOKEN) to "
+                                 "accept uploads and corrections")
     given = request.headers.get("authorization", "")
     given = given[7:] if given[:7].lower() == "bearer " else ""
     if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):

@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import ProxyatlasError
 from .api import router
+from .review import router as review_router
 
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
@@ -39,7 +40,7 @@ SECURITY_HEADERS = {
 # page route -> file in pages/; an {id} in the path is read by the page's script
 PAGE_ROUTES = {"/": "home.html", "/network": "network.html", "/entity/{eid}": "entity.html",
                "/document/{did}": "document.html", "/sources": "sources.html", "/timeline": "timeline.html",
-               "/docs": "docs.html"}
+               "/docs": "docs.html", "/review": "review.html", "/corrections": "corrections.html"}
 
 
 def is_loopback(host: str) -> bool:
@@ -68,6 +69,7 @@ def create_app(db: str | os.PathLike[str] | None = None, token: str | None = Non
     app.state.token = token or None
     app.state.max_upload = max_upload
     app.include_router(router)
+    app.include_router(review_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")

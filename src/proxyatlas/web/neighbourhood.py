@@ -16,7 +16,7 @@ from typing import Any
 
 from ..store import Store
 from ..store.keys import bounds
-from ..store.queries import as_of_day, find_entity, valid_on
+from ..store.queries import as_of_day, find_entity, mark_confirmed, valid_on
 
 _CHUNK = 400
 _EDGE_KEYS = ("id", "type", "source", "target", "hedge", "documents", "sources", "valid_from", "valid_to",
@@ -122,7 +122,8 @@ def neighbourhood(store: Store, entity: str, *, hops: int = 2, type: str | None 
                 truncated = True
                 break
             edges[rel["id"]] = rel
-    return {"center": center, "nodes": [info[e] for e in sorted(kept)], "edges": list(edges.values()),
+    return {"center": center, "nodes": [info[e] for e in sorted(kept)],
+            "edges": mark_confirmed(store, list(edges.values())),
             "dates": _dates(seen), "truncated": truncated}
 
 

@@ -198,17 +198,118 @@ const PA = (() => {
     input.addEventListener("blur", () => setTimeout(close, 150));
   }
 
+  /* -- corrections: the analyst signs in with the server's token (kept in sessionStorage, sent as
+   * Authorization: Bearer, never in a cookie or a URL) and a name, given once per tab. -- */
+  const TOKEN_KEY = "proxyatlas-token";
+  const AUTHOR_KEY = "proxyatlas-author";
+  const FLASH_KEY = "proxyatlas-flash";
+  let configPromise = null;
+
+  function config() {
+    configPromise = configPromise || get("/api/config").catch(() => ({uploads: false, corrections: false}));
+    return configPromise;
+  }
+
+  function session() {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const author = sessionStorage.getItem(AUTHOR_KEY);
+    return token && author ? {token, author} : null;
+  }
+
+  /** True when write controls may be drawn: the server takes corrections and this tab signed in. */
+  async function canWrite() {
+    return Boolean((await config()).corrections && session());
+  }
+
+  /** POST one correction ({action, ...}) as the signed-in analyst; resolves to the stored record. */
+  async function correct(body) {
+    const who = session();
+    if (!who) throw new Error("sign in with the server's token first");
+    const response = await fetch("/api/corrections", {method: "POST",
+      headers: {"Content-Type": "application/json", Accept: "application/json", Authorization: "Bearer " + who.token},
+      body: JSON.stringify({...body, author: who.author})});
+    const data = await response.json().catch(() => ({detail: response.statusText}));
+    if (response.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+    if (!response.ok) {
+      const detail = Array.isArray(data.detail) ? data.detail.map((d) => `${d.loc.slice(1).join(".")}: ${d.msg}`).join("; ") : data.detail;
+      throw new Error(detail || response.statusText);
+    }
+    return data;
+  }
+
+  /** After a correction: reload the page, then say what was done (with a button to undo `undoId`). */
+  function doneAndReload(text, undoId) {
+    sessionStorage.setItem(FLASH_KEY, JSON.stringify({text, undoId: undoId || null}));
+    window.location.reload();
+  }
+
+  function showFlash() {
+    const saved = sessionStorage.getItem(FLASH_KEY);
+    sessionStorage.removeItem(FLASH_KEY);
+    if (!saved) return;
+    const {text, undoId} = JSON.parse(saved);
+    const bar = el("div", {id: "flash", class: "flash", role: "status"}, text);
+    if (undoId) {
+      bar.appendChild(el("button", {type: "button", class: "link-button", id: "flash-undo", on: {click: async () => {
+        try {
+          await correct({action: "undo", correction: undoId});
+          doneAndReload("Undone.");
+        } catch (err) { bar.appendChild(el("span", {class: "error"}, " " + err.message)); }
+      }}}, "Undo"));
+    }
+    document.getElementById("top").after(bar);
+  }
+
+  function signInBox(box) {
+    const who = session();
+    if (who) {
+      append(box, [el("span", {class: "signed-in"}, "✎ " + who.author), " ",
+        el("button", {type: "button", class: "link-button", id: "sign-out", on: {click: () => {
+          sessionStorage.removeItem(TOKEN_KEY);
+          window.location.reload();
+        }}}, "sign out")]);
+      return;
+    }
+    const token = el("input", {type: "password", id: "sign-token", placeholder: "token", autocomplete: "off", required: true});
+    const name = el("input", {type: "text", id: "sign-name", placeholder: "your name", required: true,
+      value: sessionStorage.getItem(AUTHOR_KEY) || ""});
+    const message = el("span", {class: "error"});
+    const form = el("form", {class: "sign-in", id: "sign-in", hidden: true, on: {submit: async (e) => {
+      e.preventDefault();
+      const response = await fetch("/api/auth", {headers: {Authorization: "Bearer " + token.value}});
+      if (!response.ok) { message.textContent = "wrong token"; return; }
+      sessionStorage.setItem(TOKEN_KEY, token.value);
+      sessionStorage.setItem(AUTHOR_KEY, name.value.trim());
+      window.location.reload();
+    }}}, token, name, el("button", {type: "submit", class: "button small"}, "Sign in"), message);
+    const open = el("button", {type: "button", class: "link-button", id: "sign-open", on: {click: () => {
+      form.hidden = !form.hidden;
+      if (!form.hidden) token.focus();
+    }}}, "sign in with token");
+    append(box, [open, form]);
+  }
+
+  /** "✓ checked by NAME" for a relation an analyst confirmed, else null. */
+  function checkedMark(rel) {
+    return rel.confirmed ? el("span", {class: "checked", title: `confirmed ${rel.confirmed_at || ""}`}, "✓ checked by " + rel.confirmed_by) : null;
+  }
+
   function header() {
     const here = window.location.pathname;
-    const nav = [["/", "Home"], ["/network", "Network"], ["/timeline", "Timeline"], ["/sources", "Sources"], ["/docs", "API"]];
+    const nav = [["/", "Home"], ["/network", "Network"], ["/timeline", "Timeline"], ["/sources", "Sources"],
+      ["/review", "Review"], ["/corrections", "Corrections"], ["/docs", "API"]];
     const search = el("input", {type: "search", id: "search", placeholder: "Find an actor by any name…", "aria-label": "Find an actor"});
+    const account = el("div", {class: "account", id: "account"});
     const top = document.getElementById("top");
     append(top, [
       el("a", {href: "/", class: "brand"}, "proxyatlas"),
       el("nav", {}, nav.map(([href, label]) => el("a", {href, class: (href === "/" ? here === "/" : here.startsWith(href)) ? "current" : ""}, label))),
       el("div", {class: "search-box"}, search),
+      account,
     ]);
     suggest(search, (item) => { window.location.href = entityUrl(item.id); });
+    config().then((c) => { if (c.corrections) signInBox(account); });
+    showFlash();
   }
 
   function fail(where, err) {
@@ -224,6 +325,7 @@ const PA = (() => {
   document.addEventListener("DOMContentLoaded", header);
 
   return {el, append, clear, get, kindOf, colorOf, entityUrl, documentUrl, entityLink, badge, hedgeBadge,
-    kindBadge, plural, emphasise, evidenceItem, suggest, fail, debounce,
+    kindBadge, plural, emphasise, evidenceItem, suggest, fail, debounce, config, session, canWrite, correct,
+    doneAndReload, checkedMark,
     CATEGORY_COLORS, CATEGORY_LABELS, HEDGES, RELATION_TYPES, SYMMETRIC};
 })();

@@ -83,7 +83,7 @@
     el("h3", {}, `Relations (${doc.relations.length})`),
     el("ul", {class: "extracted-list"}, doc.relations.map((r) => el("li", {},
       PA.entityLink(r.source, r.source_name), ` ${r.type.replace("_", " ")} `, PA.entityLink(r.target, r.target_name), " ",
-      PA.hedgeBadge(r.hedge), " ", r.evidence[0] ? show(r.evidence[0]) : null))),
+      PA.hedgeBadge(r.hedge), " ", PA.checkedMark(r), " ", r.evidence[0] ? show(r.evidence[0]) : null))),
     el("h3", {}, `Events (${doc.events.length})`),
     el("ul", {class: "extracted-list"}, doc.events.map((v) => el("li", {}, el("strong", {}, v.type), ` ${v.date || "undated"}: `,
       names(v.agents, v), v.agents.length ? " → " : "", names(v.targets, v), v.place ? ` @ ${names([v.place], v)}` : "", " ",

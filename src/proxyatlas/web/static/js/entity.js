@@ -1,5 +1,6 @@
 /* Actor page: /api/entity/ID (relations in and out with their evidence, statements, events,
- * numbers, places), /api/numbers/ID (the charts) and /api/timeline?entity=ID. */
+ * numbers, places), /api/numbers/ID (the charts) and /api/timeline?entity=ID; for a signed-in
+ * analyst, the correction controls of review-controls.js on the actor and on each relation. */
 "use strict";
 
 (async () => {
@@ -35,13 +36,22 @@
       el("div", {class: "relation-head"}, el("span", {class: "dir"}, direction === "out" ? "→" : "←"), " ", phrase, " ",
         PA.hedgeBadge(rel.hedge), " ",
         el("span", {class: "muted"}, `${PA.plural(rel.sources, "source")} · ${PA.plural(rel.documents, "document")}`),
-        rel.valid_from || rel.valid_to ? el("span", {class: "muted"}, ` · valid ${rel.valid_from || "…"} – ${rel.valid_to || "…"}`) : null),
+        rel.valid_from || rel.valid_to ? el("span", {class: "muted"}, ` · valid ${rel.valid_from || "…"} – ${rel.valid_to || "…"}`) : null,
+        " ", PA.checkedMark(rel)),
+      writable ? PAReview.relationControls(rel, config.ontology, report) : null,
       el("ul", {class: "evidence-list"}, rel.evidence.map((ev) => PA.evidenceItem(ev, [rel.source_name, rel.target_name, ...e.aliases]))),
       more > 0 ? el("p", {class: "muted small"}, `and ${more} more evidence sentences`) : null);
   }
 
+  const config = await PA.config();
+  const writable = await PA.canWrite();
+  const problem = el("p", {class: "error", id: "action-error"});
+  $("head").after(problem);
+  const report = (err) => { problem.textContent = String(err.message || err); };
+  if (writable) $("head").after(PAReview.entityControls(e, config.ontology, report));
+
   const rels = [...data.relations_out.map((r) => [r, "out"]), ...data.relations_in.map((r) => [r, "in"])]
-    .sort((a, b) => b[0].sources - a[0].sources || b[0].documents - a[0].documents);
+    .sort((a, b) => b[0].confirmed - a[0].confirmed || b[0].sources - a[0].sources || b[0].documents - a[0].documents);
   $("relations").appendChild(rels.length
     ? el("ul", {class: "relations"}, rels.map(([r, d]) => relationBlock(r, d)))
     : el("p", {class: "muted"}, "No relations recorded."));
@@ -72,9 +82,10 @@
   const corrections = $("corrections");
   for (const c of data.corrections) {
     corrections.appendChild(el("li", {}, `${c.kind} by ${c.author || "unknown"} on ${c.created || "?"}`,
-      c.alias ? ` (alias ${c.alias})` : "", c.other ? ` (${c.other})` : ""));
+      c.alias ? ` (alias ${c.alias})` : "", c.other ? ` (${c.other})` : "", c.reason ? `: ${c.reason}` : ""));
   }
   if (!data.corrections.length) corrections.appendChild(el("li", {class: "muted"}, "None."));
+  corrections.appendChild(el("li", {}, el("a", {href: "/corrections"}, "All corrections")));
 
   const places = $("places");
   for (const p of data.places) {

@@ -1,5 +1,6 @@
 /* Home page: /api/home (counts, most central actors, latest documents) and, when the server
- * has a token, an upload form that sends files to /api/ingest with that token. */
+ * has a token, an upload form that sends files to /api/ingest with that token (asked for unless
+ * the tab signed in with it). */
 "use strict";
 
 (async () => {
@@ -35,7 +36,8 @@
     return;
   }
   const result = el("div", {class: "upload-result"});
-  const token = el("input", {type: "password", id: "token", placeholder: "server token", autocomplete: "off", required: true});
+  const signedIn = PA.session(); // signed in for corrections: the same token uploads
+  const token = signedIn ? null : el("input", {type: "password", id: "token", placeholder: "server token", autocomplete: "off", required: true});
   const files = el("input", {type: "file", id: "files", multiple: true, accept: ".txt,.md,.html,.htm,.pdf", required: true});
   const source = el("input", {type: "text", id: "up-source", placeholder: "outlet (optional)"});
   const published = el("input", {type: "text", id: "up-published", placeholder: "published, e.g. 2024-01-30 (optional)"});
@@ -47,7 +49,7 @@
     if (published.value.trim()) body.append("published", published.value.trim());
     clear(result).appendChild(el("p", {class: "muted"}, "Ingesting…"));
     try {
-      const response = await fetch("/api/ingest", {method: "POST", body, headers: {Authorization: "Bearer " + token.value}});
+      const response = await fetch("/api/ingest", {method: "POST", body, headers: {Authorization: "Bearer " + (signedIn ? signedIn.token : token.value)}});
       const report = await response.json();
       clear(result);
       if (!response.ok) throw new Error(report.detail || response.statusText);

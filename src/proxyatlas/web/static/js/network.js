@@ -72,7 +72,8 @@
 
   function edgeItem(r, names, labels) {
     const tip = el("div", {class: "tip"}, `${names[r.source]} — ${r.type.replace("_", " ")} → ${names[r.target]}`,
-      el("br"), `${r.hedge} · ${PA.plural(r.sources, "source")} · ${PA.plural(r.documents, "document")}`);
+      el("br"), `${r.hedge} · ${PA.plural(r.sources, "source")} · ${PA.plural(r.documents, "document")}`,
+      r.confirmed ? [el("br"), PA.checkedMark(r)] : null);
     return {id: r.id, from: r.source, to: r.target, title: tip,
       label: labels ? r.type.replace("_", " ") : undefined,
       arrows: PA.SYMMETRIC.has(r.type) ? "" : {to: {enabled: true, scaleFactor: 0.6}},
@@ -194,7 +195,8 @@
       append(panel, [
         el("h2", {class: "relation-title"}, PA.entityLink(full.source, full.source_name), ` ${full.type.replace("_", " ")} `,
           PA.entityLink(full.target, full.target_name)),
-        el("p", {}, PA.hedgeBadge(full.hedge), ` ${PA.plural(full.sources, "source")} · ${PA.plural(full.documents, "document")}`),
+        el("p", {}, PA.hedgeBadge(full.hedge), ` ${PA.plural(full.sources, "source")} · ${PA.plural(full.documents, "document")} `,
+          PA.checkedMark(full)),
         full.valid_from || full.valid_to ? el("p", {class: "muted"}, `valid ${full.valid_from || "…"} to ${full.valid_to || "…"}`) : null,
         el("p", {class: "muted"}, `first reported ${full.first_seen || "undated"}, last ${full.last_seen || "undated"}`),
         el("h3", {}, "Evidence"),
