@@ -139,6 +139,8 @@ def _parse_actor(raw: Any, path: str, index: int) -> Actor:
     if demonyms and etype != "country":
         raise DataError(path, "only countries have demonyms", entry)
     capital_of = raw.get("capital_of")
+    if capital_of is not None and not (isinstance(capital_of, str) and _ID.match(capital_of)):
+        raise DataError(path, f"capital_of {capital_of!r} is not the id of a country", entry)
     if capital_of is not None and etype != "place":
         raise DataError(path, "only places can be the capital_of a country", entry)
     coords = raw.get("coords")
@@ -169,6 +171,8 @@ def parse_registry_file(path: str | Path, text: str | None = None) -> list[Actor
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
         raise DataError(path, f"{line}invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise DataError(path, "invalid YAML: nested too deeply for a registry (an actor is a flat mapping)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list):
         raise DataError(path, "a registry file is a mapping with an 'actors' list")
     if raw.get("schema") != SCHEMA_VERSION:

@@ -5,10 +5,9 @@ regular file, is not empty, is not too large) and dispatches on the extension; e
 module turns bytes into text and metadata. Every problem is an `InputError` naming the file,
 so the user sees one clear line.
 
-Size limits: a news article or analysis piece is 2,000-100,000 characters. A file over
-`MAX_FILE_BYTES` is refused before it is read (memory stays bounded whatever the file), and a
-text over `MAX_TEXT_CHARS` after reading (spaCy's parser needs about 1 GB per 100,000
-characters); split such a text into its articles.
+Size limits (in `proxyatlas.limits`): a file over `MAX_FILE_BYTES` is refused before it is
+read (memory stays bounded whatever the file), and a text over `MAX_TEXT_CHARS` after reading
+(spaCy's parser needs about 1 GB per 100,000 characters); split such a text into its articles.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from ..model import Document
 from .dateline import detect_metadata, parse_date
 from .html import read_html
@@ -25,8 +25,6 @@ from .pdf import read_pdf
 from .txt import read_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # on disk, markup and images included (the web upload limit too)
-MAX_TEXT_CHARS = 200_000  # the document text: about 30,000 words, a long report
 
 __all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_length", "detect_metadata", "parse_date",
            "read_document"]
