@@ -22,9 +22,11 @@ MAX_TEXT_CHARS = 200_000  # a document's text: about 30,000 words; spaCy needs ~
 MAX_UPLOAD_BYTES = MAX_FILE_BYTES  # one web upload request, all its files together
 MAX_PDF_PAGES = 500  # a long report is 100 pages; each page costs pypdf time even without text
 MAX_HTML_DEPTH = 200  # elements inside elements; real pages nest 10-40 deep, libxml2 stops at 256
-# JSON: a sidecar is 1 level deep, a proxyatlas STIX bundle 5; deeper data only exists to crash
-# recursive parsers (json, stix2) and the store's serialisers.
-MAX_JSON_DEPTH = 64
+# JSON arrays/objects and YAML flow collections ([ ], { }): a sidecar is 1 level deep, a STIX
+# bundle 5, a registry 2; deeper data only exists to crash recursive parsers (json, stix2, PyYAML,
+# whose scanner also slows quadratically with open flow collections).
+MAX_NESTING_DEPTH = 64
+MAX_REGISTRY_BYTES = 5 * 1024 * 1024  # 25 times the bundled registry; PyYAML reads ~200 KB/s
 MAX_STIX_BYTES = 100 * 1024 * 1024  # about 20,000 exported articles with their evidence
 MAX_STIX_OBJECTS = 100_000  # stix2 validates about 4,000 objects/s: 25 s at the limit
 
@@ -34,10 +36,18 @@ _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def json_depth(text: str) -> int:
-    """How deep arrays and objects nest in a JSON text, without parsing it (no recursion)."""
+def nesting_depth(text: str) -> int:
+    """How deep [ ] and { } nest in a JSON or YAML text, outside double-quoted strings, without
+    parsing it (no recursion; YAML's other quotes and comments are counted too, which only errs
+    on the safe side)."""
     brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub('""', text))
     return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def check_nesting(path: str | Path, text: str, what: str) -> None:
+    depth = nesting_depth(text)
+    if depth > MAX_NESTING_DEPTH:
+        raise InputError(path, f"{what} nested {depth:,} levels deep; the limit is {MAX_NESTING_DEPTH}")
 
 
 def check_size(path: str | Path, size: int, limit: int, what: str) -> None:
@@ -47,11 +57,9 @@ def check_size(path: str | Path, size: int, limit: int, what: str) -> None:
 
 
 def load_json(path: str | Path, text: str, what: str) -> Any:
-    """Parse `text` (the JSON `what` read from `path`): nested at most MAX_JSON_DEPTH deep, and
+    """Parse `text` (the JSON `what` read from `path`): nested at most MAX_NESTING_DEPTH deep, and
     every string valid Unicode (a lone surrogate escape such as \\ud800 cannot be stored)."""
-    depth = json_depth(text)
-    if depth > MAX_JSON_DEPTH:
-        raise InputError(path, f"{what} nested {depth:,} levels deep; the limit is {MAX_JSON_DEPTH}")
+    check_nesting(path, text, what)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

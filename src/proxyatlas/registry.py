@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .limits import MAX_REGISTRY_BYTES, check_nesting, check_size
 from .normalize import exact_key, fold_key
 from .ontology import load_ontology
 
@@ -160,11 +161,14 @@ def _parse_actor(raw: Any, path: str, index: int) -> Actor:
 def parse_registry_file(path: str | Path, text: str | None = None) -> list[Actor]:
     path = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8") if text is None else text
+        if text is None:
+            check_size(path, Path(path).stat().st_size, MAX_REGISTRY_BYTES, "registry file")
+            text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DataError(path, "registry file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, f"cannot read registry file: {exc}") from exc
+    check_nesting(path, text, "registry file")
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:

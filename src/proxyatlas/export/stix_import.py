@@ -11,7 +11,7 @@ type maps to the ontology (`located-at` -> operates_in, `x-proxyatlas-*`) are re
 evidence is their line; other relationship types are counted as skipped.
 
 A bundle is written by strangers: it is bounded (`limits.MAX_STIX_BYTES`, `MAX_STIX_OBJECTS`,
-`MAX_JSON_DEPTH`), read through the objects stix2 parsed (their properties have the declared
+`MAX_NESTING_DEPTH`), read through the objects stix2 parsed (their properties have the declared
 types), and every value the import uses beyond those is checked before the first write, so a
 rejected bundle leaves the store as it was.
 """

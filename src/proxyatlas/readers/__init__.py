@@ -26,15 +26,21 @@ from .txt import read_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_length", "detect_metadata", "parse_date",
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_text", "detect_metadata", "parse_date",
            "read_document"]
 
 
-def check_length(name: str, text: str) -> None:
-    """Refuse a text over MAX_TEXT_CHARS with an InputError naming it."""
+def check_text(name: str, text: str) -> None:
+    """Refuse, with an InputError naming it, a text over MAX_TEXT_CHARS or one holding a lone
+    surrogate (a Python string can; no file can, and spaCy and the store cannot encode it)."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(name, f"text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}, "
                                "a long report): split it into its articles")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(name, f"lone surrogate U+{ord(text[exc.start]):04X} at offset {exc.start}: not valid "
+                               "Unicode text") from None
 
 
 def _link_problem(p: Path) -> str | None:
@@ -83,5 +89,5 @@ def read_document(path: str | Path) -> Document:
         document = read_html(name, data)
     else:
         document = read_text(name, data, markdown=ext == ".md")
-    check_length(name, document.text)
+    check_text(name, document.text)
     return document
