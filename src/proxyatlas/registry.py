@@ -174,7 +174,13 @@ def parse_registry_file(path: str | Path, text: str | None = None) -> list[Actor
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
-        raise DataError(path, f"{line}invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())  # PyYAML's own spans lines
+        raise DataError(path, f"{line}invalid YAML: {problem}") from exc
+    except (ValueError, KeyError, AttributeError) as exc:
+        # PyYAML's constructors fail so on a value whose tag or shape promises a type it is not:
+        # 2001-13-45 (a timestamp), !!int x, !!bool x
+        raise DataError(path, f"invalid YAML: a value cannot be read as the type its tag or form says "
+                              f"({type(exc).__name__}: {exc}); quote it") from None
     except RecursionError:  # PyYAML composes nested collections recursively
         raise DataError(path, "invalid YAML: nested too deeply for a registry (an actor is a flat mapping)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list):

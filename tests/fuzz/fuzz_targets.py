@@ -171,7 +171,8 @@ def _web(data: bytes, work: Path) -> str | None:
         _clients[work] = TestClient(create_app(_fresh_store(work), token=fs.TOKEN))
     client, db = _clients[work], work / "store.db"
     spec = json.loads(data)
-    headers = {"Authorization": f"Bearer {spec['token']}"} if spec.get("token") is not None else {}
+    # as bytes: a client may send any octets in a header, not only ASCII
+    headers = {"Authorization": f"Bearer {spec['token']}".encode()} if spec.get("token") is not None else {}
     if spec["method"] == "GET":
         response = client.get(spec["path"], params=spec.get("params", {}))
     else:
