@@ -304,3 +304,13 @@ def test_common_patterns_are_fast() -> None:
     normalize("warm-up", THU)
     seconds = timeit.timeit(lambda: [normalize(e, THU) for e in expressions], number=20)
     assert seconds / (20 * len(expressions)) < 0.001
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("April 15 after months", "2020-04-15"),
+    ("March 2019 after several weeks", "2019-03"),
+    ("after months", None),
+])
+def test_a_length_before_the_date_is_dropped(text: str, expected: str | None) -> None:
+    """"erupted on April 15 after months of wrangling": spaCy takes the length into the date."""
+    assert normalize_date(text, "2020-05-01") == expected

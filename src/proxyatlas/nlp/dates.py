@@ -234,6 +234,9 @@ _PREFIX = re.compile(
     r"(?:the )?(?:early |small |wee )?(?:hours|morning|night|evening|afternoon|eve) of)(?:\s+|-)"
 )
 _TOD_SUFFIX = re.compile(r"(?<=\w) (?:night|morning|afternoon|evening|overnight|midday)$")
+# "erupted on April 15 after months of wrangling": spaCy may take the length of what came before
+# into the date; the date is what precedes it.
+_AFTER_DURATION = re.compile(r"(?<=\w) (?:after|before) (?:(?:a few|several|some|many) )?(?:days|weeks|months|years)$")
 _TOD_WORDS = {
     "last night": "yesterday", "last evening": "yesterday", "tonight": "today",
     "tonite": "today", "this morning": "today", "this afternoon": "today",
@@ -243,11 +246,13 @@ _TOD_WORDS = {
 
 
 def _strip(s: str) -> str:
-    """Remove leading prepositions/qualifiers and a trailing part of the day, repeatedly."""
+    """Remove leading prepositions/qualifiers, a trailing part of the day and a trailing length
+    ("April 15 after months"), repeatedly."""
     while True:
         s = _TOD_WORDS.get(s, s)
         t = _PREFIX.sub("", s, count=1)
         t = _TOD_SUFFIX.sub("", t)
+        t = _AFTER_DURATION.sub("", t)
         t = _EDGE_PUNCT.sub("", t)
         if t == s or not t:
             return s

@@ -202,6 +202,13 @@ def _verb_type(v: Token) -> str | None:
     return None
 
 
+def backing_word(word: Token) -> bool:
+    """"arming", "sheltering", "supplying weapons to": a verb (or a gerund the parser made a noun) of
+    backing, training, founding or giving."""
+    return _verb_type(word) in {"supports", "trains", "created"} \
+        or word.pos_ in _VERBAL and has_cue("support_verbs", word)
+
+
 def _is_gerund(noun: Token) -> bool:
     return any(c.dep_ == "dobj" or c.dep_ == "conj" and c.pos_ in _VERBAL for c in noun.children)
 
@@ -256,8 +263,11 @@ def _accused(ctx: RelationContext, verb: Token) -> list[str] | None:
         if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
             return named_by(ctx, accuser.head)
         return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
-    if of.head.dep_ == "dobj" and of.head.head.lemma_.lower() in cues()["accuse_verbs"]:
-        return _named(ctx, of.head)
+    accused = of.head
+    while accused.dep_ == "conj" and accused.head.i != accused.i:  # "accuses X and its agency of arming"
+        accused = accused.head
+    if accused.dep_ == "dobj" and accused.head.lemma_.lower() in cues()["accuse_verbs"]:
+        return _named(ctx, accused)
     return None
 
 
@@ -300,6 +310,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
         for c in objects:
             if rtype == "created" and has_cue("activity_nouns", c):
                 continue  # "launched an offensive, Operation X" founds no organisation
+            if rtype == "leads" and _unnamed_part(ctx, c):
+                # "commanded a DPR combat unit", "runs the armed wing of Hamas": the head of a part
+                # is a member of the whole
+                yield from (Candidate("member_of", s, o, [v]) for s in sources for o in _named(ctx, c))
+                continue
             targets += _named(ctx, c) or _recruited_for(ctx, c) \
                 or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
@@ -310,6 +325,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _unnamed_part(ctx: RelationContext, noun: Token) -> bool:
+    """"a DPR combat unit", "the armed wing of Hamas": a part noun that is no name of its own."""
+    return has_cue("part_nouns", noun) and entity(ctx, noun) is None
 
 
 def _describes_apposition(participle: Token) -> bool:
