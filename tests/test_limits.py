@@ -25,7 +25,7 @@ from proxyatlas.web import create_app
 
 SEEDS = Path(__file__).parent / "fuzz" / "seeds"
 sys.path.insert(0, str(SEEDS.parent))
-from fuzz_strategies import BASE_BUNDLE, SENTENCES, _base_pdfs  # noqa: E402
+from fuzz_strategies import BASE_BUNDLE, SENTENCES, _base_pdfs
 
 GOOD = "Militia news\n\nIran backs Hezbollah in Lebanon, officials said on Monday.\n"
 PROSE = "<p>" + " ".join(SENTENCES) + "</p>"
@@ -112,8 +112,9 @@ def test_lone_surrogates_are_refused_where_text_comes_in(tmp_path):
     article.write_text(GOOD, encoding="utf-8")
     (tmp_path / "a.meta.json").write_text('{"title": "Militia \\udc00 news"}', encoding="utf-8")
     report = api.ingest([article], db=tmp_path / "s.db")
-    assert report.failed == [(str(article), f"{tmp_path / 'a.meta.json'}: the metadata sidecar holds a lone "
-                                            "surrogate '\\udc00', not a character; fix its \\u escapes")]
+    problem = (f"{tmp_path / 'a.meta.json'}: the metadata sidecar holds a lone surrogate '\\udc00', not a "
+               "character; fix its \\u escapes")
+    assert report.failed == [(str(article), problem)]
 
 
 # -- a rejected input of each kind leaves the store's dump unchanged -----------------------------

@@ -118,8 +118,9 @@ def html_pages(draw: st.DrawFn) -> bytes:
     closing = draw(st.sampled_from(["all", "none", "wrong"]))
     closes = {"all": opened[::-1], "none": [], "wrong": opened}[closing]
     meta = draw(st.lists(st.sampled_from([
-        "<title>{}</title>", "<meta name='author' content='{}'>", "<meta property='article:published_time' "
-        "content='{}'>", "<meta property='og:site_name' content='{}'>", "<meta charset='{}'>",
+        "<title>{}</title>", "<meta name='author' content='{}'>",
+        "<meta property='article:published_time' content='{}'>", "<meta property='og:site_name' content='{}'>",
+        "<meta charset='{}'>",
     ]), max_size=4))
     head = "".join(m.format(draw(st.one_of(st.sampled_from(CHARSETS), st.text(max_size=20)))) for m in meta)
     body = "".join(f"<p>{draw(words())}</p>" for _ in range(draw(st.integers(0, 3))))
