@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
@@ -173,8 +174,8 @@ def _web(data: bytes, work: Path) -> str | None:
     spec = json.loads(data)
     # as bytes: a client may send any octets in a header, not only ASCII
     headers = {"Authorization": f"Bearer {spec['token']}".encode()} if spec.get("token") is not None else {}
-    if spec["method"] == "GET":
-        response = client.get(spec["path"], params=spec.get("params", {}))
+    if spec["method"] == "GET":  # a path segment percent-encoded, as any client sends it
+        response = client.get(quote(spec["path"], safe="/"), params=spec.get("params", {}))
     else:
         before = dump(db)
         files = [("files", (name, base64.b64decode(content))) for name, content in spec.get("files", [])]
