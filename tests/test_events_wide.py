@@ -545,3 +545,52 @@ def test_a_death_in_a_blast_is_a_killing(run):
 def test_acting_in_breach_of_sanctions_imposes_none(run):
     text = "UN experts say the company traded with Hezbollah in breach of UN sanctions."
     assert _events(run, text, "other") == []
+
+
+def test_a_present_tense_relative_clause_is_a_habit(run):
+    text = "Pakistan said its jets hit hideouts of militants from the Taliban who kill its soldiers."
+    assert _events(run, text, "killing") == []
+
+
+def test_a_past_relative_clause_is_a_happening(run):
+    text = "Pakistan said its jets hit hideouts of militants from the Taliban who killed its soldiers."
+    assert len(_events(run, text, "killing")) == 1
+
+
+def test_a_killing_told_in_a_relative_clause_of_a_dated_raid_takes_its_date(run):
+    text = "Al-Shabaab staged a raid on a base near Lamu on January 5, 2019 that killed three Americans."
+    killing = _one(run, text, "killing")
+    assert killing.date == "2019-01-05"
+
+
+def test_a_death_in_an_attack_mentioned_again_takes_its_date(run):
+    text = ("Hezbollah fighters raided an Israeli border post on July 12, 2006. The group is backed by Iran. "
+            "Eight Israeli soldiers died in that operation.")
+    killing = _one(run, text, "killing")
+    assert killing.date == "2006-07-12"
+
+
+def test_a_death_in_a_new_undated_attack_takes_no_earlier_date(run):
+    text = ("Hezbollah fighters raided an Israeli border post on July 12, 2006. The group is backed by Iran. "
+            "Eight Syrian soldiers died in an ambush.")
+    killing = _one(run, text, "killing")
+    assert killing.date is None
+
+
+def test_a_persons_name_before_strike_is_its_target(run):
+    text = ("The Nasrallah strike shook Beirut. "
+            "Israeli jets struck a building in Beirut on Friday, killing Hassan Nasrallah.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and "hassan-nasrallah" in attack.targets
+    assert attack.date == "2020-01-03"
+
+
+def test_a_groups_name_before_attack_is_its_doer(run):
+    attack = _one(run, "A Hezbollah attack hit an Israeli post on Friday.", "attack")
+    assert attack.agents == ["hezbollah"]
+
+
+def test_a_month_of_that_year_is_told_from_the_last_year(run):
+    text = "The M23 took up arms in 2012. The M23 captured Goma in November of that year."
+    attack = _one(run, text, "attack")
+    assert attack.date == "2012-11"

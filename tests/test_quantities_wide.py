@@ -270,3 +270,38 @@ def test_a_bare_number_held_later_in_the_sentence_counts_the_same_unit():
 
 def test_a_death_toll_of_a_demonym_is_that_countrys():
     assert quantities("By March the Syrian death toll stood above 2,300.", "2024-03-30") == [("syria", 2300, None)]
+
+
+# --- casualties a state's own body counts -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan's health ministry said four people, one of them a child, were killed and 19 wounded.",
+     [("jordan", 4, None), ("jordan", 19, None)]),
+    ("The Syrian health ministry said 12 civilians were killed on Monday.", [("syria", 12, None)]),
+    # An army's statement of the dead, or anyone's who is no state body, names no side.
+    ("Israel's military said three people were killed in the strike.", []),
+    ("Witnesses said three people were killed in the strike.", []),
+])
+def test_dead_counted_by_a_states_ministry_are_that_states(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_number_before_a_multiword_name_counts_the_noun_after_the_name():
+    assert quantities("Treasury sanctioned seven Kata'ib Hizballah affiliates on Friday.") == [
+        ("kataib-hezbollah", 7, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah said five fighters were killed in the strike.", [("hezbollah", 5, None)]),
+    ("Israel said two soldiers were killed on Monday.", [("israel", 2, None)]),
+    # The dead a side names as its enemies' are not its own.
+    ("The Iraqi army said 20 militants were killed.", []),
+    ("Hezbollah said two soldiers were killed.", []),
+])
+def test_a_side_reporting_dead_it_calls_its_own_reports_its_own(text, expected):
+    assert quantities(text) == expected
+
+
+def test_at_least_one_is_a_claim_but_one_of_is_not():
+    assert quantities("Officials said Haftar sent at least one plane of arms to the RSF.") == [("khalifa-haftar", 1, None)]
+    assert quantities("One of the militias, Kataib Hezbollah, fired a drone at the base.") == []

@@ -396,3 +396,37 @@ def test_ally_with_the_name_right_after_it(run):
 def test_ally_followed_by_no_name(run):
     result = run("Iran's allies in Lebanon condemned the strike.")
     assert not any(r.type == "allied_with" for r in result.relations), sorted(relation_set(result))
+
+
+# --- doers through weapons and "whose", soldiers killed, a designated "it" ------------------------------
+
+def test_strike_named_by_its_weapon_modifier(run):
+    result = run("A Houthi missile strike on a parade in Aden killed Omar Nasser, a senior Hezbollah commander.")
+    pair(result, "opposes", "Houthi", "Hezbollah")
+
+
+def test_whose_fighter_is_the_relative_clause_antecedent(run):
+    result = run("ISKP, the Islamic State's Afghan branch, whose suicide bomber killed 13 US service members "
+                 "at Kabul airport, denied it.")
+    pair(result, "opposes", "ISKP", "US")
+
+
+def test_killed_civilians_of_a_country_still_are_not_the_state(run):
+    result = run("A Hamas bomber killed three Israeli civilians.")
+    no_pair(result, "opposes", "Hamas", "Israel")
+
+
+def test_designated_it(run):
+    result = run("Hamas won the 2006 election. The United States designated it a terrorist organisation in 1997.")
+    pair(result, "opposes", "United States", "Hamas")
+
+
+def test_it_after_a_non_designation_verb_is_left_alone(run):
+    result = run("Hamas won the 2006 election. Egypt praised it.")
+    assert not any(r.type == "opposes" for r in result.relations), sorted(relation_set(result))
+
+
+def test_killed_soldiers_and_civilians_only_the_soldiers_country(run):
+    result = run("Hezbollah killed two Israeli soldiers and three Lebanese civilians.")
+    pair(result, "opposes", "Hezbollah", "Israel")
+    no_pair(result, "opposes", "Hezbollah", "Lebanese")

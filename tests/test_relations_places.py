@@ -341,3 +341,29 @@ def test_counted_forces_expulsions_and_joined_operations(run, text, pair):
 ])
 def test_the_driven_and_denied_joining_are_not_plain_operations(run, text, pair):
     assert located(run(text)).get(pair) in {None, "denied"}
+
+
+def test_a_country_hung_on_the_adjective_of_a_description_is_the_home(run):
+    result = located(run("Wagner trained the Movement for Central African Liberation (MLCJ), a CAR armed group, in 2021."))
+    assert result == {("movement-for-central-african-liberation", "central-african-republic"): "asserted"}
+
+
+def test_a_state_named_on_the_adjective_of_its_own_forces_is_no_home(run):
+    assert not located(run("Hezbollah fought Israel-armed soldiers."))
+
+
+# --- a profile's own subject after a heading; a place's possessor -------------------------------------
+
+PROFILE = ("Profile: Al-Shabaab\n\nAl-Shabaab is a jihadist insurgency. Al-Shabaab was founded in 2006. "
+           "Al-Shabaab pledged allegiance to al-Qaeda.\n\nHistory\n\nAttacks\n\nPeople\n\nAreas\n\n"
+           "In 2022 its fighters crossed into Ethiopia's Somali region.")
+
+
+def test_its_after_a_heading_is_the_profile_s_subject(run):
+    result = located(run(PROFILE))
+    assert {("al-shabaab", "somali-region"), ("al-shabaab", "ethiopia")} <= set(result)
+
+
+def test_its_with_a_group_named_just_before_is_that_group(run):
+    result = located(run("Hezbollah spoke first. Al-Shabaab said its fighters crossed into Ethiopia's Somali region."))
+    assert ("hezbollah", "somali-region") not in result

@@ -38,3 +38,16 @@ def test_an_accused_offshoot_is_alleged(run):
 def test_a_denied_offshoot_is_denied(run):
     result = parts(run("The YPG says it is not an offshoot of the PKK."))
     assert result.get(("ypg", "pkk")) in {None, "denied"}
+
+
+# --- "one of the factions of Y" after another description ----------------------------------------------
+
+def test_one_of_the_factions_coordinated_with_a_description(run):
+    text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of the Syrian National Army, " \
+           "denied the report."
+    assert ("hamza-division", "syrian-national-army") in parts(run(text))
+
+
+def test_one_of_the_factions_of_a_place_is_no_part(run):
+    text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of Aleppo, denied the report."
+    assert not parts(run(text))

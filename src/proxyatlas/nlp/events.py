@@ -904,6 +904,10 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
             anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
+        if noun.dep_ == "relcl":  # "a raid on the airfield on January 5 that killed three Americans"
+            event = _relative_event(noun) or (noun.head if _event_noun_type(noun.head) else None)
+            if event is not None:
+                anchors.append(event)
         return anchors
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
         governor = _governing_verb(noun.head)
@@ -942,8 +946,15 @@ def _hypothetical(frame: _Frame) -> bool:
     an aim ("the project is ... the expulsion of the United States")."""
     if _dated_noun(frame.trigger):
         return False  # "would never have approved the July 12 raid": a dated raid took place
-    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger)
+    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger) or _habit(frame.trigger)
             or any(_hypothetical_from(token) for token in frame.anchors))
+
+
+def _habit(trigger: Token) -> bool:
+    """"hideouts of militants who kill its soldiers": a relative clause in the simple present
+    tells what someone habitually does, not a happening."""
+    return (trigger.dep_ == "relcl" and trigger.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children))
 
 
 def _dated_noun(trigger: Token) -> bool:
@@ -1134,6 +1145,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         ctx.claimed_dates.update(ent.start for ent in _claimed_dates(ctx, frame))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
     _date_attacks_by_their_deaths(mentions)
+    _date_deaths_in_an_earlier_attack(mentions)
     events = [m.event for m in _merge_mentions(ctx, mentions)]
     _date_deaths_by_their_attack(events)
     return events
@@ -1181,6 +1193,18 @@ def _date_attacks_by_their_deaths(mentions: list[_Mention]) -> None:
                                if (event.evidence[0].start, t) in death_dates), event.date)
 
 
+def _date_deaths_in_an_earlier_attack(mentions: list[_Mention]) -> None:
+    """"He approved the July 12 raid ... Eight soldiers died in that operation": an undated death
+    in an attack mentioned again takes the date of the last dated attack before it."""
+    last_attack_date: str | None = None
+    for mention in mentions:
+        event = mention.event
+        if event.type == "attack" and event.date:
+            last_attack_date = event.date
+        elif mention.in_earlier_attack and event.date is None:
+            event.date = last_attack_date
+
+
 @dataclass
 class _Mention:
     """An event as one trigger reports it; `dated` is true when the date hangs from the trigger's
@@ -1190,6 +1214,7 @@ class _Mention:
     dated: bool
     unnamed_agent: bool = False
     refers_back: bool = False  # "the attack", "that strike" with no target of its own
+    in_earlier_attack: bool = False  # "died in that operation": a death in an attack told before
 
 
 _MERGE_CANDIDATES = 16  # the latest events per participant a new mention may repeat
@@ -1306,7 +1331,19 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
         attributed_to=attributed_to,
         evidence=[evidence_of(frame.trigger.sent)],
     )
-    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame))
+    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame),
+                    _died_in_an_earlier_attack(frame))
+
+
+def _died_in_an_earlier_attack(frame: _Frame) -> bool:
+    """"Eight soldiers died in that operation", "were killed in the raid": the happening they
+    died in is one the text told before."""
+    if frame.type != "killing" or not _is_verb(frame.trigger):
+        return False
+    back = _cues()["back_referring_determiners"]
+    return any((_event_noun_type(p) == "attack" or _lemma(p) in _cues()["violent_death_nouns"])
+               and any(c.dep_ == "det" and c.lower_ in back for c in p.children)
+               for p in _pobjs(frame.trigger, {"in", "during"}))
 
 
 def _refers_back(frame: _Frame) -> bool:

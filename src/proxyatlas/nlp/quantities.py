@@ -225,6 +225,8 @@ def _counted(number: _Number) -> Token | None:
     stands alone ("$700 million", "3,000 of its fighters"); None for a number after a name."""
     top = number.top
     head = top.head
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "six Kata'ib Hizballah affiliates": the number hangs on the name's first word
     if head.i != top.i and head.i >= number.end and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return head
     if top.dep_ == "pobj" and head.lower_ == "between":
@@ -470,6 +472,10 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
             return _subject_of(verb, resolved), verb  # "the group killed 849 civilians"
         if role == "object" and counted.lemma_.lower() in _word_set("member_units"):
             return _side_struck(verb, resolved), verb
+        if role in {"passive", "subject"} and counted.lemma_.lower() in _word_set("people_units"):
+            return _reporting_state(verb, resolved), verb
+        if role in {"passive", "subject"}:
+            return _reporting_side(verb, counted, resolved), verb
         return None, verb
     if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
         # What is handed over is the giver's: "Iran gave Hamas $70 million" is Iran's money.
@@ -505,6 +511,40 @@ def _blamed(head: Token, resolved: Resolved) -> tuple[Token, Token] | None:
         target = next((c for c in ancestor.children if c.dep_ == "dobj"), None)
         found = _noun_actor(target, resolved) if target is not None else None
         return (found, ancestor) if found is not None else None
+    return None
+
+
+def _reporter(loss_verb: Token) -> Token | None:
+    """The subject of the verb of saying a loss verb is reported under."""
+    for verb in [loss_verb, *loss_verb.ancestors][:4]:
+        if saying_hedge(verb) is not None:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _reporting_side(loss_verb: Token, counted: Token, resolved: Resolved) -> Token | None:
+    """"Hezbollah said five fighters were killed", "Israel said two soldiers were killed": a side
+    that reports dead of the kind it calls its own ("fighters" for a group, "soldiers" for a state),
+    with no side named, reports its own dead; its enemies it names otherwise ("militants")."""
+    reporter = _reporter(loss_verb)
+    eid = resolved.entity_at(reporter.i) if reporter is not None else None
+    if eid is None:
+        return None
+    entity = resolved.entities[eid]
+    kind = entity.category if entity.type == "organization" else entity.type
+    own = _cues()["own_dead_units"].get(kind or "", [])
+    return reporter if counted.lemma_.lower() in own else None
+
+
+def _reporting_state(loss_verb: Token, resolved: Resolved) -> Token | None:
+    """"Lebanon's health ministry said three people were killed": the dead a state's own body
+    counts, with no side named, are that state's people."""
+    reporter = _reporter(loss_verb)
+    if reporter is None or reporter.lemma_.lower() not in _word_set("casualty_reporters"):
+        return None
+    owner = _named_owner(reporter, resolved)
+    if owner is not None and resolved.entities[resolved.entity_at(owner.i)].type == "country":
+        return owner
     return None
 
 
@@ -621,8 +661,8 @@ def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
     if any(resolved.entity_at(t.i) for t in tokens):
         return True
     words_only = not any(any(ch.isdigit() for ch in t.text) for t in tokens)
-    if words_only and number.value < 2:
-        return True  # "one of the militias", "a soldier"
+    if words_only and number.value < 2 and not _approximate(doc, number):
+        return True  # "one of the militias", "a soldier", but "at least one plane" is a claim
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
     return words_only and before in _ANAPHORIC_DETS  # "the two militias" refers, it does not count
 
@@ -680,10 +720,15 @@ def _elliptic(doc: Doc, number: _Number, previous: Quantity) -> bool:
     while start > 0 and doc[start - 1].lower_ in _word_set("approximate_before") | _word_set("range_fillers"):
         start -= 1
     after_from = start > 0 and doc[start - 1].lower_ == "from"
-    of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON"
+    # "lost 11,000 of them", but not an aside on a subset ("three people, two of them children")
+    of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON" \
+        and "appos" not in {number.top.dep_, number.top.head.dep_}
     more_of_them = number.end < len(doc) and doc[number.end].lower_ in _word_set("elliptic_after")
+    # "three people were killed and 74 wounded"
+    more_harmed = number.end < len(doc) and doc[number.end].tag_ == "VBN" \
+        and doc[number.end].lemma_.lower() in _word_set("loss_verbs") and doc[number.start - 1].lower_ == "and"
     same_sentence = previous.evidence[0].start == doc[number.start].sent.start_char
-    return same_sentence and (after_from or of_them or more_of_them)
+    return same_sentence and (after_from or of_them or more_of_them or more_harmed)
 
 
 def _held_bare(doc: Doc, number: _Number, previous: Quantity) -> bool:

@@ -25,6 +25,7 @@ from ..phrases import (
     named_by_head,
     pobjs,
     relcl_antecedent,
+    salient_before,
     subject_of,
 )
 from .backing import backing_word
@@ -193,6 +194,10 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
         if has_cue("avenge_verbs", v):
             victims = []  # "vowed to avenge Haniyeh against Israel": the object is one's own dead
         targets = [e for c in victims for e in _victims(ctx, c, killing)]
+        if has_cue("designation_verbs", v):
+            # "The United States designated it a terrorist organisation": only a group is designated "it"
+            targets += [e for c in victims if c.lower_ == "it" and not entity(ctx, c)
+                        for e in [salient_before(ctx, c)] if e]
         companions = _companions(ctx, v)
         # "clashed with X"; but "fought with X" is ambiguous and "together with X" allied.
         preps = {"against"} if has_cue("with_verbs", v) or companions else {"against", "with"}
@@ -378,9 +383,11 @@ def _attackers(ctx: RelationContext, token: Token) -> list[str]:
 
 def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
     """The entities a noun's modifiers and possessor name: "Houthi targets", "the militia's
-    facilities", "US and British jets"."""
+    facilities", "US and British jets"; through a weapon's own modifiers: "a Houthi missile strike"."""
     modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
                  for t in [c, *c.conjuncts]]
+    modifiers += [t for c in modifiers if c.dep_ == "compound" and has_cue("attack_nouns", c)
+                  for t in c.children if t.dep_ in {"amod", "compound", "nmod", "poss"}]
     found = [e for t in modifiers for e in _named_by_modifier(ctx, t)]
     return [e for e in found if etype(ctx, e) in {"organization", "country"}]  # a side, not a person's home
 
@@ -388,9 +395,23 @@ def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
 def _named_by_modifier(ctx: RelationContext, token: Token) -> list[str]:
     """A possessive through what it refers to ("its", "the group's"), another modifier by its name."""
     if token.dep_ == "poss":
-        return named_by_head(ctx, token, 0)
+        return _whose_antecedent(ctx, token) if token.lower_ == "whose" else named_by_head(ctx, token, 0)
     eid = entity(ctx, token)
     return [eid] if eid else []
+
+
+def _whose_antecedent(ctx: RelationContext, whose: Token) -> list[str]:
+    """"ISKP, the Islamic State's Afghan branch, whose suicide bomber killed X": what the clause is about."""
+    clause = whose.head
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            noun = clause.head
+            # the name before the comma first: "the Islamic State's branch" is ISKP, not the Islamic State
+            return apposed_by_position(ctx, noun) or _antecedent_entities(ctx, noun)
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return []
 
 
 def _referents(ctx: RelationContext, token: Token) -> list[str]:
@@ -433,13 +454,24 @@ def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
     # people: "killed a Hezbollah commander", not "killed two Lebanese civilians"
     if not named and (not killing or cue_word("role_nouns", token) or has_cue("group_nouns", token)):
         named = [e for t in [token, *pobjs(token, {"of"})] for e in _modifying_entities(ctx, t)]
-    if killing and not any(has_cue("state_agent_nouns", t) for t in [token, *pobjs(token, {"of"})]):
-        # "killed hundreds of Americans": people of a country, not its soldiers, are not the state
-        named = [e for e in named if etype(ctx, e) != "country"]
+    if killing:
+        # "killed hundreds of Americans": people of a country, not its soldiers, are not the state;
+        # "killed 13 US service members and 170 Afghans": the soldiers' country only
+        phrases = [t for p in [token, *pobjs(token, {"of"})] for t in [p, *p.conjuncts]]
+        armed = [t for t in phrases if has_cue("state_agent_nouns", t) or _under_arms(t)]
+        states = {e for t in armed for e in named_by_head(ctx, t, 0) + _modifying_entities(ctx, t)}
+        named = [e for e in dict.fromkeys(named + list(states)) if etype(ctx, e) != "country" or e in states]
     people = [e for e in named if etype(ctx, e) == "person"]
     found = [e for e in named if not (killing and e in people)]
     side = _describing_organization(ctx, token) if people else None
     return found + [side] if side and side not in found else found
+
+
+def _under_arms(noun: Token) -> bool:
+    """"US service members", "Marines", "peacekeepers": people under arms (a military_people cue)."""
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    words.append(noun.lemma_.lower())
+    return any(" ".join(words[k:]) in cues()["military_people"] for k in range(len(words)))
 
 
 def _describing_organization(ctx: RelationContext, token: Token) -> str | None:

@@ -33,6 +33,7 @@ from ..phrases import (
     pobjs,
     relcl_antecedent,
     salient_before,
+    salient_in_document,
 )
 from .candidates import Candidate, RelationContext
 
@@ -62,12 +63,13 @@ def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
 
 
 def _containing_places(ctx: RelationContext, token: Token, depth: int) -> list[str]:
-    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province": the wider
-    place a named place is said to lie in."""
+    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province", "Ethiopia's
+    Somali region": the wider place a named place is said to lie in."""
     found: list[str] = []
     for named in [token, *(c for c in token.conjuncts if c.i > token.i)]:
         wholes = pobjs(named, {"of"}) + [p for c in named.children if c.dep_ == "appos" and has_cue("place_nouns", c)
                                          for p in pobjs(c, {"of"})]
+        wholes += [c for c in named.children if c.dep_ == "poss"]  # "Ethiopia's Somali region"
         found += [e for w in wholes for e in _places(ctx, w, depth + 1) if e not in found]
     return found
 
@@ -101,9 +103,20 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
         found = [e for s in token.head.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
-                 for e in named_by(ctx, c)]
+                 for e in named_by(ctx, c) or _profiled(ctx, c)]
+    if not found and token.dep_ in {"nsubj", "nsubjpass"}:  # "The group controls ..." after a heading
+        found = _profiled(ctx, token)
     forces = with_forces or has_cue("armed_force_nouns", token)
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _profiled(ctx: RelationContext, reference: Token) -> list[str]:
+    """"its", "the group" with no organisation named in the sentences before: the document's own subject."""
+    anaphoric = reference.lower_ in cues()["anaphoric_nouns"] and any(c.lower_ == "the" for c in reference.children)
+    if not (anaphoric or reference.lower_ in {"it", "its"}) or salient_before(ctx, reference):
+        return []
+    subject = salient_in_document(ctx, reference)
+    return [subject] if subject else []
 
 
 def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
@@ -260,8 +273,11 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
     for t in ctx.tokens:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
-        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
-            for group in _described(ctx, t.head):
+        # "a CAR armed group": the parser may hang the country on the adjective after it.
+        on_adjective = t.dep_ == "npadvmod" and t.head.dep_ == "amod"
+        if country and etype(ctx, country) == "country" and (t.dep_ in {"amod", "compound"} or on_adjective) \
+                and not hyphenated:
+            for group in _described(ctx, t.head.head if on_adjective else t.head):
                 if group != country:
                     yield Candidate("operates_in", group, country, [t], descriptive=True)
         elif t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ == "appos":

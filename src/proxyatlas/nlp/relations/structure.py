@@ -213,8 +213,12 @@ def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
     if part.dep_ == "pobj" and part.head.lower_ == "as":  # "X emerged as the armed wing of Y"
         return subject_of(ctx, part.head.head)
     one_of = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "of" else None
-    if one_of is not None and one_of.lower_ in cues()["quantifiers"] and one_of.dep_ == "appos":
-        return named_by(ctx, one_of.head)
+    if one_of is not None and one_of.lower_ in cues()["quantifiers"]:
+        description = one_of
+        while description.dep_ == "conj" and description.head.i != description.i:  # "a faction formed in
+            description = description.head  # 2012 and one of the factions of Y": the first conjunct's noun
+        if description.dep_ == "appos":
+            return named_by(ctx, description.head)
     return [e for c in part.children if c.dep_ == "appos" for e in named_by(ctx, c)]
 
 
