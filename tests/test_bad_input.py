@@ -161,7 +161,7 @@ def test_malformed_sidecar_of_a_single_file(tmp_path):
     path = _sidecar(tmp_path)
     result = cli("ingest", str(path), "--db", str(tmp_path / "s.db"))
     assert result.exit_code == 1
-    assert f"failed: {path}: {path.with_suffix('.meta.json')}: line 2, column 12: invalid JSON" in result.stdout
+    assert f"failed: {path}: {path.with_suffix('.meta.json')}: line 2, column 12: invalid JSON" in result.stderr
 
 
 # -- a batch: the good documents are stored, each bad one is listed ----------------------------
@@ -187,11 +187,13 @@ def batch(tmp_path_factory):
 def test_batch_goes_on_and_lists_every_failure(batch):
     paths, result, db = batch
     assert result.exit_code == 1
-    summary = result.stdout.splitlines()
-    assert summary[0].startswith(f"added 2, unchanged 0, failed {len(CASES)}; ")
+    [summary] = result.stdout.splitlines()  # the counts on stdout, each failure on stderr
+    assert summary.startswith(f"added 2, unchanged 0, failed {len(CASES)}; ")
+    failures = [line for line in result.stderr.splitlines() if line.startswith("  failed: ")]
+    assert len(failures) == len(CASES)
     for name, path in paths.items():
-        line = next((s for s in summary if s.startswith(f"  failed: {path}: ")), None)
-        assert line is not None and CASES[name][2] in line, (name, summary)
+        line = next((s for s in failures if s.startswith(f"  failed: {path}: ")), None)
+        assert line is not None and CASES[name][2] in line, (name, failures)
     assert {d["title"] for d in api.documents(db=db)} >= {"Militia news"}
 
 

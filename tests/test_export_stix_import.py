@@ -102,7 +102,7 @@ def test_a_foreign_bundle_becomes_entities_and_relations_with_stable_ids(tmp_pat
 def test_a_bad_bundle_is_one_clear_error(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text("not json", encoding="utf-8")
-    with pytest.raises(ProxyatlasError, match="bad.json: cannot read a STIX bundle"):
+    with pytest.raises(ProxyatlasError, match="bad.json: line 1, column 1: invalid JSON in the STIX bundle"):
         api.import_stix(path, db=tmp_path / "x.db")
     path.write_text(json.dumps({"type": "bundle", "id": "bundle--4ca45d45-df4d-4613-8980-bac22d278fa5",
                                 "objects": [{"type": "relationship", "id": "relationship--x"}]}), encoding="utf-8")

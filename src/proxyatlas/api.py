@@ -17,7 +17,7 @@ from .errors import ProxyatlasWarning
 from .model import Document, Extraction
 from .nlp.dates import parse_published
 from .nlp.extractor import extract_document, extract_documents
-from .readers import check_length, read_document
+from .readers import check_text, read_document
 from .readers.language import english_only
 from .registry import load_registry
 
@@ -46,9 +46,9 @@ def _checked(extraction: Extraction, name: str) -> Extraction:
 def extract(text: str, *, published: str | None = None, source: str | None = None, title: str | None = None,
             author: str | None = None, registry: Iterable[str | Path] = ()) -> Extraction:
     """Extract entities, relations, events, statements and quantities from a text (at most
-    `readers.MAX_TEXT_CHARS` characters; InputError beyond). A text that is not English gives
-    its entities only, with a ProxyatlasWarning."""
-    check_length("<text>", text)
+    `limits.MAX_TEXT_CHARS` characters, valid Unicode: InputError otherwise). A text that is not
+    English gives its entities only, with a ProxyatlasWarning."""
+    check_text("<text>", text)
     document = _override(Document(text=text), published, source, title, author)
     return _checked(extract_document(document, load_registry(registry)), "<text>")
 

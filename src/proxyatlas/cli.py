@@ -157,8 +157,8 @@ def ingest(paths: tuple[str, ...], published: str | None, source: str | None, re
     else:
         _echo(f"added {report.added}, unchanged {report.unchanged}, failed {len(report.failed)}; "
               f"new entities {report.new_entities}, new relations {report.new_relations}")
-        for failed_path, reason in report.failed:
-            _echo(f"  failed: {failed_path}: {reason}")
+        for failed_path, reason in report.failed:  # on stderr: stdout carries only results
+            click.echo(f"  failed: {failed_path}: {reason}", err=True)
     for warned_path, warning in report.warnings:
         click.echo(f"proxyatlas: warning: {warned_path}: {warning}", err=True)
     if report.failed:

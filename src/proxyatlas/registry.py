@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .limits import MAX_REGISTRY_BYTES, check_nesting, check_size
 from .normalize import exact_key, fold_key
 from .ontology import load_ontology
 
@@ -139,6 +140,8 @@ def _parse_actor(raw: Any, path: str, index: int) -> Actor:
     if demonyms and etype != "country":
         raise DataError(path, "only countries have demonyms", entry)
     capital_of = raw.get("capital_of")
+    if capital_of is not None and not (isinstance(capital_of, str) and _ID.match(capital_of)):
+        raise DataError(path, f"capital_of {capital_of!r} is not the id of a country", entry)
     if capital_of is not None and etype != "place":
         raise DataError(path, "only places can be the capital_of a country", entry)
     coords = raw.get("coords")
@@ -158,17 +161,28 @@ def _parse_actor(raw: Any, path: str, index: int) -> Actor:
 def parse_registry_file(path: str | Path, text: str | None = None) -> list[Actor]:
     path = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8") if text is None else text
+        if text is None:
+            check_size(path, Path(path).stat().st_size, MAX_REGISTRY_BYTES, "registry file")
+            text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise DataError(path, "registry file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, f"cannot read registry file: {exc}") from exc
+    check_nesting(path, text, "registry file")
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
-        raise DataError(path, f"{line}invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())  # PyYAML's own spans lines
+        raise DataError(path, f"{line}invalid YAML: {problem}") from exc
+    except (ValueError, KeyError, AttributeError) as exc:
+        # PyYAML's constructors fail so on a value whose tag or shape promises a type it is not:
+        # 2001-13-45 (a timestamp), !!int x, !!bool x
+        raise DataError(path, f"invalid YAML: a value cannot be read as the type its tag or form says "
+                              f"({type(exc).__name__}: {exc}); quote it") from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise DataError(path, "invalid YAML: nested too deeply for a registry (an actor is a flat mapping)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list):
         raise DataError(path, "a registry file is a mapping with an 'actors' list")
     if raw.get("schema") != SCHEMA_VERSION:

@@ -12,16 +12,22 @@ object: `identity`, `threat-actor`, `intrusion-set` and `location` objects are e
 stable ids (the registry actor of that name, else the slug of the name); `relationship`s whose
 type maps to the ontology (`located-at` -> operates_in, `x-proxyatlas-*`) are relations whose
 evidence is their line; other relationship types are counted as skipped.
+
+A bundle is written by strangers: it is bounded (`limits.MAX_STIX_BYTES`, `MAX_STIX_OBJECTS`,
+`MAX_NESTING_DEPTH`), read through the objects stix2 parsed (their properties have the declared
+types), and every value the import uses beyond those is checked before the first write, so a
+rejected bundle leaves the store as it was.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import ProxyatlasError
+from ..errors import InputError, ProxyatlasError
+from ..limits import MAX_STIX_BYTES, MAX_STIX_OBJECTS, check_size, load_json
 from ..model import (
     HEDGES,
     Document,
@@ -35,6 +41,7 @@ from ..model import (
     Statement,
 )
 from ..normalize import slugify
+from ..ontology import load_ontology
 from ..registry import Registry, load_registry
 from ..store import Store
 from .stix import EVENT_TYPE, EXTENSION_ID, LOCATED_AT, RELATIONSHIP_TYPES
@@ -43,29 +50,84 @@ ENTITY_OBJECTS = ("identity", "threat-actor", "intrusion-set", "location")
 RELATION_TYPES = {v: k for k, v in RELATIONSHIP_TYPES.items()} | {LOCATED_AT: "operates_in"}
 
 
-def read_bundle(path: str | Path) -> dict[str, Any]:
-    """The bundle in `path`, checked by the stix2 library (custom content allowed)."""
+def read_bundle(path: str | Path) -> Mapping[str, Any]:
+    """The bundle in `path` as parsed by the stix2 library (custom content allowed), within the limits."""
     import stix2
 
     try:
+        check_size(path, Path(path).stat().st_size, MAX_STIX_BYTES, "STIX bundle")
         text = Path(path).read_text(encoding="utf-8")
-        data = json.loads(text)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise ProxyatlasError(f"{path}: cannot read a STIX bundle ({exc})") from None
+    data = load_json(path, text, "STIX bundle")
     if not isinstance(data, dict) or data.get("type") != "bundle":
         raise ProxyatlasError(f"{path}: not a STIX 2.1 bundle (a JSON object with \"type\": \"bundle\")")
+    objects = data.get("objects")
+    if isinstance(objects, list) and len(objects) > MAX_STIX_OBJECTS:
+        raise InputError(path, f"STIX bundle of {len(objects):,} objects; the limit is {MAX_STIX_OBJECTS:,}: "
+                               "import it in parts")
     try:
-        stix2.parse(data, allow_custom=True)
+        return stix2.parse(data, allow_custom=True)  # type: ignore[no-any-return]
     except Exception as exc:  # noqa: BLE001 - stix2 raises many kinds; all mean an invalid bundle
-        raise ProxyatlasError(f"{path}: invalid STIX 2.1 bundle ({type(exc).__name__}: {exc})") from None
-    return data
+        message = " ".join(str(exc).split())  # one line, whatever stix2 wrote
+        raise ProxyatlasError(f"{path}: invalid STIX 2.1 bundle ({type(exc).__name__}: {message})") from None
 
 
-def _ext(obj: dict[str, Any]) -> dict[str, Any] | None:
+def _ext(obj: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return (obj.get("extensions") or {}).get(EXTENSION_ID)
 
 
-def _foreign_entity(obj: dict[str, Any], registry: Registry) -> dict[str, Any] | None:
+class _Malformed(ProxyatlasError):
+    """A value the stix2 library does not check is wrong: names the file, the object and the field."""
+
+    def __init__(self, path: str, obj: Mapping[str, Any], problem: str) -> None:
+        super().__init__(f"{path}: {obj.get('id', obj.get('type'))}: {problem}")
+
+
+def _string_list(path: str, obj: Mapping[str, Any], key: str) -> list[str]:
+    value = obj.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Malformed(path, obj, f"'{key}' must be a list of strings")
+    return list(value)
+
+
+def _span(path: str, obj: Mapping[str, Any], item: Any, fields: dict[str, type], text_length: int | None) -> None:
+    """An evidence or mention row of the extension: a JSON object with these fields, offsets in the text."""
+    where = f"proxyatlas extension: {'evidence' if 'text' in fields else 'mention'} {item!r:.80}"
+    if not isinstance(item, Mapping):
+        raise _Malformed(path, obj, f"{where}: not a JSON object")
+    for key, kind in fields.items():
+        if not isinstance(item.get(key), kind) or isinstance(item.get(key), bool):
+            raise _Malformed(path, obj, f"{where}: '{key}' must be a {kind.__name__}")
+    if not 0 <= item["start"] <= item["end"] <= (text_length if text_length is not None else item["end"]):
+        raise _Malformed(path, obj, f"{where}: start and end are not offsets into the document text")
+    if "hedge" in fields and item["hedge"] not in HEDGES:
+        raise _Malformed(path, obj, f"{where}: hedge {item['hedge']!r} is not one of {list(HEDGES)}")
+    if item.get("attributed_to") is not None and not isinstance(item["attributed_to"], str):
+        raise _Malformed(path, obj, f"{where}: 'attributed_to' must be a string")
+
+
+_EVIDENCE = {"document": str, "start": int, "end": int, "text": str, "hedge": str}
+_MENTION = {"entity": str, "start": int, "end": int}
+
+
+def _our_entity(path: str, obj: Mapping[str, Any], ext: Mapping[str, Any]) -> dict[str, Any]:
+    """An entity exported by proxyatlas, its type and category checked against the ontology."""
+    ontology = load_ontology()
+    if ext.get("entity_type") not in ontology.entity_types:
+        raise _Malformed(path, obj, f"proxyatlas extension: entity_type {ext.get('entity_type')!r} is not one of "
+                                    f"{list(ontology.entity_types)}")
+    if ext.get("category") not in (None, *ontology.categories):
+        raise _Malformed(path, obj, f"proxyatlas extension: category {ext.get('category')!r} is not one of "
+                                    f"{list(ontology.categories)}")
+    if not (obj.get("name") or "").strip():
+        raise _Malformed(path, obj, "an entity needs a name")
+    return {"id": ext["entity_id"], "name": obj["name"], "type": ext["entity_type"], "category": ext.get("category"),
+            "aliases": list(ext.get("aliases", [])), "country": ext.get("country"), "wikidata": ext.get("wikidata"),
+            "ours": True}
+
+
+def _foreign_entity(path: str, obj: Mapping[str, Any], registry: Registry) -> dict[str, Any] | None:
     kind, name = obj["type"], (obj.get("name") or "").strip()
     if kind == "location":
         name = name or obj.get("city") or obj.get("administrative_area") or obj.get("country") or obj.get("region", "")
@@ -75,10 +137,10 @@ def _foreign_entity(obj: dict[str, Any], registry: Registry) -> dict[str, Any] |
         if obj.get("identity_class") == "system":
             return None
         etype = "person" if obj.get("identity_class") == "individual" else "organization"
-        government = any(s.startswith("government") for s in obj.get("sectors", []))
+        government = any(s.startswith("government") for s in _string_list(path, obj, "sectors"))
         category = None if etype == "person" else "state_body" if government else "other"
     elif kind == "threat-actor":
-        types = set(obj.get("threat_actor_types", []))
+        types = set(_string_list(path, obj, "threat_actor_types"))
         etype = "organization"
         category = "state_body" if "nation-state" in types else \
             "armed_group" if types <= {"terrorist", "unknown"} else "other"
@@ -86,12 +148,13 @@ def _foreign_entity(obj: dict[str, Any], registry: Registry) -> dict[str, Any] |
         etype, category = "organization", "other"
     if not name:
         return None
+    aliases = _string_list(path, obj, "aliases")  # a custom property on identity and location: any JSON
     actor = registry.lookup(name)
     if actor is not None:
         return {"id": actor.id, "name": actor.name, "type": actor.type, "category": actor.category,
-                "aliases": list(obj.get("aliases", []))}
+                "aliases": aliases}
     return {"id": slugify(name), "name": name, "type": etype, "category": category,
-            "aliases": [a for a in obj.get("aliases", []) if a != name]}
+            "aliases": [a for a in aliases if a != name]}
 
 
 def _hedge(conf: int | None) -> str:
@@ -101,19 +164,19 @@ def _hedge(conf: int | None) -> str:
 
 
 class _Import:
-    def __init__(self, store: Store, bundle: dict[str, Any], name: str, registry: Registry) -> None:
-        self.store, self.registry, self.name = store, registry, name
-        self.objects = [o for o in bundle.get("objects", []) if isinstance(o, dict) and "type" in o]
+    def __init__(self, store: Store, bundle: Mapping[str, Any], path: str, registry: Registry) -> None:
+        self.store, self.registry, self.path, self.name = store, registry, path, Path(path).name
+        # objects of types stix2 does not know stay plain JSON: only their type is read
+        self.objects = [o for o in bundle.get("objects", []) if isinstance(o, Mapping) and isinstance(o.get("type"), str)]
         self.entity: dict[str, dict[str, Any]] = {}  # STIX id -> entity record
         self.skipped: Counter[str] = Counter()
         self.report = {"documents": 0, "unchanged": 0, "entities": 0, "relations": 0}
+        self.extractions: list[Extraction] = []  # all built and checked before the first is stored
         for obj in self.objects:
             if obj["type"] in ENTITY_OBJECTS:
                 ext = _ext(obj)
-                record = {"id": ext["entity_id"], "name": obj["name"], "type": ext["entity_type"],
-                          "category": ext.get("category"), "aliases": ext.get("aliases", []),
-                          "country": ext.get("country"), "wikidata": ext.get("wikidata"), "ours": True} \
-                    if ext and ext.get("entity_id") else _foreign_entity(obj, registry)
+                record = _our_entity(path, obj, ext) if ext and ext.get("entity_id") else \
+                    _foreign_entity(path, obj, registry)
                 if record is not None:
                     self.entity[obj["id"]] = record
 
@@ -121,15 +184,16 @@ class _Import:
         return Entity(record["id"], record["name"], record["type"], record.get("category"),
                       list(record.get("aliases", [])), mentions, record.get("country"), record.get("wikidata"))
 
-    def _store(self, extraction: Extraction) -> None:
-        added, entities, relations = self.store.add_extraction(extraction, self.registry)
-        self.report["documents" if added else "unchanged"] += 1
-        self.report["entities"] += entities
-        self.report["relations"] += relations
+    def _store(self) -> None:
+        for extraction in self.extractions:
+            added, entities, relations = self.store.add_extraction(extraction, self.registry)
+            self.report["documents" if added else "unchanged"] += 1
+            self.report["entities"] += entities
+            self.report["relations"] += relations
 
     def run(self) -> dict[str, Any]:
-        ours: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (relationship, its extension)
-        foreign: list[tuple[dict[str, Any], str]] = []  # (relationship, ontology type)
+        ours: list[tuple[Mapping[str, Any], Mapping[str, Any]]] = []  # (relationship, its extension)
+        foreign: list[tuple[Mapping[str, Any], str]] = []  # (relationship, ontology type)
         for obj in self.objects:
             if obj["type"] != "relationship":
                 continue
@@ -141,6 +205,9 @@ class _Import:
             if src is None or dst is None:
                 self.skipped["relationship between objects that are not two entities"] += 1
             elif ext and ext.get("relation_type"):
+                if ext["relation_type"] not in load_ontology().relation_types:
+                    raise _Malformed(self.path, obj, f"proxyatlas extension: relation_type {ext['relation_type']!r} "
+                                                     "is not a relation type of the ontology")
                 ours.append((obj, ext))
             elif obj["relationship_type"] in RELATION_TYPES:
                 foreign.append((obj, RELATION_TYPES[obj["relationship_type"]]))
@@ -151,14 +218,16 @@ class _Import:
                 and self.entity[o["id"]]["id"] not in placed]
         if rest or foreign:
             self._synthetic(rest, foreign)
+        self._store()
         return {**self.report, "skipped": dict(self.skipped)}
 
-    def _reports(self, ours: list[tuple[dict[str, Any], dict[str, Any]]]) -> set[str]:
+    def _reports(self, ours: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> set[str]:
         """Every proxyatlas report back into its document; returns the entity ids placed in one."""
-        by_doc: dict[str, list[tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]]]] = defaultdict(list)
+        by_doc: dict[str, list[tuple[Mapping[str, Any], Mapping[str, Any], list[Any]]]] = defaultdict(list)
         for obj, ext in ours:
-            rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            rows: dict[str, list[Any]] = defaultdict(list)
             for ev in ext.get("evidence", []):
+                _span(self.path, obj, ev, _EVIDENCE, None)
                 rows[ev["document"]].append(ev)
             for doc, evs in rows.items():
                 by_doc[doc].append((obj, ext, evs))
@@ -173,11 +242,13 @@ class _Import:
             document = Document(rext["text"], rext.get("title"), rext.get("source"), rext.get("author"),
                                 rext.get("published"))
             if document.id != rext.get("document_id", document.id):
-                raise ProxyatlasError(f"{self.name}: report {report['id']}: its text does not hash to its document_id")
+                raise _Malformed(self.path, report, "its text does not hash to its document_id")
             records = {self.entity[r]["id"]: self.entity[r] for r in report.get("object_refs", [])
                        if r in self.entity}
             relations = []
             for obj, ext, evs in by_doc.pop(document.id, []):
+                for ev in evs:
+                    _span(self.path, obj, ev, _EVIDENCE, len(document.text))
                 src, dst = self.entity[obj["source_ref"]], self.entity[obj["target_ref"]]
                 records.setdefault(src["id"], src)
                 records.setdefault(dst["id"], dst)
@@ -196,12 +267,13 @@ class _Import:
                 found[kind].append(item)
             mentions: dict[str, list[Mention]] = defaultdict(list)
             for m in rext.get("mentions", []):
+                _span(self.path, report, m, _MENTION, len(document.text))
                 if m["entity"] in records:
                     mentions[m["entity"]].append(Mention(document.text[m["start"]:m["end"]], m["start"], m["end"]))
             entities = [self._entity(rec, mentions.get(eid, [])) for eid, rec in records.items()]
             placed |= set(records)
-            self._store(Extraction(document, entities, relations, found["event"], found["statement"],
-                                   found["quantity"]))
+            self.extractions.append(Extraction(document, entities, relations, found["event"], found["statement"],
+                                               found["quantity"]))
         for left in by_doc.values():
             self.skipped["relation evidence from a document the bundle lacks"] += len(left)
         for items in layers.values():
@@ -239,11 +311,12 @@ class _Import:
             out[ext["document"]].append((ext["layer"], item, named))
         return out
 
-    def _synthetic(self, entities: list[dict[str, Any]], relations: list[tuple[dict[str, Any], str]]) -> None:
+    def _synthetic(self, entities: list[Mapping[str, Any]], relations: list[tuple[Mapping[str, Any], str]]) -> None:
         """Objects without proxyatlas provenance: one document, a line per object, as their evidence."""
         producers = {o["id"]: o.get("name") for o in self.objects if o["type"] == "identity"}
-        source = next((producers.get(o.get("created_by_ref")) for o in self.objects
-                       if producers.get(o.get("created_by_ref"))), None) or "STIX import"
+        made_by = (o.get("created_by_ref") for o in self.objects)  # any JSON on a type stix2 does not know
+        source = next((producers[ref] for ref in made_by if isinstance(ref, str) and producers.get(ref)),
+                      None) or "STIX import"
         text = f"STIX bundle {self.name}\n\n"
         mentions: dict[str, list[Mention]] = defaultdict(list)
         records: dict[str, dict[str, Any]] = {}
@@ -268,10 +341,10 @@ class _Import:
             rels.append(Relation(rtype, src["id"], dst["id"], _hedge(obj.get("confidence")),
                                  evidence=[Evidence(start, start + len(line), line)]))
         entities_out = [self._entity(rec, mentions[eid]) for eid, rec in records.items()]
-        self._store(Extraction(Document(text, f"STIX bundle {self.name}", source), entities_out, rels))
+        self.extractions.append(Extraction(Document(text, f"STIX bundle {self.name}", source), entities_out, rels))
 
 
 def import_bundle(store: Store, path: str | Path, registry: Registry | None = None) -> dict[str, Any]:
     """Import the STIX 2.1 bundle at `path`: {documents, unchanged, entities, relations, skipped}."""
     bundle = read_bundle(path)
-    return _Import(store, bundle, Path(path).name, registry or load_registry()).run()
+    return _Import(store, bundle, str(path), registry or load_registry()).run()

@@ -5,10 +5,9 @@ regular file, is not empty, is not too large) and dispatches on the extension; e
 module turns bytes into text and metadata. Every problem is an `InputError` naming the file,
 so the user sees one clear line.
 
-Size limits: a news article or analysis piece is 2,000-100,000 characters. A file over
-`MAX_FILE_BYTES` is refused before it is read (memory stays bounded whatever the file), and a
-text over `MAX_TEXT_CHARS` after reading (spaCy's parser needs about 1 GB per 100,000
-characters); split such a text into its articles.
+Size limits (in `proxyatlas.limits`): a file over `MAX_FILE_BYTES` is refused before it is
+read (memory stays bounded whatever the file), and a text over `MAX_TEXT_CHARS` after reading
+(spaCy's parser needs about 1 GB per 100,000 characters); split such a text into its articles.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from ..limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
 from ..model import Document
 from .dateline import detect_metadata, parse_date
 from .html import read_html
@@ -25,18 +25,22 @@ from .pdf import read_pdf
 from .txt import read_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # on disk, markup and images included (the web upload limit too)
-MAX_TEXT_CHARS = 200_000  # the document text: about 30,000 words, a long report
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_length", "detect_metadata", "parse_date",
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "SUPPORTED", "check_text", "detect_metadata", "parse_date",
            "read_document"]
 
 
-def check_length(name: str, text: str) -> None:
-    """Refuse a text over MAX_TEXT_CHARS with an InputError naming it."""
+def check_text(name: str, text: str) -> None:
+    """Refuse, with an InputError naming it, a text over MAX_TEXT_CHARS or one holding a lone
+    surrogate (a Python string can; no file can, and spaCy and the store cannot encode it)."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(name, f"text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}, "
                                "a long report): split it into its articles")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(name, f"lone surrogate U+{ord(text[exc.start]):04X} at offset {exc.start}: not valid "
+                               "Unicode text") from None
 
 
 def _link_problem(p: Path) -> str | None:
@@ -85,5 +89,5 @@ def read_document(path: str | Path) -> Document:
         document = read_html(name, data)
     else:
         document = read_text(name, data, markdown=ext == ".md")
-    check_length(name, document.text)
+    check_text(name, document.text)
     return document

@@ -14,6 +14,7 @@ import re
 import trafilatura
 
 from ..errors import InputError
+from ..limits import check_html_depth
 from ..model import Document
 from .dateline import detect_metadata
 from .txt import decode_text, normalize_text
@@ -31,6 +32,9 @@ def read_html(path: str, data: bytes) -> Document:
     markup = _decode(path, data)
     if not markup.strip():
         raise InputError(path, "empty document")
+    root = _parsed(markup)
+    if root is not None:
+        check_html_depth(path, root)  # before trafilatura, whose tree walks recurse
     try:
         result = _extract(markup)
         if _text_of(result) is None:
@@ -81,11 +85,18 @@ def _tree(markup: str) -> object:
     return lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
 
 
+def _parsed(markup: str) -> object | None:
+    """The page parsed by lxml, or None where lxml finds no document in it."""
+    try:
+        return _tree(markup)
+    except Exception:  # lxml raises several kinds on markup it cannot parse
+        return None
+
+
 def _has_prose(markup: str) -> bool:
     """Whether the page's body has any words outside links, menus, headers, footers and scripts."""
-    try:
-        root = _tree(markup)
-    except Exception:
+    root = _parsed(markup)
+    if root is None:
         return False
     skip = "ancestor::a or ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside"
     skip += " or ancestor::script or ancestor::style or ancestor::noscript or ancestor::head"

@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 
 from ..errors import InputError
+from ..limits import check_pdf_pages
 from ..model import Document
 from .dateline import detect_metadata
 from .txt import normalize_text
@@ -39,6 +40,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                 opened = 0
             if not opened:
                 raise InputError(path, "encrypted PDF; remove the password protection first")
+        check_pdf_pages(path, len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, ProxyatlasError
+from ..limits import MAX_FILE_BYTES, check_size, load_json
 from ..model import Document, Extraction
 from ..nlp.dates import parse_published
 from ..nlp.extractor import extract_document
@@ -93,12 +94,11 @@ def sidecar(path: str) -> dict[str, str]:
     for candidate in (p.with_suffix(".meta.json"), p.with_name(p.name + ".meta.json")):
         if candidate.is_file():
             try:
-                raw = json.loads(candidate.read_text(encoding="utf-8"))
-            except json.JSONDecodeError as exc:
-                raise InputError(candidate, f"line {exc.lineno}, column {exc.colno}: invalid JSON in the metadata "
-                                            f"sidecar ({exc.msg})") from None
+                check_size(candidate, candidate.stat().st_size, MAX_FILE_BYTES, "metadata sidecar")
+                text = candidate.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise InputError(candidate, f"unreadable metadata sidecar ({exc})") from None
+            raw = load_json(candidate, text, "metadata sidecar")
             if not isinstance(raw, dict):
                 raise InputError(candidate, "a metadata sidecar is a JSON object with title/source/author/published")
             meta = {k: str(raw[k]).strip() for k in _META_KEYS if raw.get(k)}

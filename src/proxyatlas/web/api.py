@@ -29,6 +29,7 @@ router = APIRouter(prefix="/api")
 Hedge = Literal["asserted", "reported", "alleged", "speculative", "denied"]
 UPLOAD_SUFFIXES = {".txt", ".md", ".html", ".htm", ".pdf"}
 CHUNK = 1 << 16
+NAME_CHARS = 100  # of an uploaded file's name as stored for ingest
 
 
 def _db(request: Request) -> str | None:
@@ -293,10 +294,11 @@ def _authorize(request: Request) -> None:
 
 
 def _safe_name(filename: str, n: int) -> str:
-    """The file's base name with only safe characters, and a supported extension (else 400)."""
+    """The file's base name with only safe characters, at most NAME_CHARS of them (a file system
+    refuses names over 255 bytes), and a supported extension (else 400)."""
     base = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(filename.replace("\\", "/")).name).lstrip(".") or "upload"
     suffix = Path(base).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise HTTPException(400, f"{filename!r}: unsupported file type {suffix or '(none)'!r}; "
+        raise HTTPException(400, f"{filename!r:.200}: unsupported file type {suffix or '(none)'!r}; "
                                  f"supported: {' '.join(sorted(UPLOAD_SUFFIXES))}")
-    return f"{n:03d}-{base}"
+    return f"{n:03d}-{base[: NAME_CHARS - len(suffix)]}{suffix}"

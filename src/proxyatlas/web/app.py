@@ -22,12 +22,12 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import ProxyatlasError
+from ..limits import MAX_UPLOAD_BYTES
 from .api import router
 from .review import router as review_router
 
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
        "form-action 'self'")
