@@ -149,6 +149,8 @@ def named_at(ctx: RelationContext, i: int) -> str | None:
 def _role_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """The longest role noun starting at token i ("chief of staff" before "chief"), matched on the
     lower-case form, the last word also on its lemma ("commanders")."""
+    if not 0 <= i < len(doc):
+        return None  # a role noun ending the text has nothing after it
     table = _role_table()
     first = doc[i]
     if first.lower_ not in _role_first_words() and first.lemma_.lower() not in _role_first_words():
