@@ -11,7 +11,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "as_of", "conflicts", "document", "documents", "entities", "extract", "extract_file", "extract_many",
-           "graph_stats", "ingest", "merge", "path", "rebuild", "reject", "relations", "show", "sources", "split",
+           "graph_stats", "ingest", "merge", "path", "profile", "rebuild", "reject", "relations", "show", "sources", "split",
            "timeline"]
 
 
