@@ -20,33 +20,44 @@ Sentence = dict[str, Any]
 
 
 class Notes:
-    """Numbered notes in order of first citation; one per document span (or whole document)."""
+    """Numbered notes, one per document, in order of first citation: what each reference names
+    (outlet, date, title). A sentence's references point at its evidence spans in those documents."""
 
     def __init__(self, facts: Facts, t: Templates) -> None:
         self.facts, self.t = facts, t
-        self.numbers: dict[tuple[str, int | None, int | None], int] = {}
+        self.numbers: dict[str, int] = {}
         self.items: list[dict[str, Any]] = []
 
-    def cite(self, document: str, start: int | None = None, end: int | None = None, quote: str | None = None) -> int:
-        key = (document, start, end)
-        if key not in self.numbers:
+    def cite(self, document: str) -> int:
+        if document not in self.numbers:
             meta = self.facts.doc_meta.get(document, {})
             c = self.t.common
-            self.numbers[key] = len(self.items) + 1
+            self.numbers[document] = len(self.items) + 1
             self.items.append({
-                "n": self.numbers[key], "document": document, "start": start, "end": end,
-                "href": f"/document/{document}" + (f"?hl={start}-{end}" if start is not None else ""),
+                "n": self.numbers[document], "document": document, "href": f"/document/{document}",
+                "source": meta.get("source"), "published": meta.get("published"), "title": meta.get("title"),
                 "text": self.t.common_say("footnote", outlet=meta.get("source") or c["no_outlet"],
                                           date=meta.get("published") or c["no_date"],
-                                          title=(meta.get("title") or c["no_title"]).strip()),
-                "quote": self.t.common_say("footnote_quote", quote=" ".join(quote.split())) if quote else None})
-        return self.numbers[key]
+                                          title=" ".join((meta.get("title") or c["no_title"]).split()))})
+        return self.numbers[document]
 
-    def evidence(self, item: dict[str, Any]) -> list[int]:
-        """Notes for every evidence span of a relation (rows carry their document) or of an
-        event, statement or quantity (spans of the item's one document)."""
-        return sorted({self.cite(ev.get("document", item.get("document")), ev["start"], ev["end"], ev["text"])
-                       for ev in item["evidence"]})
+    def documents(self, documents: list[str]) -> dict[str, Any]:
+        """`notes` and `refs` of a sentence resting on whole documents."""
+        refs = [{"n": self.cite(d), "document": d, "href": f"/document/{d}", "start": None, "end": None,
+                 "quote": None} for d in dict.fromkeys(documents)]
+        return {"notes": sorted(r["n"] for r in refs), "refs": sorted(refs, key=lambda r: r["n"])}
+
+    def evidence(self, item: dict[str, Any]) -> dict[str, Any]:
+        """`notes` and `refs` of a sentence resting on evidence spans (of a relation: rows carry
+        their document; of an event, statement or quantity: spans of its one document): one
+        reference per document, to its first span."""
+        refs: dict[str, dict[str, Any]] = {}
+        for ev in item["evidence"]:
+            doc = ev.get("document", item.get("document"))
+            if doc not in refs:
+                refs[doc] = {"n": self.cite(doc), "document": doc, "href": f"/document/{doc}?hl={ev['start']}-{ev['end']}",
+                             "start": ev["start"], "end": ev["end"], "quote": " ".join(ev["text"].split())}
+        return {"notes": sorted(r["n"] for r in refs.values()), "refs": sorted(refs.values(), key=lambda r: r["n"])}
 
 
 class Composer:
@@ -95,7 +106,7 @@ class Composer:
     def relation(self, rel: dict[str, Any], key: str | None = None) -> Sentence:
         clause = self.clause(rel, key) + self.period(rel["valid_from"], rel["valid_to"])
         text = self.claim(clause, rel["hedge"], self.claimants(rel["evidence"], rel["hedge"]), rel["sources"])
-        return {"text": text, "notes": self.notes.evidence(rel), "hedge": rel["hedge"],
+        return {"text": text, **self.notes.evidence(rel), "hedge": rel["hedge"],
                 "likelihood": likelihood(rel["hedge"], rel["sources"]), "relation": rel["id"]}
 
     # -- sections ----------------------------------------------------------------------------
@@ -103,20 +114,21 @@ class Composer:
         e, t = self.facts.entity, self.t
         docs = sorted(self.facts.documents, key=lambda d: sort_key(d["published"]))
         first, last = (docs[0], docs[-1]) if docs else (None, None)
-        first_notes = [self.notes.cite(first["id"])] if first else []
+        first_notes = self.notes.documents([first["id"]] if first else
+                                           [self.facts.first_document] if self.facts.first_document else [])
         country = t.say("summary", "country", country=e["country_name"]) if e.get("country") else ""
         kind = t.kinds.get(e.get("category") or "", t.kinds[e["type"]])
         out = [{"text": _sentence(t.say("summary", "identity", name=e["name"], kind=kind, country=country)),
-                "notes": first_notes}]
+                **first_notes}]
         if e["aliases"]:
             out.append({"text": _sentence(t.say("summary", "aliases", aliases=self.join(e["aliases"]))),
-                        "notes": first_notes})
+                        **first_notes})
         if first and last:
             count = t.common["documents_one"] if len(docs) == 1 else t.common_say("documents_many", n=len(docs))
             out.append({"text": _sentence(t.say("summary", "reports", documents=count,
                                                 first=first["published"] or t.common["no_date"],
                                                 last=last["published"] or t.common["no_date"])),
-                        "notes": sorted({*first_notes, self.notes.cite(last["id"])})})
+                        **self.notes.documents([first["id"], last["id"]])})
         return out
 
     def relations_of(self, types: tuple[str, ...], incoming_first: bool = True) -> list[Sentence]:
@@ -134,7 +146,7 @@ class Composer:
             leaders = self.t.sections["leadership"].sentences["then"].join(dict.fromkeys(r["source_name"] for r in mine))
             out.append({"text": _sentence(self.t.say("leadership", "succession", target=self.facts.entity["name"],
                                                      leaders=leaders)),
-                        "notes": sorted({n for r in mine for n in self.notes.evidence(r)})})
+                        **self.notes.evidence({"evidence": [e for r in mine for e in r["evidence"]]})})
         return out
 
     def timeline(self) -> list[Sentence]:
@@ -148,7 +160,7 @@ class Composer:
             clause = (t.say("timeline", "dated", date=event["date"], clause=clause) if event["date"]
                       else t.say("timeline", "undated", clause=clause))
             claimants = self.claimants([event], event["hedge"])
-            out.append({"text": self.claim(clause, event["hedge"], claimants, 1), "notes": self.notes.evidence(event),
+            out.append({"text": self.claim(clause, event["hedge"], claimants, 1), **self.notes.evidence(event),
                         "hedge": event["hedge"], "likelihood": likelihood(event["hedge"], 1)})
         return out
 
@@ -162,7 +174,7 @@ class Composer:
                 text = text[5:]
             key = "quote" if item["direct"] else "paraphrase"
             out.append({"text": _sentence(t.say("statements", key, speaker=item["speaker_name"], date=date, via=via,
-                                                text=text)), "notes": self.notes.evidence(item)})
+                                                text=text)), **self.notes.evidence(item)})
         return out
 
     def numbers(self) -> list[Sentence]:
@@ -178,7 +190,7 @@ class Composer:
                 item["source"] or t.common["no_outlet"])
             out.append({"text": _sentence(t.say("numbers", "claimed", claimant=claimant, subject=self.name(item["subject"]),
                                                 value=value, unit=item["unit"], date=date)),
-                        "notes": self.notes.evidence(item)})
+                        **self.notes.evidence(item)})
         return out
 
     def contested(self) -> list[Sentence]:
@@ -193,8 +205,8 @@ class Composer:
                 start, end = c["overlap"]
                 text = self.t.say("contested", "office", holders=self.join([h["source_name"] for h in c["holders"]]),
                                   office=c["office_name"], overlap=self.period(start, end))
-                notes = sorted({n for h in c["holders"] for n in self.notes.evidence(h)})
-            out.append({"text": _sentence(text), "notes": notes})
+                notes = self.notes.evidence({"evidence": [e for h in c["holders"] for e in h["evidence"]]})
+            out.append({"text": _sentence(text), **notes})
         return out
 
     def sources(self) -> list[Sentence]:
@@ -213,7 +225,7 @@ class Composer:
             out.append({"text": _sentence(self.t.say("sources", "outlet", outlet=outlet, documents=len(docs),
                                                      first=dates[0] if dates else no_date,
                                                      last=dates[-1] if dates else no_date)),
-                        "notes": [self.notes.cite(d) for d in docs]})
+                        **self.notes.documents(docs)})
         return out
 
 
@@ -245,7 +257,7 @@ def compose(facts: Facts, t: Templates) -> dict[str, Any]:
     return {"entity": e, "title": e["name"], "subtitle": subtitle, "language": t.language, "as_of": facts.as_of,
             "min_sources": facts.min_sources, "sections": sections, "footnotes": c.notes.items,
             "places": facts.places,
-            "labels": {"contents": t.common["contents"], "notes": t.common["notes"],
+            "labels": {"contents": t.common["contents"], "notes": t.common["notes"], "evidence": t.common["evidence"],
                        "map_alt": t.common_say("map_alt", name=e["name"]),
                        "map_caption": t.say("areas", "map_caption", name=e["name"])}}
 

@@ -32,7 +32,8 @@ class Facts:
     statements: list[dict[str, Any]]
     quantities: list[dict[str, Any]]
     conflicts: list[dict[str, Any]]
-    documents: list[dict[str, Any]]   # the documents that name the actor: id, title, source, published
+    documents: list[dict[str, Any]]   # the documents that name the actor (by as_of): id, title, source, published
+    first_document: str | None = None  # the first stored document that names it, whatever as_of
     names: dict[str, str] = field(default_factory=dict)   # entity id -> name, for every id cited
     doc_meta: dict[str, dict[str, Any]] = field(default_factory=dict)  # document id -> title, source, published
     places: list[dict[str, Any]] = field(default_factory=list)
@@ -67,12 +68,13 @@ def gather(store: Store, actor: str, *, as_of: str | None = None, min_sources: i
     said = [s for speaker in (eid, *sorted(leaders)) for s in queries.statements(store, speaker=speaker)]
     kept_ids = {r["id"] for r in rels}
     disputes = [c for c in conflicts(store) if _concerns(c, eid, kept_ids)]
-    docs = [d for d in _documents(store, eid) if _known_by(d, day)]
+    every_doc = _documents(store, eid)
+    docs = [d for d in every_doc if _known_by(d, day)]
     facts = Facts(entity=entity, as_of=day, min_sources=min_sources, relations=rels,
                   events=[e for e in read_events(store, eid) if _known_by(e, day)],
                   statements=[s for s in said if _known_by(s, day)],
                   quantities=[q for q in read_quantities(store, eid) if _known_by(q, day)],
-                  conflicts=disputes, documents=docs)
+                  conflicts=disputes, documents=docs, first_document=every_doc[0]["id"] if every_doc else None)
     facts.names = _names(store, facts)
     facts.doc_meta = _doc_meta(store, facts)
     registry = load_registry()
@@ -113,7 +115,7 @@ def _names(store: Store, facts: Facts) -> dict[str, str]:
 
 
 def _doc_meta(store: Store, facts: Facts) -> dict[str, dict[str, Any]]:
-    ids = {d["id"] for d in facts.documents}
+    ids = {d["id"] for d in facts.documents} | ({facts.first_document} if facts.first_document else set())
     ids |= {e["document"] for rel in facts.relations for e in rel["evidence"]}
     ids |= {item["document"] for item in (*facts.events, *facts.statements, *facts.quantities)}
     ids |= {e["document"] for c in facts.conflicts for rel in c.get("holders", [c.get("relation")]) if rel

@@ -1,6 +1,6 @@
-"""The profile as Markdown: a contents list, numbered notes as Markdown footnotes ([^N]) that
-name the outlet, date, title and evidence sentence and give the document page's address,
-and the static map inlined as an SVG data URI."""
+"""The profile as Markdown: a contents list, each sentence with its references as Markdown
+footnotes ([^N]: outlet, date, title and the document page's address) followed by links to
+its evidence sentences, and the static map inlined as an SVG data URI."""
 
 from __future__ import annotations
 
@@ -30,11 +30,11 @@ def render_markdown(profile: dict[str, Any]) -> str:
                 lines += [f"![{labels['map_alt']}](data:image/svg+xml;base64,{data})", "",
                           f"_{labels['map_caption']}._", ""]
         for sentence in section["sentences"]:
-            refs = "".join(f"[^{n}]" for n in sentence["notes"])
-            lines.append(f"- {sentence['text']}{refs}")
+            notes = "".join(f"[^{n}]" for n in sentence["notes"])
+            spans = " ".join(f"[{r['n']}]({r['href']})" for r in sentence["refs"] if r["start"] is not None)
+            lines.append(f"- {sentence['text']}{notes}" + (f" ({labels['evidence']}: {spans})" if spans else ""))
         lines.append("")
     lines += [f"## {labels['notes']}", ""]
     for note in profile["footnotes"]:
-        quote = f" {note['quote']}" if note["quote"] else ""
-        lines.append(f"[^{note['n']}]: {note['text']}.{quote} <{note['href']}>")
+        lines.append(f"[^{note['n']}]: {note['text']}. <{note['href']}>")
     return "\n".join(lines) + "\n"

@@ -16,4 +16,4 @@ def render_pdf(profile: dict[str, Any]) -> bytes:
         raise ProxyatlasError(f"PDF output needs WeasyPrint and the Pango library ({exc}); run `make pango` "
                               "(apt-get install libpango-1.0-0 libpangoft2-1.0-0) and "
                               "`pip install 'proxyatlas'`, or use --format md|html") from exc
-    return HTML(string=render_html(profile), base_url="http://127.0.0.1/").write_pdf()
+    return HTML(string=render_html(profile, for_print=True)).write_pdf()

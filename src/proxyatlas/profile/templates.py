@@ -26,11 +26,11 @@ _CLAIM = frozenset({"source", "target"})  # a relation clause names its two ends
 # file -> key -> the placeholders that key's template may use
 COMMON: dict[str, frozenset[str]] = {
     "subtitle": frozenset({"documents", "as_of", "min_sources"}), "as_of": frozenset({"date"}),
-    "min_sources": frozenset({"n"}), "contents": frozenset(), "notes": frozenset(), "map_alt": frozenset({"name"}),
+    "min_sources": frozenset({"n"}), "contents": frozenset(), "notes": frozenset(), "evidence": frozenset(), "map_alt": frozenset({"name"}),
     "and": frozenset(), "unnamed": frozenset(), "rated": frozenset({"claim", "likelihood", "sources"}),
     "sources_one": frozenset(), "sources_many": frozenset({"n"}), "documents_one": frozenset(),
     "documents_many": frozenset({"n"}), "footnote": frozenset({"outlet", "date", "title"}),
-    "footnote_quote": frozenset({"quote"}), "no_outlet": frozenset(), "no_date": frozenset(), "no_title": frozenset(),
+    "no_outlet": frozenset(), "no_date": frozenset(), "no_title": frozenset(),
 }
 COMMON_GROUPS: dict[str, dict[str, frozenset[str]]] = {
     "hedges": {hedge: frozenset({"clause", "claimants"}) for hedge in HEDGES},

@@ -1,5 +1,6 @@
-/* Actor profile: /api/profile/ID (sections of sentences, each with numbered notes that open the
- * evidence sentence in its document), the interactive map of its areas, and download buttons
+/* Actor profile: /api/profile/ID (sections of sentences, each with numbered references that open
+ * the evidence sentence in its document page; the notes name each document), the interactive map
+ * of its areas, and download buttons
  * for /api/profile/ID/download?format=md|html|pdf with the same as-of and min-sources. */
 "use strict";
 
@@ -39,7 +40,8 @@
     data.sections.map((s) => el("li", {}, el("a", {href: "#" + s.id}, s.title))),
     el("li", {}, el("a", {href: "#notes"}, data.labels.notes)))]);
 
-  const noteRefs = (numbers) => numbers.map((n) => el("sup", {}, el("a", {href: "#fn-" + n, class: "note-ref"}, `[${n}]`)));
+  const noteRefs = (refs) => refs.length ? el("sup", {}, "[", refs.flatMap((r, i) => [i ? ", " : "",
+    el("a", {href: r.href, class: "note-ref", title: r.quote || null, dataset: {note: r.n}}, String(r.n))]), "]") : null;
   let mapBox = null;
   for (const section of data.sections) {
     const box = el("section", {id: section.id, class: "profile-section"}, el("h2", {}, section.title));
@@ -48,13 +50,13 @@
       append(box, [mapBox, el("p", {class: "muted small"}, data.labels.map_caption + ".")]);
     }
     box.appendChild(el("ul", {class: "profile-facts"}, section.sentences.map((s) =>
-      el("li", {class: s.hedge ? "hedge-text-" + s.hedge : null}, s.text, noteRefs(s.notes)))));
+      el("li", {class: s.hedge ? "hedge-text-" + s.hedge : null}, s.text, noteRefs(s.refs)))));
     $("sections").appendChild(box);
   }
 
   append($("notes"), [el("h2", {}, data.labels.notes), el("ol", {class: "notes"}, data.footnotes.map((note) =>
     el("li", {id: "fn-" + note.n, value: note.n},
-      el("a", {href: note.href, class: "doc-link"}, note.text), note.quote ? [" ", el("q", {}, note.quote)] : null)))]);
+      el("a", {href: note.href, class: "doc-link"}, note.text))))]);
 
   if (mapBox) {
     try { await PAMap.draw(mapBox, data.places); } catch (err) { PA.fail(mapBox, err); }
