@@ -20,7 +20,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from proxyatlas.model import Document, Entity, Event, Evidence, Extraction, Mention, Quantity, Relation, Statement
+from proxyatlas.model import (
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Mention,
+    Quantity,
+    Relation,
+    Statement,
+)
 from proxyatlas.profile import build_profile, render
 from proxyatlas.store import open_store
 

@@ -268,5 +268,5 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "”")) else text + "."
 
 
-def _number(value: float | int) -> str:
+def _number(value: float) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -89,7 +89,7 @@ def languages(root: Any = None) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_templates(language: str = "en", root: Any = None) -> Templates:
     """The templates of `language` (in the package, or in folder `root`/LANG), validated;
     DataError names the file, entry and problem."""
