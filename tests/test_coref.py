@@ -257,3 +257,13 @@ def test_it_said_after_an_unnamed_report_has_no_speaker(run):
 def test_negated_it_said_is_no_statement(run):
     text = "Hezbollah fired rockets at a base in northern Israel on Monday. It did not say why."
     assert all(s.speaker != "hezbollah" for s in run(text).statements)
+
+
+def test_a_singular_reference_takes_a_plural_name_head():
+    text = "The Popular Mobilization Forces expanded in 2015. The force then answered to the prime minister."
+    assert referent(text, "force") == "popular-mobilization-forces"
+
+
+def test_a_name_head_shared_by_two_organisations_resolves_to_none():
+    text = "The Quds Force and the Popular Mobilization Forces met in Baghdad. The force then left."
+    assert referent(text, "force") is None

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxyatlas.nlp.dates import is_valid_edtf, normalize_date, parse_published, vague_expressions
+from proxyatlas.nlp.dates import (anaphoric_date, is_anaphoric, is_valid_edtf, normalize_date, parse_published,
+                                   vague_expressions)
 
 THU = "2020-01-09"
 TUE = "2020-01-07"
@@ -304,3 +305,30 @@ def test_common_patterns_are_fast() -> None:
     normalize("warm-up", THU)
     seconds = timeit.timeit(lambda: [normalize(e, THU) for e in expressions], number=20)
     assert seconds / (20 * len(expressions)) < 0.001
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("April 15 after months", "2020-04-15"),
+    ("March 2019 after several weeks", "2019-03"),
+    ("after months", None),
+])
+def test_a_length_before_the_date_is_dropped(text: str, expected: str | None) -> None:
+    """"erupted on April 15 after months of wrangling": spaCy takes the length into the date."""
+    assert normalize_date(text, "2020-05-01") == expected
+
+
+@pytest.mark.parametrize("text, previous, expected", [
+    ("November of that year", "2012-05-03", "2012-11"),
+    ("in March of the following year", "2012", "2013-03"),
+    ("later that year", "2012-05", "2012"),
+    ("that same year", "2012-05-03", "2012"),
+    ("earlier that month", "2012-05-03", "2012-05"),
+    ("earlier that month", "2012", None),  # a year alone does not fix the month
+])
+def test_months_and_years_told_from_the_last_date(text: str, previous: str, expected: str | None) -> None:
+    assert is_anaphoric(text)
+    assert anaphoric_date(text, previous) == expected
+
+
+def test_a_month_with_its_own_year_is_not_anaphoric() -> None:
+    assert not is_anaphoric("November of 2012")

@@ -196,3 +196,112 @@ def test_a_count_before_coordinated_names_is_the_first_names():
 ])
 def test_coordinated_names_without_a_counted_unit_are_no_quantity(text):
     assert quantities(text) == []
+
+
+# --- strength in clauses that hang off a name ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # The parser hangs the participle on the main verb: the name before the comma holds the number.
+    ("Heavy fighting broke out between the army and the RSF, estimated to number some 90,000 fighters.",
+     [("rapid-support-forces", 90000, None)]),
+    # A singular relative clause after coordinated names is about the last of them.
+    ("Talks failed between the army and the RSF, which is thought to have 80,000 fighters.",
+     [("rapid-support-forces", 80000, None)]),
+    # A plural one is about all of them together: no single actor's number.
+    ("Hezbollah and Amal, which have 40,000 fighters between them, held a rally.", []),
+    # The parser may make the participle the root, the clause before it its subject.
+    ("Fighting between the army and the RSF, widely estimated to number some 70,000 fighters, went on.",
+     [("rapid-support-forces", 70000, None)]),
+    # A passive report after an aside is about the sentence's subject, not the aside's last name.
+    ("Hezbollah, backed by Iran, is said to have 30,000 fighters.", [("hezbollah", 30000, None)]),
+])
+def test_a_clause_after_a_name_gives_its_strength(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_one_word_group_name_modifying_a_noun_is_the_group_not_a_persons_surname():
+    text = ("Abdul-Malik al-Houthi gave a speech on Thursday. "
+            "On Friday US helicopters sank four Houthi boats in the Red Sea.")
+    assert quantities(text) == [("houthis", 4, None)]
+
+
+# --- the dead of a participle clause: members of the organisation struck ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli jets struck Hezbollah positions near Tyre on Monday, killing four fighters.",
+     [("hezbollah", 4, None)]),
+    ("A bomber drove a truck into a convoy of the Central Reserve Police Force, killing 12 troopers.",
+     [("central-reserve-police-force", 12, None)]),
+    # A country struck is no organisation whose members died; and the attacker's dead are not counted.
+    ("Israel struck Gaza City on Monday, killing 20 fighters.", []),
+    ("Hamas gunmen attacked an Israeli border post, killing three soldiers.", []),
+])
+def test_the_dead_of_a_killing_clause_belong_to_the_organisation_struck(text, expected):
+    assert quantities(text) == expected
+
+
+# --- counts named through the company they keep -------------------------------------------------
+
+def test_a_range_opened_by_between_counts_the_noun_after_it():
+    assert quantities("Officials said between 600 and 900 Wagner personnel were still in the country.") == [
+        ("wagner-group", 600, 900)]
+
+
+def test_men_under_a_commander_are_his():
+    assert quantities("A column of about 70 men under Igor Girkin entered the town.") == [("igor-girkin", 70, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Pentagon blamed Kataib Hezbollah for a barrage of more than 20 rockets.", [("kataib-hezbollah", 20, None)]),
+    ("Kyiv accused Moscow of launching at least 40 drones overnight.", [("russia", 40, None)]),
+    # The dead of a deed pinned on someone are the other side's, not the blamed one's.
+    ("Israel blamed Hamas for the deaths of 12 soldiers.", []),
+])
+def test_weapons_of_a_deed_pinned_on_someone_are_the_blamed_ones(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_bare_number_held_later_in_the_sentence_counts_the_same_unit():
+    assert quantities("Hezbollah has 30,000 fighters, while Amal has 5,000.") == [
+        ("hezbollah", 30000, None), ("amal-movement", 5000, None)]
+    # Not across sentences: the unit of another sentence is no longer in view.
+    assert quantities("Hezbollah has 30,000 fighters. Amal has 5,000.") == [("hezbollah", 30000, None)]
+
+
+def test_a_death_toll_of_a_demonym_is_that_countrys():
+    assert quantities("By March the Syrian death toll stood above 2,300.", "2024-03-30") == [("syria", 2300, None)]
+
+
+# --- casualties a state's own body counts -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan's health ministry said four people, one of them a child, were killed and 19 wounded.",
+     [("jordan", 4, None), ("jordan", 19, None)]),
+    ("The Syrian health ministry said 12 civilians were killed on Monday.", [("syria", 12, None)]),
+    # An army's statement of the dead, or anyone's who is no state body, names no side.
+    ("Israel's military said three people were killed in the strike.", []),
+    ("Witnesses said three people were killed in the strike.", []),
+])
+def test_dead_counted_by_a_states_ministry_are_that_states(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_number_before_a_multiword_name_counts_the_noun_after_the_name():
+    assert quantities("Treasury sanctioned seven Kata'ib Hizballah affiliates on Friday.") == [
+        ("kataib-hezbollah", 7, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah said five fighters were killed in the strike.", [("hezbollah", 5, None)]),
+    ("Israel said two soldiers were killed on Monday.", [("israel", 2, None)]),
+    # The dead a side names as its enemies' are not its own.
+    ("The Iraqi army said 20 militants were killed.", []),
+    ("Hezbollah said two soldiers were killed.", []),
+])
+def test_a_side_reporting_dead_it_calls_its_own_reports_its_own(text, expected):
+    assert quantities(text) == expected
+
+
+def test_at_least_one_is_a_claim_but_one_of_is_not():
+    assert quantities("Officials said Haftar sent at least one plane of arms to the RSF.") == [("khalifa-haftar", 1, None)]
+    assert quantities("One of the militias, Kataib Hezbollah, fired a drone at the base.") == []

@@ -290,3 +290,28 @@ def test_one_of_several_backed_groups(run):
                  "factions armed by the Quds Force.")
     rel(result, "supports", "iran", "kataib-hezbollah")
     rel(result, "supports", "irgc-quds-force", "harakat-hezbollah-al-nujaba")
+
+
+# --- a description the parser made a predicate; listed clients; an owner by "have" ------------------
+
+def test_relative_clause_on_a_description_after_the_name(run):
+    result = run("Since May the rebels have been part of the Sahel Freedom Alliance (SFA), a coalition that "
+                 "Omar Nasser launched in Nairobi that month and still leads.")
+    rel(result, "created", "omar-nasser", "sahel-freedom-alliance")
+    rel(result, "leads", "omar-nasser", "sahel-freedom-alliance")
+
+
+def test_clients_listed_after_a_colon(run):
+    result = run("On the ground, Moscow favours other clients: the Tiger Forces and Liwa al-Quds.")
+    rel(result, "supports", "russia", "tiger-forces")
+    rel(result, "supports", "russia", "liwa-al-quds")
+
+
+def test_proxies_listed_after_have(run):
+    result = run("Iran has many proxies: Hamas and Hezbollah.")
+    rel(result, "supports", "iran", "hamas")
+    rel(result, "supports", "iran", "hezbollah")
+
+
+def test_struck_proxies_are_not_the_strikers(run):
+    no_rel(run("Israel struck other proxies: Hamas and Hezbollah."), "supports", "israel")

@@ -242,3 +242,128 @@ def test_bases_kept_in_a_place(run, text, pair, hedge):
 
 def test_things_run_that_are_not_bases_place_no_one(run):
     assert not located(run("Hezbollah runs schools in Beirut."))
+
+
+# --- a demonym a group's name takes on ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Afghanistan's neighbours worry. The Afghan Taliban hosted the delegation.", ("taliban", "afghanistan")),
+    ("Lebanon held elections, and Lebanese Hezbollah won seats.", ("hezbollah", "lebanon")),
+])
+def test_a_demonym_before_a_group_s_name_is_its_home(run, text, pair):
+    assert located(run(text)).get(pair) == "asserted"
+
+
+@pytest.mark.parametrize("text, pair", [
+    # The demonym opens the group's own full name: no claim about where it acts.
+    ("Syria's war goes on. The Syrian Democratic Forces held talks.", ("syrian-democratic-forces", "syria")),
+    # A state body named with its demonym is the state's, not based there.
+    ("Lebanon votes. The Lebanese army deployed.", ("lebanese-armed-forces", "lebanon")),
+])
+def test_a_demonym_that_is_part_of_the_name_gives_no_home(run, text, pair):
+    assert pair not in located(run(text))
+
+
+# --- wider places and acronyms in brackets ----------------------------------------------------------
+
+def test_a_named_place_s_wider_place_is_also_where_the_group_acts(run):
+    result = located(run("In 2019 the M23 seized Goma, the capital of North Kivu."))
+    assert {("m23", "goma"), ("m23", "north-kivu")} <= set(result)
+
+
+def test_an_acronym_in_brackets_does_not_hide_the_group_before_a_place(run):
+    result = located(run("The report said operations by the Allied Democratic Forces (ADF) in Ituri were brutal."))
+    assert ("allied-democratic-forces", "ituri") in result
+
+
+def test_a_different_name_in_brackets_is_not_an_acronym(run):
+    # "(Reuters)" names another organisation: the group before the bracket is not located by it.
+    result = located(run("Hamas (Reuters) in Gaza said nothing."))
+    assert ("hamas", "gaza-strip") not in result
+
+
+# --- holders described by a copula; misparsed clauses after a held place ---------------------------
+
+def test_what_the_subject_is_said_to_be_holds_the_place(run):
+    result = located(run("The Houthis are rebels who have held most of Yemen's north since 2014."))
+    assert result.get(("houthis", "yemen")) == "asserted"
+
+
+def test_a_clause_hung_on_the_held_place_does_not_hide_the_holder(run):
+    result = located(run("Al-Shabaab controls much of rural southern and eastern Somalia and taxes goods far beyond it."))
+    assert result.get(("al-shabaab", "somalia")) == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah holds that Israel is weak.",  # 'hold' as belief: no place held
+    "The Houthis are rebels who have never held Riyadh.",
+])
+def test_holding_a_view_or_a_denied_holding_is_no_plain_holding(run, text):
+    assert all(hedge == "denied" for hedge in located(run(text)).values())
+
+
+# --- companions: "alongside Y" ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Hezbollah fighters entered Idlib alongside the Fatemiyoun Division.", ("fatemiyoun-brigade", "idlib"),
+     "asserted"),
+    ("The Houthis said Kataib Hezbollah fought alongside them in Hodeidah.", ("houthis", "hodeidah"), "reported"),
+    ("Tehran denied that the Quds Force was fighting alongside Hamas in Gaza.", ("irgc-quds-force", "gaza-strip"),
+     "denied"),
+])
+def test_a_companion_is_where_the_operator_is(run, text, pair, hedge):
+    assert located(run(text)).get(pair) == hedge
+
+
+def test_a_companion_of_an_act_that_places_no_one_is_nowhere(run):
+    # Mourning is no operation: neither the mourners nor their companions are placed.
+    assert not located(run("Hezbollah mourned the commander alongside Hamas in a statement."))
+
+
+# --- counted forces, expulsions, operations by a group, joined offensives ----------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Some 300 of Hezbollah's fighters crossed into Syria.", ("hezbollah", "syria")),
+    ("The Houthis drove government troops out of Marib.", ("houthis", "marib")),
+    ("The M23 expelled the army from Bunagana.", ("m23", "bunagana")),
+    ("The report blamed operations by the Wagner Group in Libya.", ("wagner-group", "libya")),
+    ("Kataib Hezbollah, an Iraqi militia that joined the Mosul offensive, buried its dead.",
+     ("kataib-hezbollah", "mosul")),
+])
+def test_counted_forces_expulsions_and_joined_operations(run, text, pair):
+    assert pair in located(run(text))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Houthis were driven out of Aden.", ("houthis", "aden")),  # the driven are left out
+    ("The Houthis drove government troops out of Marib.", ("yemeni-armed-forces", "marib")),
+    ("Hezbollah did not join the Mosul offensive.", ("hezbollah", "mosul")),
+])
+def test_the_driven_and_denied_joining_are_not_plain_operations(run, text, pair):
+    assert located(run(text)).get(pair) in {None, "denied"}
+
+
+def test_a_country_hung_on_the_adjective_of_a_description_is_the_home(run):
+    result = located(run("Wagner trained the Movement for Central African Liberation (MLCJ), a CAR armed group, in 2021."))
+    assert result == {("movement-for-central-african-liberation", "central-african-republic"): "asserted"}
+
+
+def test_a_state_named_on_the_adjective_of_its_own_forces_is_no_home(run):
+    assert not located(run("Hezbollah fought Israel-armed soldiers."))
+
+
+# --- a profile's own subject after a heading; a place's possessor -------------------------------------
+
+PROFILE = ("Profile: Al-Shabaab\n\nAl-Shabaab is a jihadist insurgency. Al-Shabaab was founded in 2006. "
+           "Al-Shabaab pledged allegiance to al-Qaeda.\n\nHistory\n\nAttacks\n\nPeople\n\nAreas\n\n"
+           "In 2022 its fighters crossed into Ethiopia's Somali region.")
+
+
+def test_its_after_a_heading_is_the_profile_s_subject(run):
+    result = located(run(PROFILE))
+    assert {("al-shabaab", "somali-region"), ("al-shabaab", "ethiopia")} <= set(result)
+
+
+def test_its_with_a_group_named_just_before_is_that_group(run):
+    result = located(run("Hezbollah spoke first. Al-Shabaab said its fighters crossed into Ethiopia's Somali region."))
+    assert ("hezbollah", "somali-region") not in result

@@ -296,3 +296,49 @@ def test_members_of_an_alliance_listed_in_apposition(run):
 def test_persons_listed_after_members_are_not_parts(run):
     result = run("Hezbollah members Karim Haddad and Omar Nasser were arrested.")
     assert not any(r.type == "part_of" for r in result.relations)
+
+
+# --- a unit's commander, "whose" offices, seats "on" a body ------------------------------------------
+
+def test_commander_of_an_unnamed_unit_is_a_member_of_the_whole(run):
+    result = run("Omar Nasser, a Syrian who commanded a Hezbollah combat unit, was arrested.")
+    rel(result, "member_of", "omar-nasser", "hezbollah")
+    assert not has(result, "leads", "omar-nasser", "hezbollah")
+    result = run("Omar Nasser runs the armed wing of Hamas.")
+    rel(result, "member_of", "omar-nasser", "hamas")
+    assert not has(result, "leads", "omar-nasser", "hamas")
+
+
+def test_commanding_the_whole_still_leads(run):
+    rel(run("Omar Nasser commands Hamas."), "leads", "omar-nasser", "hamas")
+
+
+def test_whose_role_after_a_description_of_the_organisation(run):
+    result = run("The study came from the Middle East Institute, a Washington-based centre whose director, "
+                 "Karim Haddad, called it timely.")
+    rel(result, "leads", "karim-haddad", "middle-east-institute")
+
+
+def test_whose_role_right_after_the_name(run):
+    rel(run("Hamas, whose leader, Karim Haddad, was wounded, vowed revenge."), "leads", "karim-haddad", "hamas")
+
+
+def test_deputy_on_a_council(run):
+    result = run("Omar Nasser, who is also Haddad's deputy on the Sovereign Council, met the envoy.")
+    rel(result, "member_of", "omar-nasser", "sovereign-council")
+
+
+def test_expert_on_a_group_is_no_member(run):
+    result = run("Omar Nasser, an expert on Hezbollah, said the group was weakened.")
+    assert not has(result, "member_of", "omar-nasser", "hezbollah")
+
+
+def test_it_in_a_relative_clause_on_the_founder(run):
+    result = run("Palestinian Islamic Jihad was established in 1981 by Karim Haddad, who led it until he was "
+                 "shot dead in 1995.")
+    rel(result, "leads", "karim-haddad", "palestinian-islamic-jihad")
+
+
+def test_it_that_is_no_organisation_is_not_led(run):
+    result = run("The report was praised by Karim Haddad, who ran it in Gaza.")
+    assert not any(r.type == "leads" for r in result.relations), sorted(relation_set(result))

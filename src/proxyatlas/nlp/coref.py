@@ -427,7 +427,9 @@ class _NameHeads:
             for name in {entity.name, doc[m.start : m.end].text}:
                 ws = words(name.split(" of ")[0])
                 if len(ws) >= 2:
-                    self.pending.append((m.start, ws[-1], eid))
+                    # "the Popular Mobilization Forces ... the force": a plural name head takes a singular reference.
+                    for head in {ws[-1], _singular(ws[-1])}:
+                        self.pending.append((m.start, head, eid))
         self.next = 0
         self.last_named: dict[str, dict[str, int]] = defaultdict(dict)  # head noun -> entity -> sentence
 
@@ -447,6 +449,11 @@ class _NameHeads:
         owners = self.last_named.get(token.lower_)
         if owners is not None and eid in owners:
             owners[eid] = self.sent_of[token.i]
+
+
+def _singular(word: str) -> str:
+    """"forces" -> "force", "brigades" -> "brigade"; "Hamas", "Abbas" unchanged."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")) else word
 
 
 def resolve_references(doc: Doc, resolved: Resolved) -> Resolved:

@@ -234,6 +234,9 @@ _PREFIX = re.compile(
     r"(?:the )?(?:early |small |wee )?(?:hours|morning|night|evening|afternoon|eve) of)(?:\s+|-)"
 )
 _TOD_SUFFIX = re.compile(r"(?<=\w) (?:night|morning|afternoon|evening|overnight|midday)$")
+# "erupted on April 15 after months of wrangling": spaCy may take the length of what came before
+# into the date; the date is what precedes it.
+_AFTER_DURATION = re.compile(r"(?<=\w) (?:after|before) (?:(?:a few|several|some|many) )?(?:days|weeks|months|years)$")
 _TOD_WORDS = {
     "last night": "yesterday", "last evening": "yesterday", "tonight": "today",
     "tonite": "today", "this morning": "today", "this afternoon": "today",
@@ -243,11 +246,13 @@ _TOD_WORDS = {
 
 
 def _strip(s: str) -> str:
-    """Remove leading prepositions/qualifiers and a trailing part of the day, repeatedly."""
+    """Remove leading prepositions/qualifiers, a trailing part of the day and a trailing length
+    ("April 15 after months"), repeatedly."""
     while True:
         s = _TOD_WORDS.get(s, s)
         t = _PREFIX.sub("", s, count=1)
         t = _TOD_SUFFIX.sub("", t)
+        t = _AFTER_DURATION.sub("", t)
         t = _EDGE_PUNCT.sub("", t)
         if t == s or not t:
             return s
@@ -823,8 +828,13 @@ def normalize_date(expression: str, published: str | None) -> str | None:
 _ANAPHORIC_SHIFT = re.compile(r"(?:(?:on|in) )?" + _NUM_RE + r" (day|week|month|year)s? (later|after|earlier|before)")
 _ANAPHORIC_NEXT = re.compile(r"(?:(?:on|in) )?the (next|following|previous|preceding) (day|week|month|year)"
                              r"|(?:(?:on|in) )?the (day|week|month|year) (after|before)")
-_ANAPHORIC_SAME = re.compile(r"(?:(?:on|in|by) )?(?:that|the same) (day|date|month|year)")
+_ANAPHORIC_SAME = re.compile(r"(?:(?:on|in|by|later|earlier|later in|earlier in) )?(?:that|the same|that same) "
+                             r"(day|date|month|year)")
 _ANAPHORIC_MONTH = re.compile(r"(?:in )?that " + _MONTH_RE)
+# "in November of that year", "March of the following year"
+_ANAPHORIC_MONTH_OF_YEAR = re.compile(r"(?:in )?" + _MONTH_RE + r" (?:of )?(that|the same|that same|the following|"
+                                      r"the next|the previous|the preceding) year")
+_YEAR_SHIFT = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}
 _ANAPHORIC_VAGUE = re.compile(r"(?:(?:a few|several|some) )?(days|weeks) (later|after)")
 _FORWARD = {"later", "after", "next", "following"}
 
@@ -833,7 +843,7 @@ def is_anaphoric(expression: str) -> bool:
     """True for a date told from the previous one: "the next day", "two weeks later", "that year"."""
     s = _clean(expression) if isinstance(expression, str) else ""
     return any(p.fullmatch(s) for p in (_ANAPHORIC_SHIFT, _ANAPHORIC_NEXT, _ANAPHORIC_SAME, _ANAPHORIC_MONTH,
-                                        _ANAPHORIC_VAGUE))
+                                        _ANAPHORIC_MONTH_OF_YEAR, _ANAPHORIC_VAGUE))
 
 
 def anaphoric_date(expression: str, previous: str | None) -> str | None:
@@ -841,8 +851,10 @@ def anaphoric_date(expression: str, previous: str | None) -> str | None:
     ('2014-04-12', '2019-08' or '2019'); None when that date is too coarse for it.
 
     "three days later" after 21 February 2022 -> 2022-02-24; "the next day" after 22 August 2023
-    -> 2023-08-23; "that November" or "that year" after August 2019 -> 2019-11, 2019; "days
-    later" after August 2019 -> 2019-08 (a few days stay in the month the text gave).
+    -> 2023-08-23; "that November" or "that year" after August 2019 -> 2019-11, 2019; "November
+    of that year", "March of the following year" after 2012 -> 2012-11, 2013-03; "later that
+    year" -> 2012; "days later" after August 2019 -> 2019-08 (a few days stay in the month the
+    text gave).
     """
     base = _anchor(previous.split("/")[0]) if isinstance(previous, str) else None
     if base is None or not is_anaphoric(expression):
@@ -853,6 +865,8 @@ def anaphoric_date(expression: str, previous: str | None) -> str | None:
             return _truncate(base, "day" if m.group(1) == "date" else m.group(1))
         if m := _ANAPHORIC_MONTH.fullmatch(s):
             return _month(base.date.year, _MONTHS[m.group(1)])
+        if m := _ANAPHORIC_MONTH_OF_YEAR.fullmatch(s):
+            return _month(base.date.year + _YEAR_SHIFT.get(m.group(2), 0), _MONTHS[m.group(1)])
         if m := _ANAPHORIC_VAGUE.fullmatch(s):
             return _truncate(base, "month")
         if m := _ANAPHORIC_SHIFT.fullmatch(s):

@@ -71,6 +71,7 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _CLAUSE_LINKS = {"conj", "xcomp"}  # a verb that shares its subject with its head
 _COMPLEMENTS = {"oprd", "attr", "xcomp", "acomp"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 _MAX_CLIMB = 8
 
 
@@ -181,11 +182,18 @@ def _objects(verb: Token) -> list[Token]:
 
 def _event_noun_type(token: Token) -> str | None:
     """The event type of a noun trigger; a noun used as a modifier ("attack helicopter",
-    "death toll") is not an event."""
-    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "amod", "nmod"}:
+    "death toll") is not an event. A gerund standing as a noun ("Fighting between X and Y
+    erupted") is one."""
+    nominal_gerund = token.tag_ == "VBG" and token.dep_ in _NOMINAL_DEPS
+    if (token.pos_ not in {"NOUN", "PROPN"} and not nominal_gerund) or token.dep_ in {"compound", "amod", "nmod"}:
         return None
-    table = _cues()["noun_type"]
-    return table.get(token.lower_) or table.get(_lemma(token))
+    cues = _cues()
+    etype = cues["noun_type"].get(token.lower_) or cues["noun_type"].get(_lemma(token))
+    if etype and token.lower_ in cues["violent_only_nouns"] and not _violent_death(token):
+        return None  # "announced his death" may be of illness; "his death in a bomb blast" is not
+    if etype and token.dep_ == "pobj" and token.head.lower_ == "of" and _lemma(token.head.head) in cues["breach_nouns"]:
+        return None  # "in breach of UN sanctions", "a violation of the truce": the breach is the news
+    return etype
 
 
 def _verb_type(token: Token) -> str | None:
@@ -211,7 +219,8 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["supply_verbs"]:
         return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
     if lemma in cues["movement_verbs"]:
-        return "other" if any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"})) else None
+        into_a_name = any(o.pos_ == "PROPN" for o in objects + _pobjs(token, {"in", "into"}))
+        return "other" if into_a_name and _forces_move(token) else None
     if lemma in cues["capture_verbs"] and any(_is_ground(o) for o in _taken(token)):
         return "attack"  # "seized the town of X", "overran Mosul"
     if lemma in cues["death_verbs"]:
@@ -226,6 +235,17 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _forces_move(verb: Token) -> bool:
+    """Who entered or reached a place is a force or a named actor ("units of X entered Tigray",
+    "100 of its troops reached Burkina Faso", "Wagner reached Bamako"), not money or missiles."""
+    movers = _cues()["moving_forces"]
+    for subject in _subjects(verb):
+        heads = [subject, *(_pobjs(subject, {"of"}) if _is_part(subject) else [])]
+        if any(h.pos_ == "PROPN" or _lemma(h) in movers or h.lower_ in movers for h in heads):
+            return True
+    return False
 
 
 def _is_materiel(phrase: Token) -> bool:
@@ -248,7 +268,7 @@ def _is_physical(phrase: Token) -> bool:
     of_heads = _cues()["of_heads"]
     if phrase.pos_ == "PROPN" or phrase.lower_ in of_heads or _lemma(phrase) in of_heads:
         return True
-    return phrase.pos_ == "NUM" and any(_is_physical(p) for p in _pobjs(phrase, {"of"}))
+    return _is_part(phrase) and any(_is_physical(p) for p in _pobjs(phrase, {"of"}))
 
 
 def _violent_death(verb: Token) -> bool:
@@ -332,7 +352,7 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
     out: list[str] = []
     for child in token.children:
         if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.pos_ not in {"VERB", "AUX"}:
-            eid = ctx.entity(child)
+            eid = ctx.entity(child) or _reporters_own(ctx, child)
             if eid:
                 out.append(eid)
                 # "Hezbollah and Hamas leaders": coordinated modifiers name actors too.
@@ -340,6 +360,18 @@ def _modifier_entities(ctx: _Context, token: Token) -> list[str]:
             elif child.dep_ in {"compound", "nmod"}:
                 out.extend(_modifier_entities(ctx, child))
     return out
+
+
+def _reporters_own(ctx: _Context, pronoun: Token) -> str | None:
+    """"Israel's military said its jets struck": an "its" coreference leaves open, in a clause
+    reported by an actor, is that actor's own."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in _cues()["own_pronouns"]:
+        return None
+    clause = pronoun.head.head
+    if clause.dep_ != "ccomp" or _lemma(clause.head) not in _saying_verbs():
+        return None
+    reporters = [s for s in _subjects(clause.head) if s.pos_ != "PRON"]
+    return next(iter(_entities_of(ctx, reporters)), None)
 
 
 def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()) -> list[str]:
@@ -353,7 +385,7 @@ def phrase_entities(ctx: _Context, token: Token, exclude: Set[str] = frozenset()
 
 
 def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
-    if token.pos_ == "PRON":
+    if token.pos_ == "PRON" and not _is_part(token):
         if token.lower_ in _PERSON_PRONOUNS:
             eid = _previous_person(ctx, token, exclude)
             return [eid] if eid else []
@@ -370,12 +402,24 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     found = _modifier_entities(ctx, token)
     if found:
         return found
-    if token.lower_ in _cues()["of_heads"] or _lemma(token) in _cues()["of_heads"]:
+    if _stands_for_its_of(token):
         for pobj in _pobjs(token, {"of"}):
             found = phrase_entities(ctx, pobj, exclude)
             if found:
                 return found
     return []
+
+
+def _stands_for_its_of(token: Token) -> bool:
+    """"fighters of Hezbollah", and a part of a whole: "five of the militia's facilities",
+    "some of its commanders" name the actor of their "of"-phrase."""
+    of_heads = _cues()["of_heads"]
+    return token.lower_ in of_heads or _lemma(token) in of_heads or _is_part(token)
+
+
+def _is_part(token: Token) -> bool:
+    """"five" in "five of the militia's facilities", "some" in "some of its fighters"."""
+    return token.pos_ == "NUM" or token.lower_ in _cues()["partitive_words"]
 
 
 def _pobjs(token: Token, preps: set[str]) -> list[Token]:
@@ -554,7 +598,9 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     if etype == "attack":
         frame.add("target", _victims(ctx, noun))
         frame.add("agent", _killers(ctx, noun))
-    light = _light_verb(noun)
+    elif etype == "killing":
+        frame.add("agent", _instrument_agents(ctx, noun))  # "his death in a US strike"
+    light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
         frame.add("agent", _light_verb_agents(ctx, light, noun))
@@ -603,16 +649,19 @@ def _victims(ctx: _Context, noun: Token) -> list[str]:
     if noun.dep_ == "nsubj" and _verb_type(head) == "killing":
         return _entities_of(ctx, _objects(head))
     verb = _killing_by_means(noun)
-    if verb is not None:
-        died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
-        return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
-    return []
+    if verb is None:
+        return []
+    if not _is_verb(verb):  # "his death in a bomb blast", "the killing of X in a raid"
+        return _entities_of(ctx, [c for c in verb.children if c.dep_ == "poss"] + _pobjs(verb, {"of"}))
+    died = _is_passive(verb) or _lemma(verb) in _cues()["death_verbs"]
+    return _entities_of(ctx, _subjects(verb) if died else _objects(verb))
 
 
 def _killing_by_means(noun: Token) -> Token | None:
-    """The killing verb an attack noun is the means of: "killed in a strike", "killed X in a raid"."""
+    """The killing an attack noun is the means of: "killed in a strike", "killed X in a raid",
+    "his death in a bomb blast"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _verb_type(head.head) == "killing":
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "by", "during"} and _trigger_type(head.head) == "killing":
         return head.head
     return None
 
@@ -620,9 +669,18 @@ def _killing_by_means(noun: Token) -> Token | None:
 def _killers(ctx: _Context, noun: Token) -> list[str]:
     """"Israel killed Shukr in a strike": who killed by the attack carried it out."""
     verb = _killing_by_means(noun)
-    if verb is None or _lemma(verb) in _cues()["death_verbs"]:
+    if verb is None or not _is_verb(verb) or _lemma(verb) in _cues()["death_verbs"]:
         return []
     return _entities_of(ctx, _pobjs(verb, {"by"}) if _is_passive(verb) else _subjects(verb))
+
+
+def _collective_head(noun: Token) -> Token | None:
+    """"exchanges" in "the exchanges of fire that Hezbollah opened", "a wave of attacks": the
+    noun that carries the event's verb and clauses."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _cues()["collective_nouns"]:
+        return head.head
+    return None
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -642,6 +700,17 @@ def _light_verb(noun: Token) -> Token | None:
         if clause.dep_ == "relcl" and _lemma(clause) in _cues()["light_verbs"] and any(
                 c.dep_ == "dobj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children):
             return clause
+    return None
+
+
+def _travel_for(noun: Token, etype: str) -> Token | None:
+    """The verb whose purpose a meeting is: "landed in Benghazi for talks with Haftar", "flew to
+    Moscow for a meeting with Putin": its subject is a party, its date the meeting's."""
+    cues = _cues()
+    prep = noun.head
+    if (etype in cues["purpose_types"] and noun.dep_ == "pobj" and prep.lower_ in cues["purpose_preps"]
+            and _is_verb(prep.head)):
+        return prep.head
     return None
 
 
@@ -835,6 +904,10 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
             anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
+        if noun.dep_ == "relcl":  # "a raid on the airfield on January 5 that killed three Americans"
+            event = _relative_event(noun) or (noun.head if _event_noun_type(noun.head) else None)
+            if event is not None:
+                anchors.append(event)
         return anchors
     if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with", "by"}:
         governor = _governing_verb(noun.head)
@@ -873,14 +946,29 @@ def _hypothetical(frame: _Frame) -> bool:
     an aim ("the project is ... the expulsion of the United States")."""
     if _dated_noun(frame.trigger):
         return False  # "would never have approved the July 12 raid": a dated raid took place
-    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger)
+    return (_defines_an_aim(frame.trigger) or _denied_act(frame.trigger) or _habit(frame.trigger)
             or any(_hypothetical_from(token) for token in frame.anchors))
+
+
+def _habit(trigger: Token) -> bool:
+    """"hideouts of militants who kill its soldiers": a relative clause in the simple present
+    tells what someone habitually does, not a happening."""
+    return (trigger.dep_ == "relcl" and trigger.tag_ in {"VBP", "VBZ"}
+            and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children))
 
 
 def _dated_noun(trigger: Token) -> bool:
     """An event noun that carries its own date ("the July 12 raid", "Saturday's strike", "the
-    2011 siege") names a happening, whatever the clause around it says about it."""
-    return not _is_verb(trigger) and any(
+    2011 siege", "the exchanges of fire that X opened on Oct. 8") names a happening, whatever
+    the clause around it says about it."""
+    if _is_verb(trigger):
+        return False
+    carrier = _collective_head(trigger) or trigger
+    light = _light_verb(carrier)
+    if light is not None and light.dep_ == "relcl" and any(  # "the exchanges of fire that X opened on Oct. 8"
+            c.dep_ in {"prep", "npadvmod"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in light.children):
+        return True
+    return any(
         t.ent_type_ == "DATE" for c in trigger.children if c.i < trigger.i and c.dep_ in {"compound", "nmod", "poss", "nummod", "amod"}
         for t in c.subtree)
 
@@ -1043,7 +1131,10 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         etype = _trigger_type(token)
         if etype is None:
             continue
-        frame = _verb_frame(ctx, token, etype) if _verb_type(token) else _noun_frame(ctx, token, etype)
+        is_verb = _verb_type(token) is not None
+        if not is_verb and ctx.entity(token):
+            continue  # a word of a name: "the Government of National Accord"
+        frame = _verb_frame(ctx, token, etype) if is_verb else _noun_frame(ctx, token, etype)
         frame.add("agent", _blamed(ctx, token))
         frames[token.i] = frame
     frames = _merge_into_governor(frames)
@@ -1054,6 +1145,7 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         ctx.claimed_dates.update(ent.start for ent in _claimed_dates(ctx, frame))
     mentions = [m for frame in reported if (m := _to_mention(ctx, frame, quotes, statements)) is not None]
     _date_attacks_by_their_deaths(mentions)
+    _date_deaths_in_an_earlier_attack(mentions)
     events = [m.event for m in _merge_mentions(ctx, mentions)]
     _date_deaths_by_their_attack(events)
     return events
@@ -1101,6 +1193,18 @@ def _date_attacks_by_their_deaths(mentions: list[_Mention]) -> None:
                                if (event.evidence[0].start, t) in death_dates), event.date)
 
 
+def _date_deaths_in_an_earlier_attack(mentions: list[_Mention]) -> None:
+    """"He approved the July 12 raid ... Eight soldiers died in that operation": an undated death
+    in an attack mentioned again takes the date of the last dated attack before it."""
+    last_attack_date: str | None = None
+    for mention in mentions:
+        event = mention.event
+        if event.type == "attack" and event.date:
+            last_attack_date = event.date
+        elif mention.in_earlier_attack and event.date is None:
+            event.date = last_attack_date
+
+
 @dataclass
 class _Mention:
     """An event as one trigger reports it; `dated` is true when the date hangs from the trigger's
@@ -1110,6 +1214,7 @@ class _Mention:
     dated: bool
     unnamed_agent: bool = False
     refers_back: bool = False  # "the attack", "that strike" with no target of its own
+    in_earlier_attack: bool = False  # "died in that operation": a death in an attack told before
 
 
 _MERGE_CANDIDATES = 16  # the latest events per participant a new mention may repeat
@@ -1226,7 +1331,19 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
         attributed_to=attributed_to,
         evidence=[evidence_of(frame.trigger.sent)],
     )
-    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame))
+    return _Mention(event, dated, frame.unnamed_agent and not frame.agents, _refers_back(frame),
+                    _died_in_an_earlier_attack(frame))
+
+
+def _died_in_an_earlier_attack(frame: _Frame) -> bool:
+    """"Eight soldiers died in that operation", "were killed in the raid": the happening they
+    died in is one the text told before."""
+    if frame.type != "killing" or not _is_verb(frame.trigger):
+        return False
+    back = _cues()["back_referring_determiners"]
+    return any((_event_noun_type(p) == "attack" or _lemma(p) in _cues()["violent_death_nouns"])
+               and any(c.dep_ == "det" and c.lower_ in back for c in p.children)
+               for p in _pobjs(frame.trigger, {"in", "during"}))
 
 
 def _refers_back(frame: _Frame) -> bool:

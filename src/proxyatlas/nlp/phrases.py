@@ -8,6 +8,7 @@ The cue words live in data/cues/relations.yaml.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -168,6 +169,17 @@ def salient_before(ctx: PhraseContext, token: Token) -> str | None:
         return None
     counts = {e: len(ctx.resolved.entities[e].mentions) for e in recent}
     return max(reversed(recent), key=lambda e: counts[e])
+
+
+def salient_in_document(ctx: PhraseContext, token: Token) -> str | None:
+    """The organisation a profile's "the group" or "its fighters" refers to when no organisation is
+    named in the sentences just before it (a section heading intervened): of those named earlier in
+    the document, the one named most often (the most recent on a tie)."""
+    earlier = [e for m, e in ctx.resolved.mention_entity if m.start < token.i and etype(ctx, e) == "organization"]
+    if not earlier:
+        return None
+    counts = Counter(earlier)
+    return max(reversed(earlier), key=lambda e: counts[e])
 
 
 def last_before(ctx: PhraseContext, token: Token, wanted: str) -> str | None:

@@ -51,6 +51,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 _DASHES = {"—", "–", "-", "--"}
+_DATELINE_PUNCT = {",", "(", ")", ".", "/", "&"}
+_DATELINE_TOKENS = 20
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy's uint64 attribute arrays spell it
 
 
@@ -61,11 +63,12 @@ def _dateline_dashes(tokens: list[Token], breaks: list[bool]) -> list[int]:
     for i, token in enumerate(tokens):
         if not (breaks[i] and token.text.isupper() and token.is_alpha):
             continue
-        for k in range(i + 1, min(len(tokens), i + 12)):
+        # "SANAA/LONDON, Jan 12 (Gulf & Horn Wire) -": places, a date and an outlet's name.
+        for k in range(i + 1, min(len(tokens), i + _DATELINE_TOKENS)):
             if tokens[k].text in _DASHES and tokens[k - 1].text not in _DASHES:
                 out.append(k)
                 break
-            if not (tokens[k].text[:1].isupper() or tokens[k].like_num or tokens[k].text in {",", "(", ")", "."}):
+            if not (tokens[k].text[:1].isupper() or tokens[k].like_num or tokens[k].text in _DATELINE_PUNCT):
                 break
     return out
 

@@ -56,6 +56,8 @@ _OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "appos"}
 _RELATIVE = {"which", "that", "who", "whom"}
 _ANAPHORIC_DETS = {"the", "these", "those", "both"}
 _OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+# "peaked at 5,000", "rose to", "stood above 1,100": how a verb of change reaches its level.
+_LEVEL_PREPOSITIONS = {None, "at", "to", "from", "above", "below", "over", "under", "near"}
 
 
 @dataclass
@@ -223,8 +225,15 @@ def _counted(number: _Number) -> Token | None:
     stands alone ("$700 million", "3,000 of its fighters"); None for a number after a name."""
     top = number.top
     head = top.head
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "six Kata'ib Hizballah affiliates": the number hangs on the name's first word
     if head.i != top.i and head.i >= number.end and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return head
+    if top.dep_ == "pobj" and head.lower_ == "between":
+        # "between 800 and 1,200 Wagner personnel": the parser makes the counted noun a second object.
+        noun = next((c for c in head.children if c.dep_ == "pobj" and c.i >= number.end and c.pos_ == "NOUN"), None)
+        if noun is not None:
+            return noun
     if head.i != top.i and head.i < number.start and head.pos_ in {"NOUN", "PROPN"} \
             and top.dep_ in {"nummod", "appos", "npadvmod", "compound"}:
         return None  # "Unit 400", "Tower 22": part of a name
@@ -275,10 +284,13 @@ def _unit(doc: Doc, number: _Number, head: Token, resolved: Resolved) -> str | N
 def _level_unit(number_token: Token) -> str | None:
     """"Hezbollah's units peaked at 5,000": a level a verb of change reaches counts its subject."""
     verb, _, via, _ = _clause(number_token)
-    if verb is None or verb.lemma_.lower() not in _word_set("change_verbs") or via not in {None, "at", "to", "from"}:
+    if verb is None or verb.lemma_.lower() not in _word_set("change_verbs") or via not in _LEVEL_PREPOSITIONS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    compounds = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join(compounds + [subject.lemma_.lower()])  # "death toll"
 
 
 def _unit_word(token: Token, noun: Token, resolved: Resolved) -> bool:
@@ -322,9 +334,9 @@ def _named_owner(noun: Token, resolved: Resolved) -> Token | None:
                 (t for t in child.subtree if _actor(t, resolved) and t.dep_ in _OWNER_DEPS | {"pobj"}), None)
             if found is not None:
                 return found
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "under"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            # "fighters from Hezbollah", but not "the death toll from U.S. strikes"
+            # "fighters from Hezbollah", "50 men under Girkin", but not "the death toll from U.S. strikes"
             found = _actor(pobj, resolved) or (_owner(pobj, resolved) if prep.lower_ == "of" else None)
             if found is not None:
                 return found
@@ -343,11 +355,17 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
         return None
     current = verb
     for _ in range(4):
+        if current.tag_ == "VBN" and current.dep_ not in {"relcl", "acl", "amod"}:
+            # The parser may hang "the RSF, estimated to number ..." on the main verb, or make it the root.
+            named = _named_before_comma(current, resolved)
+            if named is not None:
+                return named
         for child in current.children:
             if child.dep_ not in {"nsubj", "nsubjpass"}:
                 continue
             if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                return _noun_actor(current.head, resolved)
+                antecedent = _relative_antecedent(current)
+                return _noun_actor(antecedent, resolved) if antecedent is not None else None
             if child.pos_ == "PRON":
                 return None
             return _noun_actor(child, resolved)
@@ -357,6 +375,29 @@ def _subject_of(verb: Token, resolved: Resolved) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _relative_antecedent(relative_clause: Token) -> Token | None:
+    """"the army and the RSF, which is estimated to ...": the parser hangs the clause on the first
+    of coordinated nouns; a singular relative clause right after the last one is about that one,
+    a plural one ("which have") about all of them, so about no single actor."""
+    head = relative_clause.head
+    last = next((c for c in reversed(list(head.children)) if c.dep_ == "conj" and c.i < relative_clause.i), None)
+    if last is None or last.right_edge.i + 2 < relative_clause.left_edge.i:
+        return head
+    verbs = [relative_clause] + [c for c in relative_clause.children if c.dep_ in {"aux", "auxpass"}]
+    return None if any(v.tag_ == "VBP" for v in verbs) else last
+
+
+def _named_before_comma(participle: Token, resolved: Resolved) -> Token | None:
+    """"clashes with the RSF, estimated to number 100,000 fighters": the actor whose name ends
+    right before the comma that opens a participle clause."""
+    start = participle.i
+    while start > 0 and participle.doc[start - 1].dep_ == "advmod":  # "widely estimated"
+        start -= 1
+    if start < 2 or participle.doc[start - 1].text != ",":
+        return None
+    return _actor(participle.doc[start - 2], resolved)
 
 
 def _clause(head: Token) -> tuple[Token | None, str, str | None, Token | None]:
@@ -405,6 +446,10 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         victims = verb is not None and verb.lemma_.lower() in _word_set("loss_verbs")
         owner = (_actor(head, resolved) if victims or head.dep_ == "attr" else None) or (
             _actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
+    if owner is None:
+        blamed = _blamed(head, resolved)
+        if blamed is not None:
+            return blamed
     if owner is not None:
         return owner, verb
     if verb is None:
@@ -425,6 +470,12 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         counted = _partitive(head) or head
         if role == "object" and counted.lemma_.lower() in _word_set("counted_for_the_agent"):
             return _subject_of(verb, resolved), verb  # "the group killed 849 civilians"
+        if role == "object" and counted.lemma_.lower() in _word_set("member_units"):
+            return _side_struck(verb, resolved), verb
+        if role in {"passive", "subject"} and counted.lemma_.lower() in _word_set("people_units"):
+            return _reporting_state(verb, resolved), verb
+        if role in {"passive", "subject"}:
+            return _reporting_side(verb, counted, resolved), verb
         return None, verb
     if lemma in _word_set("transfer_verbs") and role in {"object", "passive"}:
         # What is handed over is the giver's: "Iran gave Hamas $70 million" is Iran's money.
@@ -436,6 +487,84 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
     if role == "subject" and lemma in _word_set("membership_verbs"):
         return _membership_group(verb, resolved), verb
     return None, verb
+
+
+@lru_cache(maxsize=1)
+def _blame_verbs() -> dict[str, str]:
+    """Verbs that pin a deed on their object, with the preposition of the deed (events.yaml)."""
+    return load_lexicon("events")["blame_verbs"]
+
+
+def _blamed(head: Token, resolved: Resolved) -> tuple[Token, Token] | None:
+    """"blamed the militia for a volley of 30 rockets", "accused Moscow of flying 14 jets": the
+    weapons and attacks of a deed pinned on someone are about the one blamed, never the accuser."""
+    counted = (_partitive(head) or head).lemma_.lower()
+    if counted in _word_set("member_units") | _word_set("people_units"):
+        return None  # "blamed Hamas for the deaths of 12 soldiers": the dead are the other side's
+    for ancestor in list(head.ancestors)[:6]:
+        preposition = _blame_verbs().get(ancestor.lemma_.lower())
+        if preposition is None or ancestor.pos_ != "VERB":
+            continue
+        deed = next((c for c in ancestor.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+        if deed is None or head not in deed.subtree:
+            return None
+        target = next((c for c in ancestor.children if c.dep_ == "dobj"), None)
+        found = _noun_actor(target, resolved) if target is not None else None
+        return (found, ancestor) if found is not None else None
+    return None
+
+
+def _reporter(loss_verb: Token) -> Token | None:
+    """The subject of the verb of saying a loss verb is reported under."""
+    for verb in [loss_verb, *loss_verb.ancestors][:4]:
+        if saying_hedge(verb) is not None:
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _reporting_side(loss_verb: Token, counted: Token, resolved: Resolved) -> Token | None:
+    """"Hezbollah said five fighters were killed", "Israel said two soldiers were killed": a side
+    that reports dead of the kind it calls its own ("fighters" for a group, "soldiers" for a state),
+    with no side named, reports its own dead; its enemies it names otherwise ("militants")."""
+    reporter = _reporter(loss_verb)
+    eid = resolved.entity_at(reporter.i) if reporter is not None else None
+    if eid is None:
+        return None
+    entity = resolved.entities[eid]
+    kind = entity.category if entity.type == "organization" else entity.type
+    own = _cues()["own_dead_units"].get(kind or "", [])
+    return reporter if counted.lemma_.lower() in own else None
+
+
+def _reporting_state(loss_verb: Token, resolved: Resolved) -> Token | None:
+    """"Lebanon's health ministry said three people were killed": the dead a state's own body
+    counts, with no side named, are that state's people."""
+    reporter = _reporter(loss_verb)
+    if reporter is None or reporter.lemma_.lower() not in _word_set("casualty_reporters"):
+        return None
+    owner = _named_owner(reporter, resolved)
+    if owner is not None and resolved.entities[resolved.entity_at(owner.i)].type == "country":
+        return owner
+    return None
+
+
+def _side_struck(loss_verb: Token, resolved: Resolved) -> Token | None:
+    """"sank three Houthi boats, killing 10 fighters", "drove a car into a convoy of the CRPF,
+    killing 40 troopers": the dead of a participle clause are members of the organisation the
+    main clause attacked (never its subject's: the attacker's dead are named as such)."""
+    if loss_verb.dep_ != "advcl" or loss_verb.tag_ != "VBG":
+        return None
+    attack = loss_verb.head
+    if attack.dep_ == "relcl":  # "boats that had tried to board a ship, killing ..."
+        struck = [attack.head]
+    else:
+        struck = [c for c in attack.children if c.dep_ == "dobj"] + [
+            p for c in attack.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for noun in struck:
+        found = _noun_actor(noun, resolved)
+        if found is not None and resolved.entities[resolved.entity_at(found.i)].type == "organization":
+            return found
+    return None
 
 
 def _estimators(verb: Token, resolved: Resolved) -> set[str]:
@@ -532,8 +661,8 @@ def _skip(doc: Doc, number: _Number, resolved: Resolved) -> bool:
     if any(resolved.entity_at(t.i) for t in tokens):
         return True
     words_only = not any(any(ch.isdigit() for ch in t.text) for t in tokens)
-    if words_only and number.value < 2:
-        return True  # "one of the militias", "a soldier"
+    if words_only and number.value < 2 and not _approximate(doc, number):
+        return True  # "one of the militias", "a soldier", but "at least one plane" is a claim
     before = doc[number.start - 1].lower_ if number.start > 0 else ""
     return words_only and before in _ANAPHORIC_DETS  # "the two militias" refers, it does not count
 
@@ -569,6 +698,8 @@ def find_quantities(doc: Doc, resolved: Resolved, quotes: list[Quote], statement
         quantity = _quantity(doc, number, resolved, quotes, statements, published)
         if quantity is None and previous is not None and _elliptic(doc, number, previous):
             quantity = _continued(doc, number, previous, published)
+        elif quantity is None and previous is not None and _held_bare(doc, number, previous):
+            quantity = _held_continued(doc, number, previous, resolved, published)
         if quantity is None:
             continue
         previous = quantity
@@ -589,10 +720,39 @@ def _elliptic(doc: Doc, number: _Number, previous: Quantity) -> bool:
     while start > 0 and doc[start - 1].lower_ in _word_set("approximate_before") | _word_set("range_fillers"):
         start -= 1
     after_from = start > 0 and doc[start - 1].lower_ == "from"
-    of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON"
+    # "lost 11,000 of them", but not an aside on a subset ("three people, two of them children")
+    of_them = number.end + 1 < len(doc) and doc[number.end].lower_ == "of" and doc[number.end + 1].pos_ == "PRON" \
+        and "appos" not in {number.top.dep_, number.top.head.dep_}
     more_of_them = number.end < len(doc) and doc[number.end].lower_ in _word_set("elliptic_after")
+    # "three people were killed and 74 wounded"
+    more_harmed = number.end < len(doc) and doc[number.end].tag_ == "VBN" \
+        and doc[number.end].lemma_.lower() in _word_set("loss_verbs") and doc[number.start - 1].lower_ == "and"
     same_sentence = previous.evidence[0].start == doc[number.start].sent.start_char
-    return same_sentence and (after_from or of_them or more_of_them)
+    return same_sentence and (after_from or of_them or more_of_them or more_harmed)
+
+
+def _held_bare(doc: Doc, number: _Number, previous: Quantity) -> bool:
+    """"put the brigades at 20,000 fighters, while a source said the wing had 40,000": a bare
+    number held by a verb of having, in the sentence of the last quantity, counts its unit."""
+    top = number.top
+    after = doc[number.end] if number.end < len(doc) else None
+    return top.dep_ == "dobj" and top.head.lemma_.lower() in _word_set("holding_verbs") \
+        and (after is None or after.pos_ not in {"NOUN", "PROPN", "ADJ"}) \
+        and previous.evidence[0].start == top.sent.start_char
+
+
+def _held_continued(doc: Doc, number: _Number, previous: Quantity, resolved: Resolved,
+                    published: str | None) -> Quantity | None:
+    """The bare held number as a quantity of its own clause's holder in the last one's unit."""
+    holder = _subject_of(number.top.head, resolved)
+    holder_id = resolved.entity_at(holder.i) if holder is not None else None
+    if holder_id is None:
+        _, holder_id, _ = _subject_by_reference(number.top, resolved)
+    if holder_id is None:
+        return None
+    quantity = _continued(doc, number, previous, published)
+    quantity.subject = holder_id
+    return quantity
 
 
 def _continued(doc: Doc, number: _Number, previous: Quantity, published: str | None) -> Quantity:

@@ -112,12 +112,19 @@ def _surnames_in(mentions: list[Mention]) -> set[str]:
     return {words(m.name)[-1] for m in mentions if m.type == "person" and len(words(m.name)) >= 2}
 
 
+def _modifies_common_noun(doc: Doc, mention: Mention, type_: str) -> bool:
+    """"Houthi boats", "Houthi fighters": an organisation's one-word name modifying a common noun
+    is the organisation, even after a person with that surname ("Abdul-Malik al-Houthi")."""
+    head = doc[mention.start : mention.end].root
+    return type_ == "organization" and head.dep_ in {"compound", "amod"} and head.head.pos_ == "NOUN"
+
+
 def _known(builder: _Builder, mentions: list[Mention]) -> None:
     doc, registry = builder.doc, builder.registry
     surnames = _surnames_in(mentions)
     for m in mentions:
         if m.actor_id is not None and m.type != "person" and words(m.name) and len(words(m.name)) == 1 \
-                and words(m.name)[0] in surnames:
+                and words(m.name)[0] in surnames and not _modifies_common_noun(doc, m, m.type):
             m.origin = "surname"  # "Soleimani" after "Qassem Soleimani" is him, not a city
         if m.actor_id is None or m.origin == "surname":
             continue

@@ -48,11 +48,15 @@ def _named(ctx: RelationContext, token: Token, conjuncts: bool = True) -> list[s
     """named_by (named_by_head without `conjuncts`), reading a relative pronoun as its antecedent
     and a descriptive noun in apposition as the name it describes ("Kadyrov, the Kremlin-backed
     head of Chechnya")."""
-    token = relcl_antecedent(token) or token
+    antecedent = relcl_antecedent(token)
+    token = antecedent or token
     found = named_by(ctx, token) if conjuncts else named_by_head(ctx, token, 0)
     if not found and token.dep_ == "appos":
         # "the SNA, an alliance of ...": the parser may hang the apposition on a later word
         found = named_by_head(ctx, token.head, 1) or apposed_by_position(ctx, token)
+    elif not found and antecedent is not None:
+        # "the AFC, a coalition that X launched": the description after the name, parsed as a predicate
+        found = apposed_by_position(ctx, token)
     return found
 
 
@@ -202,6 +206,13 @@ def _verb_type(v: Token) -> str | None:
     return None
 
 
+def backing_word(word: Token) -> bool:
+    """"arming", "sheltering", "supplying weapons to": a verb (or a gerund the parser made a noun) of
+    backing, training, founding or giving."""
+    return _verb_type(word) in {"supports", "trains", "created"} \
+        or word.pos_ in _VERBAL and has_cue("support_verbs", word)
+
+
 def _is_gerund(noun: Token) -> bool:
     return any(c.dep_ == "dobj" or c.dep_ == "conj" and c.pos_ in _VERBAL for c in noun.children)
 
@@ -256,8 +267,11 @@ def _accused(ctx: RelationContext, verb: Token) -> list[str] | None:
         if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
             return named_by(ctx, accuser.head)
         return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in _named(ctx, c)]
-    if of.head.dep_ == "dobj" and of.head.head.lemma_.lower() in cues()["accuse_verbs"]:
-        return _named(ctx, of.head)
+    accused = of.head
+    while accused.dep_ == "conj" and accused.head.i != accused.i:  # "accuses X and its agency of arming"
+        accused = accused.head
+    if accused.dep_ == "dobj" and accused.head.lemma_.lower() in cues()["accuse_verbs"]:
+        return _named(ctx, accused)
     return None
 
 
@@ -300,6 +314,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
         for c in objects:
             if rtype == "created" and has_cue("activity_nouns", c):
                 continue  # "launched an offensive, Operation X" founds no organisation
+            if rtype == "leads" and _unnamed_part(ctx, c):
+                # "commanded a DPR combat unit", "runs the armed wing of Hamas": the head of a part
+                # is a member of the whole
+                yield from (Candidate("member_of", s, o, [v]) for s in sources for o in _named(ctx, c))
+                continue
             targets += _named(ctx, c) or _recruited_for(ctx, c) \
                 or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
@@ -310,6 +329,11 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _unnamed_part(ctx: RelationContext, noun: Token) -> bool:
+    """"a DPR combat unit", "the armed wing of Hamas": a part noun that is no name of its own."""
+    return has_cue("part_nouns", noun) and entity(ctx, noun) is None
 
 
 def _describes_apposition(participle: Token) -> bool:
@@ -469,7 +493,7 @@ def _pairs(rtype: str, sources: list[str], targets: list[str], anchor: Token) ->
 
 def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
     """The actor a relational noun belongs to: "Iran's proxies", "Iranian proxies", "a proxy of Iran",
-    "the group's backer", "a Hezbollah backer", "the largest backer of Y"."""
+    "the group's backer", "a Hezbollah backer", "the largest backer of Y", "Moscow favours other clients"."""
     found = [e for c in noun.children if c.dep_ == "poss" for e in _possessor(ctx, c)]
     # "an Iranian proxy", "an IRGC creation"; but "Hezbollah's Iranian backers" are Iran, not its owner
     patron = has_cue("patron_nouns", noun)
@@ -477,7 +501,10 @@ def _owners(ctx: RelationContext, noun: Token, preps: set[str]) -> list[str]:
     # 'called Iran "the largest backer" of Y': a quotation mark can part the noun from its "of"
     verb = _object_predicate_verb(noun)
     heads = [noun, verb] if verb is not None and noun.dep_ == "oprd" else [noun]
-    return found + [e for h in heads for p in pobjs(h, preps) for e in named_by(ctx, p)]
+    found += [e for h in heads for p in pobjs(h, preps) for e in named_by(ctx, p)]
+    if not found and noun.dep_ == "dobj" and has_cue("having_verbs", noun.head):
+        found = subject_of(ctx, noun.head)  # "Moscow favours other clients", "Iran has proxies in Iraq"
+    return found
 
 
 def _possessor(ctx: RelationContext, poss: Token) -> list[str]:
@@ -507,7 +534,7 @@ def _modifiers(ctx: RelationContext, noun: Token) -> list[str]:
 
 def _described_by(ctx: RelationContext, noun: Token) -> list[str]:
     """Who a relational noun describes: "Iran, the group's backer", "Iran's proxies, A and B", "X is
-    Y's patron", "proxies such as A", "Hezbollah's Iranian backers"."""
+    Y's patron", "proxies such as A", "Hezbollah's Iranian backers", "Moscow's clients: A and B"."""
     found = [e for c in noun.children if c.dep_ == "appos" for e in named_by(ctx, c)]
     found += listed_examples(ctx, noun, 0)
     if noun.dep_ == "appos":
@@ -518,6 +545,8 @@ def _described_by(ctx: RelationContext, noun: Token) -> list[str]:
         found += [e for c in verb.children if c.dep_ == "dobj" for e in _named(ctx, c)]
     if has_cue("patron_nouns", noun):  # "Hezbollah's Iranian backers": a country says whose backers
         found += [e for e in _modifiers(ctx, noun) if etype(ctx, e) == "country"]
+    if not found and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ":":
+        found = listed_after_dash(ctx, noun)  # "Moscow favours other clients: the Tiger Forces and X"
     return found
 
 

@@ -25,8 +25,10 @@ from ..phrases import (
     named_by_head,
     pobjs,
     relcl_antecedent,
+    salient_before,
     subject_of,
 )
+from .backing import backing_word
 from .candidates import Candidate, RelationContext
 
 
@@ -91,8 +93,8 @@ def with_nouns(ctx: RelationContext) -> Iterator[Candidate]:
 
 
 def enemies(ctx: RelationContext) -> Iterator[Candidate]:
-    """"X's enemy Y", "their mutual enemy, Y", "Russia, Assad's other main ally", "allies of Iran such
-    as Hezbollah"."""
+    """"X's enemy Y", "their mutual enemy, Y", "its ally Hamas", "Russia, Assad's other main ally", "allies
+    of Iran such as Hezbollah"."""
     for noun in ctx.tokens:
         rtype = "opposes" if has_cue("enemy_nouns", noun) else \
             "allied_with" if has_cue("ally_nouns", noun) else None
@@ -108,9 +110,24 @@ def enemies(ctx: RelationContext) -> Iterator[Candidate]:
             # "Nabih Berri, who leads the Amal movement, Hezbollah's closest partner": the name right
             # before the comma, whatever the parser hung the apposition on.
             others += apposed_by_position(ctx, noun) or named_by_head(ctx, noun.head, 1)
+        if not others and noun.i + 1 < len(ctx.doc):
+            # "in solidarity with its ally Hamas", "Iran's allies Hezbollah and Hamas": the names right
+            # after the noun, which the parser often makes the subject of the next clause
+            others += [e for e in _names_starting_at(ctx, noun.i + 1) if etype(ctx, e) != "person"]
         for s in owners:
             for o in others:
                 yield Candidate(rtype, s, o, [noun])
+
+
+def _names_starting_at(ctx: RelationContext, i: int) -> list[str]:
+    """The entity whose name starts at token i, and the names coordinated with it."""
+    eid = ctx.resolved.name_at(i)
+    if eid is None:
+        return []
+    name = ctx.doc[i]
+    while ctx.resolved.name_at(name.head.i) == eid and name.head.i != name.i:
+        name = name.head
+    return [eid] + [e for c in name.conjuncts if (e := ctx.resolved.name_at(c.i)) and e != eid]
 
 
 def _possessor(ctx: RelationContext, token: Token) -> list[str]:
@@ -151,6 +168,8 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             continue
         if has_cue("labelling_verbs", v) and not _labelled_hostile(v):
             continue  # "listed X as a terrorist organisation", not "listed X as a partner"
+        if has_cue("accuse_verbs", v) and _accused_of_backing(v):
+            continue  # "accused X of arming Y" claims that X backs Y (the backing family reads it)
         if rtype == "allied_with":
             # "X is allied with Y", "X allied with Y": the partner is never the object.
             sides = [e for c in v.children if c.dep_ == "nsubjpass" for e in _referents(ctx, c)] \
@@ -166,11 +185,19 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
                 victims = [v.head]
         else:
             doers = _doers(ctx, v)
+            if has_cue("accuse_verbs", v):
+                doers = _accusing_sides(ctx, v, doers)
             # "designated X a terrorist organisation": a second object is the first one's label
             victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}][:1]
+            # "blacklisted him along with two other commanders, A and B": they share the object's lot
+            victims += [p for p in _along_with(v) if victims and p.i > victims[0].i]
         if has_cue("avenge_verbs", v):
             victims = []  # "vowed to avenge Haniyeh against Israel": the object is one's own dead
         targets = [e for c in victims for e in _victims(ctx, c, killing)]
+        if has_cue("designation_verbs", v):
+            # "The United States designated it a terrorist organisation": only a group is designated "it"
+            targets += [e for c in victims if c.lower_ == "it" and not entity(ctx, c)
+                        for e in [salient_before(ctx, c)] if e]
         companions = _companions(ctx, v)
         # "clashed with X"; but "fought with X" is ambiguous and "together with X" allied.
         preps = {"against"} if has_cue("with_verbs", v) or companions else {"against", "with"}
@@ -181,6 +208,42 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             for o in targets:
                 if o not in companions:  # a misparsed apposition of a companion
                     yield Candidate(rtype, s, o, [v])
+
+
+def _accused_of_backing(v: Token) -> bool:
+    """"accused Tehran of arming the Houthis", "accuses X's army and its agency of sheltering Y": the
+    charge is backing, said of the accused, not enmity between accuser and accused."""
+    accused = [o for c in v.children if c.dep_ == "dobj" for o in [c, *c.conjuncts]]
+    charges = [x for h in [v, *accused] for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+               for x in c.children if x.dep_ in {"pobj", "pcomp"}]
+    return any(backing_word(x) for x in charges)
+
+
+def _accusing_sides(ctx: RelationContext, v: Token, doers: list[str]) -> list[str]:
+    """"Getachew Reda, a TPLF spokesman, accused Eritrea": one who speaks for a side by office accuses
+    for the side his title names, and for none that the text can name when it names none ("Foreign
+    Minister X accused Y"); a leader or anyone else accuses in his own name."""
+    sides: list[str] = []
+    for eid in doers:
+        mention = _mention_head(ctx, v.sent, eid) if etype(ctx, eid) == "person" else None
+        if mention is None or not _holds_speaking_office(mention):
+            sides.append(eid)
+            continue
+        side = _describing_organization(ctx, mention)
+        if side is not None and side not in sides:
+            sides.append(side)
+    return sides
+
+
+def _mention_head(ctx: RelationContext, sent: Span, eid: str) -> Token | None:
+    """The syntactic head of a sentence's first mention of an entity."""
+    return next((t for t in sent if entity(ctx, t) == eid and entity(ctx, t.head) != eid), None)
+
+
+def _holds_speaking_office(name: Token) -> bool:
+    """"Foreign Minister X", "X, a TPLF spokesman": a title of one who speaks for a side."""
+    titles = [c for c in name.children if c.dep_ in {"compound", "appos"}]
+    return any(has_cue("speaking_offices", t) for c in titles for t in c.subtree)
 
 
 def _taken_from(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
@@ -320,9 +383,11 @@ def _attackers(ctx: RelationContext, token: Token) -> list[str]:
 
 def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
     """The entities a noun's modifiers and possessor name: "Houthi targets", "the militia's
-    facilities", "US and British jets"."""
+    facilities", "US and British jets"; through a weapon's own modifiers: "a Houthi missile strike"."""
     modifiers = [t for c in token.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
                  for t in [c, *c.conjuncts]]
+    modifiers += [t for c in modifiers if c.dep_ == "compound" and has_cue("attack_nouns", c)
+                  for t in c.children if t.dep_ in {"amod", "compound", "nmod", "poss"}]
     found = [e for t in modifiers for e in _named_by_modifier(ctx, t)]
     return [e for e in found if etype(ctx, e) in {"organization", "country"}]  # a side, not a person's home
 
@@ -330,9 +395,23 @@ def _modifying_entities(ctx: RelationContext, token: Token) -> list[str]:
 def _named_by_modifier(ctx: RelationContext, token: Token) -> list[str]:
     """A possessive through what it refers to ("its", "the group's"), another modifier by its name."""
     if token.dep_ == "poss":
-        return named_by_head(ctx, token, 0)
+        return _whose_antecedent(ctx, token) if token.lower_ == "whose" else named_by_head(ctx, token, 0)
     eid = entity(ctx, token)
     return [eid] if eid else []
+
+
+def _whose_antecedent(ctx: RelationContext, whose: Token) -> list[str]:
+    """"ISKP, the Islamic State's Afghan branch, whose suicide bomber killed X": what the clause is about."""
+    clause = whose.head
+    for _ in range(3):
+        if clause.dep_ == "relcl":
+            noun = clause.head
+            # the name before the comma first: "the Islamic State's branch" is ISKP, not the Islamic State
+            return apposed_by_position(ctx, noun) or _antecedent_entities(ctx, noun)
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return []
 
 
 def _referents(ctx: RelationContext, token: Token) -> list[str]:
@@ -375,13 +454,24 @@ def _victims(ctx: RelationContext, token: Token, killing: bool) -> list[str]:
     # people: "killed a Hezbollah commander", not "killed two Lebanese civilians"
     if not named and (not killing or cue_word("role_nouns", token) or has_cue("group_nouns", token)):
         named = [e for t in [token, *pobjs(token, {"of"})] for e in _modifying_entities(ctx, t)]
-    if killing and not any(has_cue("state_agent_nouns", t) for t in [token, *pobjs(token, {"of"})]):
-        # "killed hundreds of Americans": people of a country, not its soldiers, are not the state
-        named = [e for e in named if etype(ctx, e) != "country"]
+    if killing:
+        # "killed hundreds of Americans": people of a country, not its soldiers, are not the state;
+        # "killed 13 US service members and 170 Afghans": the soldiers' country only
+        phrases = [t for p in [token, *pobjs(token, {"of"})] for t in [p, *p.conjuncts]]
+        armed = [t for t in phrases if has_cue("state_agent_nouns", t) or _under_arms(t)]
+        states = {e for t in armed for e in named_by_head(ctx, t, 0) + _modifying_entities(ctx, t)}
+        named = [e for e in dict.fromkeys(named + list(states)) if etype(ctx, e) != "country" or e in states]
     people = [e for e in named if etype(ctx, e) == "person"]
     found = [e for e in named if not (killing and e in people)]
     side = _describing_organization(ctx, token) if people else None
     return found + [side] if side and side not in found else found
+
+
+def _under_arms(noun: Token) -> bool:
+    """"US service members", "Marines", "peacekeepers": people under arms (a military_people cue)."""
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    words.append(noun.lemma_.lower())
+    return any(" ".join(words[k:]) in cues()["military_people"] for k in range(len(words)))
 
 
 def _describing_organization(ctx: RelationContext, token: Token) -> str | None:
@@ -400,13 +490,25 @@ def _describing_organization(ctx: RelationContext, token: Token) -> str | None:
 
 
 def _companions(ctx: RelationContext, v: Token) -> list[str]:
-    """"fought alongside X", "fighting the rebels together with X and with Y": those acting with
-    the subject."""
+    """"fought alongside X", "fighting the rebels together with X and with Y", "X, along with Y,
+    attacked Z": those acting with the subject."""
     preps = [c for c in v.children if c.dep_ == "prep"]
     together = any(has_cue("joint_words", a) for c in preps if c.lower_ == "with" for a in c.children)
     preps += [x for c in preps for x in c.conjuncts if x.dep_ == "conj"]
+    # "X, along with Y, attacked Z": before the verb, "along with" joins the subject
+    along = [p for p in _along_with(v) if p.i < v.i]
     return [e for c in preps if c.lower_ == "alongside" or together and c.lower_ == "with"
-            for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)]
+            for p in c.children if p.dep_ == "pobj" for e in named_by(ctx, p)] \
+        + [e for p in along for e in named_by(ctx, p)]
+
+
+def _along_with(v: Token) -> list[Token]:
+    """The noun phrases after a verb's "along with", and the names in apposition to them ("along with
+    two other commanders, A and B")."""
+    phrases = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "along"
+               for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+               for p in w.children if p.dep_ == "pobj"]
+    return phrases + [a for p in phrases for c in p.children if c.dep_ == "appos" for a in [c, *c.conjuncts]]
 
 
 def hostile_nouns(ctx: RelationContext) -> Iterator[Candidate]:

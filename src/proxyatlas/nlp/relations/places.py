@@ -33,6 +33,7 @@ from ..phrases import (
     pobjs,
     relcl_antecedent,
     salient_before,
+    salient_in_document,
 )
 from .candidates import Candidate, RelationContext
 
@@ -51,11 +52,25 @@ def _places(ctx: RelationContext, token: Token, depth: int = 0) -> list[str]:
     """Countries and places a noun phrase names: "Kunduz", "eastern Libya and Sirte", "most of
     the country's north", "the town of Bunagana", "the capital, Kabul"."""
     found = [e for e in named_by(ctx, token) if etype(ctx, e) in _PLACE_TYPES]
+    if found and depth <= 2:
+        found += [e for e in _containing_places(ctx, token, depth) if e not in found]
     if found or depth > 2 or not has_cue("place_nouns", token):
         return found
     parts = [c for c in token.children if c.dep_ in _PLACE_CHILD_DEPS] + pobjs(token, {"of"})
     for part in parts + [c for c in token.conjuncts if c.i > token.i]:
         found += [e for e in _places(ctx, part, depth + 1) if e not in found]
+    return found
+
+
+def _containing_places(ctx: RelationContext, token: Token, depth: int) -> list[str]:
+    """"Goma, the capital of North Kivu", "the Masisi territory of North Kivu province", "Ethiopia's
+    Somali region": the wider place a named place is said to lie in."""
+    found: list[str] = []
+    for named in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+        wholes = pobjs(named, {"of"}) + [p for c in named.children if c.dep_ == "appos" and has_cue("place_nouns", c)
+                                         for p in pobjs(c, {"of"})]
+        wholes += [c for c in named.children if c.dep_ == "poss"]  # "Ethiopia's Somali region"
+        found += [e for w in wholes for e in _places(ctx, w, depth + 1) if e not in found]
     return found
 
 
@@ -66,6 +81,9 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     token = relcl_antecedent(token) or token
     if token.lower_ in {"it", "they"} and token.dep_ not in {"nsubj", "nsubjpass"}:
         return []
+    counted = pobjs(token, {"of"}) if token.pos_ == "NUM" or has_cue("quantifiers", token) else []
+    if counted and not entity(ctx, token):  # "roughly 100 of its troops", "some of the group's fighters"
+        return [e for c in counted for e in _operators(ctx, c, with_forces)]
     owners = _possessors(ctx, token)
     if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
         # "AQAP, al-Qaeda's branch in Yemen", "whose armed wing, the Qassam Brigades, operates in":
@@ -80,11 +98,25 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
             (e := entity(ctx, c)) and etype(ctx, e) == "organization" for c in token.subtree if c.i <= token.i)
         found = (described and (apposed_by_position(ctx, token) or _listed_before_colon(ctx, token))) \
             or named_by(ctx, token)
+    if not found and token.dep_ == "attr" and token.head.lemma_ == "be":
+        # "X and Y are separatist entities that have held ...": what the subject is said to be.
+        found = [e for s in token.head.children if s.dep_ == "nsubj" for e in named_by(ctx, s)]
     if not found and has_cue("armed_force_nouns", token):  # "its fighters", "their troops"
         found = [e for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
-                 for e in named_by(ctx, c)]
+                 for e in named_by(ctx, c) or _profiled(ctx, c)]
+    if not found and token.dep_ in {"nsubj", "nsubjpass"}:  # "The group controls ..." after a heading
+        found = _profiled(ctx, token)
     forces = with_forces or has_cue("armed_force_nouns", token)
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
+
+
+def _profiled(ctx: RelationContext, reference: Token) -> list[str]:
+    """"its", "the group" with no organisation named in the sentences before: the document's own subject."""
+    anaphoric = reference.lower_ in cues()["anaphoric_nouns"] and any(c.lower_ == "the" for c in reference.children)
+    if not (anaphoric or reference.lower_ in {"it", "its"}) or salient_before(ctx, reference):
+        return []
+    subject = salient_in_document(ctx, reference)
+    return [subject] if subject else []
 
 
 def _possessors(ctx: RelationContext, noun: Token) -> list[str]:
@@ -141,7 +173,13 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _actors(ctx: RelationContext, verb: Token, with_forces: bool = False) -> list[str]:
-    return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)]
+    """The verb's operators and the organisations acting beside them: "X fought alongside Y in Z"."""
+    return [e for s in _subjects(verb) for e in _operators(ctx, s, with_forces)] + _companions(ctx, verb)
+
+
+def _companions(ctx: RelationContext, verb: Token) -> list[str]:
+    return [e for p in pobjs(verb, set(cues()["companion_preps"])) for e in named_by(ctx, p)
+            if etype(ctx, e) == "organization"]
 
 
 def _in_passing(verb: Token) -> bool:
@@ -220,6 +258,13 @@ def locations(ctx: RelationContext) -> Iterator[Candidate]:
         for org in orgs:
             for place in _places_until_next_org(ctx, prep, places):
                 yield Candidate("operates_in", org, place, [head, prep], descriptive=True)
+        companion = head.dep_ == "pobj" and head.head.lower_ in cues()["companion_preps"]
+        if orgs and companion and has_cue("operate_verbs", head.head.head):
+            # "denied that its troops fought alongside Y in Z": the verb's subject is in Z too, as the verb says.
+            verb = head.head.head
+            for org in (e for s in _subjects(verb) for e in _operators(ctx, s, with_forces=True)):
+                for place in _places_until_next_org(ctx, prep, places):
+                    yield Candidate("operates_in", org, place, [verb, prep], descriptive=_in_passing(verb))
 
 
 def homes(ctx: RelationContext) -> Iterator[Candidate]:
@@ -228,8 +273,11 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
     for t in ctx.tokens:
         country = entity(ctx, t)
         hyphenated = t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].text == "-" or t.i > 0 and ctx.doc[t.i - 1].text == "-"
-        if country and etype(ctx, country) == "country" and t.dep_ in {"amod", "compound"} and not hyphenated:
-            for group in _described(ctx, t.head):
+        # "a CAR armed group": the parser may hang the country on the adjective after it.
+        on_adjective = t.dep_ == "npadvmod" and t.head.dep_ == "amod"
+        if country and etype(ctx, country) == "country" and (t.dep_ in {"amod", "compound"} or on_adjective) \
+                and not hyphenated:
+            for group in _described(ctx, t.head.head if on_adjective else t.head):
                 if group != country:
                     yield Candidate("operates_in", group, country, [t], descriptive=True)
         elif t.dep_ == "prep" and t.lower_ == "from" and t.head.dep_ == "appos":
@@ -238,6 +286,22 @@ def homes(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate("operates_in", group, place, [t], descriptive=True)
         elif t.text == "(" and t.i > 0:
             yield from _places_in_brackets(ctx, t)
+    yield from _demonyms_in_names(ctx)
+
+
+def _demonyms_in_names(ctx: RelationContext) -> Iterator[Candidate]:
+    """"the Afghan Taliban", "Lebanese Hizballah": a demonym that a group's name takes on as a
+    modifier says where it acts, when the text also names the country. A demonym that begins the
+    group's own full name ("Syrian Democratic Forces") is just its name."""
+    demonyms = {a.casefold(): eid for eid, e in ctx.resolved.entities.items() if e.type == "country"
+                for a in e.aliases if a.casefold() != e.name.casefold()}
+    for mention, group in ctx.resolved.mention_entity:
+        words = [t for t in mention.span(ctx.doc) if t.lower_ != "the"]
+        entity_ = ctx.resolved.entities[group]
+        country = demonyms.get(words[0].text.casefold()) if len(words) > 1 else None
+        if country and entity_.type == "organization" and category(ctx, group) in _HOMED_CATEGORIES \
+                and mention.span(ctx.doc).text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
+            yield Candidate("operates_in", group, country, [words[0]], descriptive=True)
 
 
 def _places_in_brackets(ctx: RelationContext, bracket: Token) -> Iterator[Candidate]:
@@ -280,15 +344,31 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
     taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
     for v in ctx.tokens:
-        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(
-                c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in v.children):  # "holds Iran responsible"
+        # Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
+        # ("controls much of Somalia and taxes trade").
+        complements = {"oprd", "xcomp", "acomp"} | ({"ccomp"} if not any(c.dep_ == "dobj" for c in v.children) else set())
+        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(c.dep_ in complements for c in v.children):
             yield from _held(ctx, v)
+        elif v.pos_ == "VERB" and has_cue("expulsion_verbs", v):
+            yield from _expelled(ctx, v)
         elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
             participle = ctx.doc[v.i + 1]
             holder = entity(ctx, ctx.doc[v.i - 1])
             if holder and etype(ctx, holder) == "organization":
                 for place in _places(ctx, participle.head):
                     yield Candidate("operates_in", holder, place, [participle], descriptive=True)
+
+
+def _expelled(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
+    """"drove the rebels out of Z", "expelled X from Z": the one who drives them out is in Z (the
+    driven were there before, which annotators leave out)."""
+    if is_passive(v):
+        return
+    out = [c for c in v.children if c.dep_ in {"prep", "prt", "advmod"} and c.lower_ == "out"]
+    places = _located(ctx, v, {"from"}) + [e for o in out for e in _located(ctx, o, {"of"})]
+    for org in _actors(ctx, v):
+        for place in places:
+            yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
 def _held(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
@@ -363,6 +443,7 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners = [e for c in noun.children if c.dep_ in {"poss", "compound"}
                   and (e := entity(ctx, c)) and etype(ctx, e) == "organization"
                   and (c.pos_ != "PRON" or category(ctx, e) == "armed_group")]
+        owners += [e for p in pobjs(noun, {"by"}) for e in _operators(ctx, p)]  # "operations by X in Y"
         anchor = [noun]
         conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
         # "fought in the Syrian war": the war's place is where the fighters operate.
@@ -410,6 +491,9 @@ def _orgs_just_before(ctx: RelationContext, prep: Token) -> list[str]:
         if eid and etype(ctx, eid) == "organization":
             if eid not in found:
                 found.append(eid)
+        elif token.text == ")" and i - 3 >= prep.sent.start and ctx.doc[i - 2].text == "(" \
+                and entity(ctx, ctx.doc[i - 1]) == entity(ctx, ctx.doc[i - 3]):  # "the Rwanda Defence Force (RDF) in"
+            i -= 2
         elif eid or not (token.lower_ in {"and", "the"} or (has_cue("group_nouns", token) and not found)):
             break
         i -= 1

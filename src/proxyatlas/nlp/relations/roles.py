@@ -276,7 +276,7 @@ def scan_left(ctx: RelationContext, bounds: dict[int, tuple[int, int]], start: i
         if tok.lower_ == "whose":  # "Y, whose armed wing": Y, named before the comma
             left.start = i
             named_before = named_at(ctx, i - 2) if i >= 2 and doc[i - 1].text == "," else None
-            _add_owner(ctx, left, named_before, nouns_seen)
+            _add_owner(ctx, left, named_before or _relative_clause_owner(ctx, tok), nouns_seen)
             break
         if tok.pos_ == "DET":
             left.start = i
@@ -312,6 +312,17 @@ def _add_owner(ctx: RelationContext, left: PhraseLeft, eid: str | None, nouns_se
     elif etype(ctx, eid) == "country":
         left.countries.append(eid)
         left.noun_between = left.noun_between or nouns_seen
+
+
+def _relative_clause_owner(ctx: RelationContext, whose: Token) -> str | None:
+    """"Y, a Britain-based monitor whose director, X, said": the organisation the noun that the "whose"
+    clause modifies describes."""
+    clause = whose.head.head
+    if clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    found = named_by_head(ctx, noun, 0) or (named_by_head(ctx, noun.head, 1) if noun.dep_ == "appos" else [])
+    return next((e for e in found if etype(ctx, e) == "organization"), None)
 
 
 def _org_earlier_in_sentence(ctx: RelationContext, token: Token, skip: frozenset[str] = frozenset()) -> str | None:
@@ -366,7 +377,9 @@ def scan_right(ctx: RelationContext, bounds: dict[int, tuple[int, int]], end: in
             if m_end < len(doc) and doc[m_end].text in {"-", "‐"}:
                 j = m_end  # "the Iran-backed": a modifier, not the organisation
                 continue
-            if eid and etype(ctx, eid) == "organization":
+            # "deputy on the Sovereign Council", but not "an expert on Hezbollah": "on" seats one on a body
+            on_body = prep != "on" or has_cue("body_nouns", doc[m_end - 1])
+            if eid and etype(ctx, eid) == "organization" and on_body:
                 (owners if possessor else orgs).append(eid)
             elif eid and etype(ctx, eid) == "country" and prep == "of" and not possessor:
                 countries.append(eid)
@@ -445,7 +458,8 @@ def _person_before_comma(ctx: RelationContext, bounds: dict[int, tuple[int, int]
 def _dep_orgs(ctx: RelationContext, t: Token) -> list[str]:
     """The organisation by dependency: "of"/"at"-phrase, compound, possessive, or the name written
     right before the role ("Houthi military spokesman X": hung on the name)."""
-    orgs = [e for p in pobjs(t, set(cues()["role_preps"])) for e in named_by(ctx, p)]
+    orgs = [e for p in pobjs(t, set(cues()["role_preps"])) for e in named_by(ctx, p)
+            if p.head.lower_ != "on" or has_cue("body_nouns", p)]
     orgs += [e for c in t.children if c.dep_ in {"compound", "nmod"} and (e := entity(ctx, c))]
     orgs += [e for c in t.children if c.dep_ == "poss" for e in named_by(ctx, c)]
     return [e for e in orgs if etype(ctx, e) == "organization"]
@@ -509,6 +523,8 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
             led = [e for c in v.children if c.dep_ == "dobj" and (entity(ctx, c) or
                                                                   c.lower_ in cues()["anaphoric_nouns"])
                    for e in named_by(ctx, c)]
+            led += [e for c in v.children if c.dep_ == "dobj" and c.lower_ == "it"
+                    for e in _outer_subject(ctx, v)]
         elif v.lemma_.lower() in cues()["take_office_verbs"]:
             leaders = [e for r in _relative_subjects(v) for e in named_by(ctx, r)] or subject_of(ctx, v)
             led = _taken_office(ctx, v)
@@ -518,6 +534,22 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
             for org in led:
                 if etype(ctx, org) == "organization":
                     yield Candidate("leads", leader, org, [v])
+
+
+def _outer_subject(ctx: RelationContext, clause: Token) -> list[str]:
+    """"Y was founded by X, who led it until 1995": "it" in a relative clause on a name in another
+    clause is what that clause is about, its subject."""
+    if clause.dep_ != "relcl":
+        return []
+    outer = clause.head
+    for _ in range(3):  # from the name up through "by"/"of" to its verb
+        if outer.pos_ in {"VERB", "AUX"} or outer.head.i == outer.i:
+            break
+        outer = outer.head
+    if outer.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in outer.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [e for s in subjects for e in named_by(ctx, s) if etype(ctx, e) == "organization"]
 
 
 def _relative_subjects(v: Token) -> list[Token]:

@@ -4,7 +4,8 @@
   of-phrases   "Douglas Sims of the Joint Staff", "the Quds Force of Iran's IRGC"
   units        "the Fatehin are a Basij special unit", "Hamas's armed wing, the Qassam Brigades",
                "the Qassam Brigades, its armed wing", "whose armed wing, the Quds Brigades",
-               "X, one of the factions of Y", "the IRGC (IRGC) Quds Force"
+               "X, one of the factions of Y", "the IRGC (IRGC) Quds Force", "X, the militia at the core
+               of Y", "Y, whose backbone is X", "accused X of being an offshoot of Y"
   memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "Y, an alliance that includes
                A and B", "Y, an umbrella of A, B and C"
 """
@@ -75,7 +76,7 @@ def of_phrases(ctx: RelationContext) -> Iterator[Candidate]:
 def units(ctx: RelationContext) -> Iterator[Candidate]:
     doc = ctx.doc
     for t in doc:
-        if not has_cue("part_nouns", t) or entity(ctx, t):
+        if not (has_cue("part_nouns", t) or has_cue("core_nouns", t)) or entity(ctx, t):
             continue
         members = _described_parts(ctx, t)
         if not members:
@@ -199,15 +200,25 @@ def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
     """The organisations a part noun describes: "X is a unit of Y", "X, the armed wing of Y",
     "X began as the youth wing of Y", "Y's armed wing, X", "X, one of the factions of Y"."""
     if part.dep_ == "attr" or part.dep_ == "dobj" and part.head.lemma_.lower() in cues()["part_verbs"]:
-        return [e for c in part.head.children if c.dep_ == "nsubj"  # "Both groups form part of Y"
-                for e in named_by(ctx, relcl_antecedent(c) or c)]
+        subjects = [c for c in part.head.children if c.dep_ == "nsubj"]  # "Both groups form part of Y"
+        if not subjects:  # "accuses X of being an offshoot of Y", "X ... and is a unit of Y"
+            return subject_of(ctx, part.head)
+        return [e for c in subjects for e in named_by(ctx, relcl_antecedent(c) or c)]
+    if part.dep_ == "nsubj" and part.head.lemma_ == "be":  # "Y, whose backbone is X"
+        return [e for c in part.head.children if c.dep_ == "attr" for e in named_by(ctx, c)]
+    if part.dep_ == "pobj" and part.head.lower_ == "at" and part.head.head.pos_ in {"NOUN", "PROPN"}:
+        return named_by(ctx, part.head.head)  # "X, the militia at the core of Y"
     if part.dep_ == "appos":
         return named_by(ctx, part.head)
     if part.dep_ == "pobj" and part.head.lower_ == "as":  # "X emerged as the armed wing of Y"
         return subject_of(ctx, part.head.head)
     one_of = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "of" else None
-    if one_of is not None and one_of.lower_ in cues()["quantifiers"] and one_of.dep_ == "appos":
-        return named_by(ctx, one_of.head)
+    if one_of is not None and one_of.lower_ in cues()["quantifiers"]:
+        description = one_of
+        while description.dep_ == "conj" and description.head.i != description.i:  # "a faction formed in
+            description = description.head  # 2012 and one of the factions of Y": the first conjunct's noun
+        if description.dep_ == "appos":
+            return named_by(ctx, description.head)
     return [e for c in part.children if c.dep_ == "appos" for e in named_by(ctx, c)]
 
 

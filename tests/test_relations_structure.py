@@ -1,0 +1,53 @@
+"""part_of families (nlp/relations/structure.py) on sentences written for these tests."""
+
+import pytest
+
+
+def parts(result) -> dict[tuple[str, str], str]:
+    """(part, whole) -> hedge of every part_of found."""
+    return {(r.source, r.target): r.hedge for r in result.relations if r.type == "part_of"}
+
+
+# --- a part that carries the whole: core, backbone -------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Observers describe the YPG, the Kurdish militia at the core of the SDF, as disciplined.", ("ypg", "syrian-democratic-forces"),
+     "asserted"),
+    ("The SDF, whose backbone is the YPG, took Raqqa.", ("ypg", "syrian-democratic-forces"), "asserted"),
+    ("The Badr Organization forms the backbone of the Popular Mobilization Forces.",
+     ("badr-organization", "popular-mobilization-forces"), "asserted"),
+    ("Badr may become the nucleus of the Popular Mobilization Forces.",
+     ("badr-organization", "popular-mobilization-forces"), "speculative"),
+])
+def test_a_core_part_is_part_of_the_whole(run, text, pair, hedge):
+    assert parts(run(text)).get(pair) == hedge
+
+
+def test_a_place_at_the_core_of_a_group_s_territory_is_no_part(run):
+    # "at the core of" a place: only organisations are parts of organisations.
+    assert not parts(run("Hezbollah fighters stood at the core of Lebanon's south."))
+
+
+# --- a part word after an accusation or a coordinated copula -----------------------------------------
+
+def test_an_accused_offshoot_is_alleged(run):
+    result = parts(run("Turkey accuses the YPG of being an offshoot of the PKK."))
+    assert result.get(("ypg", "pkk")) == "alleged"
+
+
+def test_a_denied_offshoot_is_denied(run):
+    result = parts(run("The YPG says it is not an offshoot of the PKK."))
+    assert result.get(("ypg", "pkk")) in {None, "denied"}
+
+
+# --- "one of the factions of Y" after another description ----------------------------------------------
+
+def test_one_of_the_factions_coordinated_with_a_description(run):
+    text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of the Syrian National Army, " \
+           "denied the report."
+    assert ("hamza-division", "syrian-national-army") in parts(run(text))
+
+
+def test_one_of_the_factions_of_a_place_is_no_part(run):
+    text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of Aleppo, denied the report."
+    assert not parts(run(text))
