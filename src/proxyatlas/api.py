@@ -255,7 +255,7 @@ def profile(entity: str, *, db: PathLike | None = None, as_of: str | None = None
 
     Example::
 
-        open("hezbollah.pdf", "wb").write(proxyatlas.profile("Hezbollah", format="pdf"))
+        open("hezbollah.pdf", "wb").write(proxyatlas.api.profile("Hezbollah", format="pdf"))
     """
     from .profile import build_profile, render
 
