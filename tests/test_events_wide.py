@@ -594,3 +594,74 @@ def test_a_month_of_that_year_is_told_from_the_last_year(run):
     text = "The M23 took up arms in 2012. The M23 captured Goma in November of that year."
     attack = _one(run, text, "attack")
     assert attack.date == "2012-11"
+
+
+def test_a_successor_by_the_role_is_appointed(run):
+    text = "In March 2019 Ali Nasser was succeeded as the brigade's chief of staff by Hadi al-Amiri."
+    appointment = _one(run, text, "appointment")
+    assert "hadi-al-amiri" in appointment.targets and appointment.date == "2019-03"
+
+
+@pytest.mark.parametrize("text", [
+    "After Ali Nasser was arrested in March 2015, command passed to Hadi al-Amiri.",
+    "Ali Nasser handed command of the brigade to Hadi al-Amiri in March 2015.",
+])
+def test_an_office_handed_to_someone_appoints_them(run, text):
+    appointment = _one(run, text, "appointment")
+    assert "hadi-al-amiri" in appointment.targets and appointment.date == "2015-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah passed the message to Hamas in 2019.",
+    "Iran handed weapons to the Houthis in 2019.",
+])
+def test_handing_anything_but_an_office_appoints_nobody(run, text):
+    assert _events(run, text, "appointment") == []
+
+
+def test_a_proclaimed_republic_is_an_event_on_its_date(run):
+    text = "The Donetsk People's Republic was proclaimed on 7 April 2014 by activists in Donetsk."
+    other = _one(run, text, "other")
+    assert other.targets == ["donetsk-peoples-republic"] and other.date == "2014-04-07"
+
+
+def test_declaring_a_town_liberated_is_no_event(run):
+    assert _events(run, "Syria's government declared the town liberated on November 8.", "other") == []
+
+
+def test_fighters_from_a_group_are_the_group(run):
+    attack = _one(run, "Fighters from the Syrian National Army captured the town on Sunday.", "attack")
+    assert attack.agents == ["syrian-national-army"] and attack.date == "2020-01-05"
+
+
+def test_a_town_from_a_group_is_not_the_group(run):
+    text = "Jets struck the town from the Syrian National Army on Sunday."
+    assert all("syrian-national-army" not in e.targets for e in _events(run, text, "attack"))
+
+
+def test_attacks_going_on_since_a_date_span_it_to_publication(run):
+    text = "The Houthis have fired drones at ships since October."
+    assert _one(run, text, "attack").date == "2019-10/2020-01-09"
+
+
+def test_attacks_since_an_event_are_apart_from_it(run):
+    text = "Since the Hamas attack on Israel on January 3, the Houthis have fired drones toward Israel."
+    attacks = {tuple(e.agents): e.date for e in _events(run, text, "attack")}
+    assert attacks == {("hamas",): "2020-01-03", ("houthis",): "2020-01-03/2020-01-09"}
+
+
+def test_a_past_act_after_a_date_is_not_ongoing(run):
+    text = "The Houthis fired drones at ships after October 3."
+    assert _one(run, text, "attack").date is None
+
+
+def test_on_the_same_date_dates_a_designation_from_the_date_before(run):
+    text = ("The Treasury sanctioned Hezbollah on 3 March 2021.\n\n"
+            "On the same date the Saudi government, a member of the centre since 2017, designated Kataib Hezbollah.")
+    designation = next(e for e in _events(run, text, "other") if "kataib-hezbollah" in e.targets)
+    assert designation.date == "2021-03-03"
+
+
+def test_a_killing_clause_after_a_relative_clause_takes_the_main_verbs_date(run):
+    text = "On Jan. 4, Israeli drones struck two Hezbollah cars that had tried to cross the border, killing three fighters."
+    assert _one(run, text, "killing", published="2024-01-09").date == "2024-01-04"

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 import stix2
 from click.testing import CliRunner
-from export_helpers import FILTERS, build_store, expected, expected_ids
+from export_helpers import FILTERS, build_store, expected, expected_entities, expected_ids
 from stix2validator import ValidationOptions, validate_string
 
 from proxyatlas import api
@@ -89,7 +89,7 @@ def test_stix_objects_map_the_ontology(db, tmp_path):
 
 def test_stix_keeps_span_provenance_in_the_extension_notes_and_reports(db, tmp_path):
     _, objects = _stix(db, tmp_path)
-    notes = [o for o in objects if o["type"] == "note"]
+    notes = [o for o in objects if o["type"] == "note" and "relation_id" in o["extensions"][EXTENSION_ID]]
     reports = {o["id"]: o for o in objects if o["type"] == "report"}
     evidence = [(r["id"], ev) for r in expected(db) for ev in r["evidence"]]
     assert len(notes) == len(evidence) and len(reports) == 3
@@ -133,9 +133,7 @@ def test_graph_formats_read_back_with_networkx(db, tmp_path, fmt, filters):
         rel = rels[rid]
         assert (a, b, data[type_key], data["hedge"]) == (rel["source"], rel["target"], rel["type"], rel["hedge"])
         assert (int(data["sources"]), data.get("first_seen")) == (rel["sources"], rel["first_seen"])
-    cited = {r[k] for r in rels.values() for k in ("source", "target")} | \
-        {e["attributed_to"] for r in rels.values() for e in r["evidence"] if e["attributed_to"]}
-    assert set(graph.nodes) == (cited if filters else {e["id"] for e in api.entities(db=db)})
+    assert set(graph.nodes) == expected_entities(db, **filters)
     node = graph.nodes["houthis"]
     assert (node["type"], node["category"], node["name"]) == ("organization", "armed_group", "Houthis")
     assert "Ansar Allah" in node["aliases"].split("; ")
@@ -155,8 +153,9 @@ def _cell(value):
 def test_csv_tables_round_trip(db, tmp_path, filters):
     folder = tmp_path / "csv"
     result = api.export("csv", db=db, out=folder, **filters)
-    assert sorted(result["files"]) == sorted(str(folder / n) for n in
-                                             ("nodes.csv", "edges.csv", "evidence.csv", "documents.csv"))
+    assert sorted(result["files"]) == sorted(str(folder / n) for n in (
+        "nodes.csv", "edges.csv", "evidence.csv", "documents.csv", "events.csv", "event_actors.csv",
+        "event_evidence.csv", "statements.csv", "quantities.csv"))
     rels = expected(db, **filters)
     edges = {row["id"]: row for row in _rows(folder / "edges.csv")}
     assert set(edges) == {r["id"] for r in rels}
@@ -178,7 +177,7 @@ def test_csv_tables_round_trip(db, tmp_path, filters):
 
 
 # -- Neo4j -----------------------------------------------------------------------------------
-_HEADER = re.compile(r"^(?:[A-Za-z_]\w*)?(?::(?:ID|START_ID|END_ID)\((?:\w+)\)|:TYPE|:LABEL|:(?:int|float|string\[\]))?$")
+_HEADER = re.compile(r"^(?:[A-Za-z_]\w*)?(?::(?:ID|START_ID|END_ID)\((?:\w+)\)|:TYPE|:LABEL|:(?:int|float|boolean|string\[\]))?$")
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=str)

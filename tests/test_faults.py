@@ -118,28 +118,29 @@ def test_two_ingests_at_once_are_serialised_and_lose_nothing(tmp_path):
 def test_an_older_store_is_backed_up_then_migrated(tmp_path, monkeypatch):
     db = tmp_path / "old.db"
     write(tmp_path / "in", "a.txt", ARTICLE_A)
-    api.ingest([tmp_path / "in"], db=db)  # made by this version: schema 1
+    api.ingest([tmp_path / "in"], db=db)  # made by this version
+    now, nxt = schema.SCHEMA_VERSION, schema.SCHEMA_VERSION + 1
     documents = api.documents(db=db)
 
     def add_notes(conn):  # type: ignore[no-untyped-def]
         conn.execute("CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT NOT NULL)")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 2, ("add_notes", add_notes))  # the next version of proxyatlas
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    warning = "migrated from schema version 1 to 2; the old store is kept as"
+    monkeypatch.setitem(schema.MIGRATIONS, nxt, ("add_notes", add_notes))  # the next version of proxyatlas
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", nxt)
+    warning = f"migrated from schema version {now} to {nxt}; the old store is kept as"
     with pytest.warns(ProxyatlasWarning, match=warning), open_store(db) as store:
-        assert store.schema_version == 2
-    backup = Path(f"{db}.schema-v1.bak")
+        assert store.schema_version == nxt
+    backup = Path(f"{db}.schema-v{now}.bak")
     assert backup.is_file()
     old = sqlite3.connect(backup)
-    assert old.execute("SELECT MAX(version) FROM migrations").fetchone()[0] == 1
+    assert old.execute("SELECT MAX(version) FROM migrations").fetchone()[0] == now
     assert old.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
     assert not old.execute("SELECT 1 FROM sqlite_master WHERE name = 'notes'").fetchone()
     old.close()
     assert api.documents(db=db) == documents  # the data survived the migration
     with open_store(db):  # already migrated: no second backup
         pass
-    assert not Path(f"{db}.schema-v1.2.bak").exists()
+    assert not Path(f"{db}.schema-v{now}.2.bak").exists()
 
 
 def test_a_newer_store_is_refused_untouched(tmp_path):

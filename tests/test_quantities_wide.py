@@ -305,3 +305,8 @@ def test_a_side_reporting_dead_it_calls_its_own_reports_its_own(text, expected):
 def test_at_least_one_is_a_claim_but_one_of_is_not():
     assert quantities("Officials said Haftar sent at least one plane of arms to the RSF.") == [("khalifa-haftar", 1, None)]
     assert quantities("One of the militias, Kataib Hezbollah, fired a drone at the base.") == []
+
+
+def test_members_of_an_unnamed_body_are_not_the_verbs_subjects():
+    assert quantities("Kadyrov assembled some 9,000 members of Chechnya's security forces in Grozny.") == []
+    assert quantities("Hezbollah sent 500 members of its elite unit to Syria.") == [("hezbollah", 500, None)]

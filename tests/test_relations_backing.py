@@ -315,3 +315,9 @@ def test_proxies_listed_after_have(run):
 
 def test_struck_proxies_are_not_the_strikers(run):
     no_rel(run("Israel struck other proxies: Hamas and Hezbollah."), "supports", "israel")
+
+
+def test_participle_on_a_description_of_a_quoted_name(run):
+    result = run('The Houthis call themselves part of the "axis of resistance", an Iran-aligned alliance.')
+    assert {r.type for r in result.relations if {r.source, r.target} == {"iran", "axis-of-resistance"}} \
+        == {"allied_with"}

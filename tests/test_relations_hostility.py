@@ -1,6 +1,6 @@
 """Enmity and alliance (nlp/relations/hostility.py) on sentences written for these tests."""
 
-from conftest import entity_named, relation_set
+from conftest import entity_named, rel, relation_set
 
 
 def _ids(result, *names):
@@ -430,3 +430,26 @@ def test_killed_soldiers_and_civilians_only_the_soldiers_country(run):
     result = run("Hezbollah killed two Israeli soldiers and three Lebanese civilians.")
     pair(result, "opposes", "Hezbollah", "Israel")
     no_pair(result, "opposes", "Hezbollah", "Lebanese")
+
+
+def test_alliance_described_after_a_quoted_lowercase_name(run):
+    result = run('The Houthis call themselves part of the "axis of resistance", an Iran-aligned alliance arrayed '
+                 "against Israel and the United States.")
+    pair(result, "opposes", "axis of resistance", "Israel")
+    pair(result, "opposes", "axis of resistance", "United States")
+
+
+def test_noun_phrase_joined_by_and_is_no_description(run):
+    result = run('The "axis of resistance" and an alliance arrayed against Israel met in Beirut.')
+    no_pair(result, "opposes", "axis of resistance", "Israel")
+
+
+def test_state_forces_fighting_alongside_rebels_back_them(run):
+    result = run("Some 3,000 Rwandan soldiers are fighting alongside M23 rebels in eastern Congo.")
+    assert rel(result, "supports", "rwanda", "m23").hedge == "asserted"
+    no_pair(result, "allied_with", "Rwandan", "M23")
+
+
+def test_state_working_with_rebels_stays_allied(run):
+    result = run("Rwanda worked with the M23 for years.")
+    pair(result, "allied_with", "Rwanda", "M23")

@@ -367,3 +367,27 @@ def test_its_after_a_heading_is_the_profile_s_subject(run):
 def test_its_with_a_group_named_just_before_is_that_group(run):
     result = located(run("Hezbollah spoke first. Al-Shabaab said its fighters crossed into Ethiopia's Somali region."))
     assert ("hezbollah", "somali-region") not in result
+
+
+# --- bases a group has; acts it claims ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("Hezbollah has several bases in Syria.", ("hezbollah", "syria"), "asserted"),
+    ("The ADF maintains camps near Beni.", ("allied-democratic-forces", "beni"), "asserted"),
+    ("Hezbollah may have bases in Venezuela.", ("hezbollah", "venezuela"), "speculative"),
+    ("Hezbollah has no bases in Iraq.", ("hezbollah", "iraq"), "denied"),
+    ("The Pakistani Taliban claimed the bombing in Peshawar.", ("tehrik-i-taliban-pakistan", "peshawar"), None),
+    ("Al-Shabaab claimed responsibility for the attack in Mogadishu.", ("al-shabaab", "mogadishu"), None),
+])
+def test_bases_had_and_acts_claimed_place_the_group(run, text, pair, hedge):
+    result = located(run(text))
+    assert pair in result and (hedge is None or result[pair] == hedge)
+
+
+def test_a_claim_about_something_else_places_no_one(run):
+    assert not located(run("Hezbollah claimed victory in the election in Lebanon's south."))
+
+
+def test_forces_known_as_a_name_operate_as_that_organisation(run):
+    result = located(run("Prigozhin's men, known as the Wagner Group, fought in Bakhmut."))
+    assert ("wagner-group", "bakhmut") in result

@@ -342,3 +342,12 @@ def test_it_in_a_relative_clause_on_the_founder(run):
 def test_it_that_is_no_organisation_is_not_led(run):
     result = run("The report was praised by Karim Haddad, who ran it in Gaza.")
     assert not any(r.type == "leads" for r in result.relations), sorted(relation_set(result))
+
+
+def test_commanding_a_states_troops_leads_no_state(run):
+    result = run("Omar Nasser, a former army officer who commanded Russia's troops in Syria, retired.")
+    assert not has(result, "leads", "omar-nasser", "russia")
+
+
+def test_commanding_a_groups_forces_leads_the_group(run):
+    rel(run("Omar Nasser commanded Hamas's forces."), "leads", "omar-nasser", "hamas")

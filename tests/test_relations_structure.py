@@ -51,3 +51,47 @@ def test_one_of_the_factions_coordinated_with_a_description(run):
 def test_one_of_the_factions_of_a_place_is_no_part(run):
     text = "The Hamza Division, a rebel faction founded in 2013 and one of the factions of Aleppo, denied the report."
     assert not parts(run(text))
+
+
+# --- members listed after "includes" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Fatah Alliance, a bloc that includes Badr and Asaib Ahl al-Haq, won seats.",
+    "The Fatah Alliance includes Badr and Kataib Hezbollah.",
+])
+def test_every_listed_member_of_an_including_alliance(run, text):
+    result = parts(run(text))
+    assert ("badr-organization", "fatah-alliance") in result
+
+
+def test_allies_included_are_not_members(run):
+    assert not parts(run("Hezbollah's allies include Badr and Asaib Ahl al-Haq."))
+
+
+# --- folded, integrated, merged into a whole --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair, hedge", [
+    ("The Fatemiyoun Division was folded into the IRGC in 2015.", ("fatemiyoun-brigade", "irgc"), "asserted"),
+    ("Tehran integrated the Fatemiyoun Division into the IRGC.", ("fatemiyoun-brigade", "irgc"), "asserted"),
+    ("The Fatemiyoun Division may be merged into the IRGC.", ("fatemiyoun-brigade", "irgc"), "speculative"),
+    ("The Fatemiyoun Division was never absorbed into the IRGC.", ("fatemiyoun-brigade", "irgc"), "denied"),
+])
+def test_what_goes_into_a_whole_is_part_of_it(run, text, pair, hedge):
+    assert parts(run(text)).get(pair) == hedge
+
+
+def test_folding_into_a_place_or_an_idea_is_no_part(run):
+    assert not parts(run("Hezbollah folded its fighters into Syria's war effort."))
+
+
+# --- a noun phrase named by "known as" ---------------------------------------------------------------------
+
+def test_forces_known_as_a_name_are_that_organisation(run):
+    text = "Nasrallah's fighters, known as the Radwan Force, are a unit of Hezbollah."
+    result = run(text)
+    assert any(r.type == "part_of" and r.target == "hezbollah" and r.source != "hassan-nasrallah"
+               for r in result.relations)
+
+
+def test_a_person_s_forces_without_a_name_are_no_part(run):
+    assert not parts(run("Nasrallah's fighters are a unit of Hezbollah."))

@@ -10,6 +10,7 @@ from store_helpers import ARTICLE_A, ARTICLE_B, dump, write
 from proxyatlas import api
 from proxyatlas.errors import ProxyatlasError
 from proxyatlas.store import SCHEMA_VERSION, open_store
+from proxyatlas.store.queries import valid_on
 
 
 @pytest.fixture()
@@ -147,6 +148,11 @@ def test_as_of_gives_the_leader_on_each_date(tmp_path, store_db):
     assert leaders("2020-06-01") == {"esmail-qaani"}
     with pytest.raises(ProxyatlasError, match="as-of date"):
         api.as_of("someday", db=db)
+    # as-of filters in SQL: the same relations as the rule in Python (queries.valid_on), any day
+    api.ingest([write(tmp_path / "more", "a.txt", ARTICLE_A, source="Outlet A", published="2019-05-01")], db=db)
+    everything = api.relations(db=db)
+    for day in ("1999-01-01", "2019-04-30", "2019-05-01", "2019-12-31", "2020-01-03", "2020-01-04", "2030-01-01"):
+        assert [r["id"] for r in api.as_of(day, db=db)] == [r["id"] for r in everything if valid_on(r, day)]
 
 
 def test_conflicts_finds_asserted_against_denied_and_double_offices(tmp_path, store_db):
@@ -239,7 +245,8 @@ def test_the_store_interface_exporters_use(two):
     db, _ = two
     with open_store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.conn.execute("SELECT version, name FROM migrations").fetchall() == [(1, "initial")]
+        assert store.conn.execute("SELECT version, name FROM migrations ORDER BY version").fetchall() == \
+            [(1, "initial"), (2, "resolved_events")]
         [rel] = store.iter_relations(min_sources=2, types=["supports"])
         assert (rel["source"], rel["target"]) == ("iran", "houthis")
         assert store.evidence(rel["id"]) == rel["evidence"] and len(rel["evidence"]) == 2

@@ -13,7 +13,8 @@ from store_helpers import ARTICLE_A, ARTICLE_B, write
 from proxyatlas.cli import main
 
 STORE_COMMANDS = ["ingest", "entities", "show", "relations", "path", "timeline", "as-of", "sources", "conflicts",
-                  "documents", "merge", "split", "reject", "rebuild", "graph-stats"]
+                  "documents", "merge", "split", "reject", "rebuild", "graph-stats", "events", "numbers", "merge-events",
+                  "split-event"]
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

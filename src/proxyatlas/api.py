@@ -158,8 +158,31 @@ def path(a: str, b: str, *, db: PathLike | None = None, max_hops: int = 4) -> li
         return shortest_paths(store, a, b, max_hops=max_hops)
 
 
+def events(*, db: PathLike | None = None, type: str | None = None, actor: str | None = None,
+           place: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           min_sources: int | None = None) -> list[dict[str, Any]]:
+    """Events resolved across documents, in date order: {id, type, date, agents, targets, place,
+    hedge, fatalities, documents, sources, evidence, details (every value the reports give, with
+    its sources)}. `actor`: an agent or target; `place`: there or inside that country;
+    `date_from`/`date_to`: EDTF dates the event's date overlaps."""
+    from .store import queries
+
+    with _opened(db) as store:
+        return queries.events(store, type=type, actor=actor, place=place, date_from=date_from, date_to=date_to,
+                              min_sources=min_sources)
+
+
+def numbers(actor: str, *, db: PathLike | None = None, unit: str | None = None) -> list[dict[str, Any]]:
+    """Every number claimed about an actor, grouped by what it counts (personnel, fatalities, a
+    currency, ...), in date order within each group, with claimant, outlet, approximate flag and range."""
+    from .store.numbers import numbers as _numbers
+
+    with _opened(db) as store:
+        return _numbers(store, actor, unit=unit)
+
+
 def timeline(entity: str | None = None, *, db: PathLike | None = None) -> list[dict[str, Any]]:
-    """Events and statements (of one entity, or all) in EDTF-aware date order."""
+    """Events (resolved across documents) and statements (of one entity, or all) in EDTF-aware date order."""
     from .store import queries
 
     with _opened(db) as store:
@@ -227,6 +250,22 @@ def reject(relation_id: str, *, db: PathLike | None = None, author: str | None =
         return actions.reject(store, relation_id, author)
 
 
+def merge_events(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that events a and b (ids or unique prefixes) are one happening; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.merge_events(store, a, b, author)
+
+
+def split_event(event: str, document: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+    """Record that what `document` reports is another happening than `event`; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.split_event(store, event, document, author)
+
+
 def rebuild(*, db: PathLike | None = None, registry: Iterable[PathLike] = (),
             progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
     """Re-extract every stored text with this version's pipeline and replay all corrections."""
@@ -266,10 +305,12 @@ def profile(entity: str, *, db: PathLike | None = None, as_of: str | None = None
 
 # -- exports and imports ---------------------------------------------------------------------
 def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str | Iterable[str] | None = None,
-           min_sources: int | None = None, as_of: str | None = None) -> dict[str, Any]:
+           min_sources: int | None = None, as_of: str | None = None, with_events: bool = False) -> dict[str, Any]:
     """Write the stored graph as stix, ftm, graphml, gexf (one file: a path, '-'/None for stdout,
     or a binary stream) or csv, neo4j (a folder), keeping only relations of `type` (one or
-    several), with at least `min_sources` independent sources, valid on `as_of`.
+    several), with at least `min_sources` independent sources, valid on `as_of`, and the events,
+    statements and quantities of their entities; `with_events` draws events as nodes in graphml
+    and gexf. Returns {format, files, entities, relations, documents, events, statements, quantities}.
 
     Example::
 
@@ -279,7 +320,8 @@ def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str |
 
     types = [type] if isinstance(type, str) else list(type or [])
     with _opened(db) as store:
-        return export_store(store, fmt, out, types=types, min_sources=min_sources, as_of=as_of)
+        return export_store(store, fmt, out, types=types, min_sources=min_sources, as_of=as_of,
+                            with_events=with_events)
 
 
 def import_stix(path: PathLike, *, db: PathLike | None = None) -> dict[str, Any]:

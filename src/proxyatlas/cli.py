@@ -15,6 +15,8 @@ from .tables import (
     CORRECTION_COLUMNS,
     DOCUMENT_COLUMNS,
     ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    NUMBER_COLUMNS,
     RELATION_COLUMNS,
     SOURCE_COLUMNS,
     TIMELINE_COLUMNS,
@@ -247,6 +249,43 @@ def timeline(entity: str | None, db: str | None, fmt: str) -> None:
     _echo(render(_timeline(entity, db=db), fmt, TIMELINE_COLUMNS))
 
 
+@main.command()
+@click.option("--type", "etype", help="attack, killing, appointment, meeting or other.")
+@click.option("--actor", help="An agent or target (id or any alias).")
+@click.option("--place", help="Where it happened (id or alias); a country also matches places inside it.")
+@click.option("--from", "date_from", help="Only events whose date overlaps this EDTF date or later.")
+@click.option("--to", "date_to", help="Only events whose date overlaps this EDTF date or earlier.")
+@click.option("--min-sources", type=click.IntRange(1), help="At least this many independent sources.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N (in date order).")
+@store_options
+def events(etype: str | None, actor: str | None, place: str | None, date_from: str | None, date_to: str | None,
+           min_sources: int | None, limit: int | None, db: str | None, fmt: str) -> None:
+    """Events resolved across documents (one per happening), with documents, independent sources
+    and every report's sentence; json adds what the reports disagree on (details).
+
+    Example: proxyatlas events --actor Hezbollah --from 2024-03 --min-sources 2 --format json
+    """
+    from .api import events as _events
+
+    _echo(render(_events(db=db, type=etype, actor=actor, place=place, date_from=date_from, date_to=date_to,
+                         min_sources=min_sources)[:limit], fmt, EVENT_COLUMNS))
+
+
+@main.command()
+@click.argument("actor")
+@click.option("--unit", help="Only numbers counted like this unit (fighters: all personnel; killed: fatalities; "
+                             "USD: money in dollars).")
+@store_options
+def numbers(actor: str, unit: str | None, db: str | None, fmt: str) -> None:
+    """Every number claimed about ACTOR, grouped by what it counts, in date order, with claimant and outlet.
+
+    Example: proxyatlas numbers Hezbollah --unit fighters
+    """
+    from .api import numbers as _numbers
+
+    _echo(render(_numbers(actor, db=db, unit=unit), fmt, NUMBER_COLUMNS))
+
+
 @main.command("as-of")
 @click.argument("date")
 @store_options
@@ -343,6 +382,39 @@ def reject(relation_id: str, author: str | None, db: str | None, fmt: str) -> No
     _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
 
 
+@main.command("merge-events")
+@click.argument("a")
+@click.argument("b")
+@click.option("--author", help="Who decides (default: the login name).")
+@store_options
+def merge_events(a: str, b: str, author: str | None, db: str | None, fmt: str) -> None:
+    """Record that events A and B (ids or unique id prefixes) are one happening; replayed on every rebuild.
+
+    Example: proxyatlas merge-events 7f4a0fbe 9938fd02 --author jd
+    """
+    from .api import merge_events as _merge_events
+
+    record = _merge_events(a, b, db=db, author=author)
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
+@main.command("split-event")
+@click.argument("event")
+@click.option("--document", required=True, help="The document (id or unique id prefix) whose reports are "
+                                                 "another happening.")
+@click.option("--author", help="Who decides (default: the login name).")
+@store_options
+def split_event(event: str, document: str, author: str | None, db: str | None, fmt: str) -> None:
+    """Record that what DOCUMENT reports is another happening than EVENT; replayed on every rebuild.
+
+    Example: proxyatlas split-event 7f4a0fbe --document d3fa2c2b
+    """
+    from .api import split_event as _split_event
+
+    record = _split_event(event, document, db=db, author=author)
+    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+
+
 @main.command()
 @click.option("--registry", "registries", multiple=True, type=click.Path(path_type=str),
               help="An extra actor registry YAML file (repeatable).")
@@ -431,10 +503,11 @@ def profile_(actor: str, as_of_date: str | None, min_sources: int | None, fmt: s
 @click.option("--type", "rtypes", multiple=True, help="Only relations of this type (repeatable, or comma-separated).")
 @click.option("--min-sources", type=click.IntRange(1), help="Only relations with at least this many independent sources.")
 @click.option("--as-of", "as_of_date", help="Only relations valid on this date (EDTF).")
+@click.option("--with-events", is_flag=True, help="graphml, gexf: events as nodes linked to their actors and place.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
               help=DB_HELP)
 def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None, as_of_date: str | None,
-            db: str | None) -> None:
+            with_events: bool, db: str | None) -> None:
     """Export the graph for OpenCTI/MISP (stix), Aleph (ftm), Gephi (graphml, gexf), spreadsheets (csv), Neo4j.
 
     Example: proxyatlas export --format stix --min-sources 2 --out network.stix.json
@@ -442,10 +515,12 @@ def export_(fmt: str, out: str, rtypes: tuple[str, ...], min_sources: int | None
     from .api import export as _export
 
     types = [t.strip() for value in rtypes for t in value.split(",") if t.strip()]
-    result = _export(fmt, db=db, out=out, type=types, min_sources=min_sources, as_of=as_of_date)
+    result = _export(fmt, db=db, out=out, type=types, min_sources=min_sources, as_of=as_of_date,
+                     with_events=with_events)
     if out != "-":
         click.echo(f"wrote {', '.join(result['files'])}: {result['entities']} entities, "
-                   f"{result['relations']} relations, {result['documents']} documents", err=True)
+                   f"{result['relations']} relations, {result['events']} events, {result['statements']} "
+                   f"statements, {result['quantities']} quantities, {result['documents']} documents", err=True)
 
 
 @main.command("import")

@@ -84,10 +84,32 @@ RELATION_COLUMNS: list[Column] = [
     ("hedge", key("hedge")), ("documents", key("documents")), ("sources", key("sources")),
     ("valid_from", key("valid_from")), ("valid_to", key("valid_to")), ("first_seen", key("first_seen")),
     ("last_seen", key("last_seen")), ("evidence", first_evidence)]
+def event_sentence(event: dict[str, Any]) -> str:
+    """The first sentence that reports a resolved event."""
+    return event["evidence"][0]["sentence"] if event["evidence"] else ""
+
+
+def _names_of(role: str) -> Callable[[dict[str, Any]], Any]:
+    def get(event: dict[str, Any]) -> Any:
+        ids = event[role] if isinstance(event[role], list) else [event[role]] if event[role] else []
+        return [event["names"].get(i, i) for i in ids]
+    return get
+
+
+EVENT_COLUMNS: list[Column] = [
+    ("id", key("id")), ("date", key("date")), ("type", key("type")), ("agents", _names_of("agents")),
+    ("targets", _names_of("targets")), ("place", _names_of("place")), ("hedge", key("hedge")),
+    ("fatalities", key("fatalities")), ("documents", key("documents")), ("sources", key("sources")),
+    ("outlets", lambda e: sorted({ev["outlet"] for ev in e["evidence"] if ev["outlet"]})), ("sentence", event_sentence)]
+NUMBER_COLUMNS: list[Column] = [
+    ("group", key("group")), ("date", key("date")),
+    ("value", lambda n: f"{n['value']}-{n['value_max']}" if n["value_max"] is not None else n["value"]),
+    ("unit", key("unit")), ("approximate", key("approximate")), ("claimant", key("claimant_name")),
+    ("outlet", key("outlet")), ("document", lambda n: n["document"][:12]), ("sentence", key("sentence"))]
 TIMELINE_COLUMNS: list[Column] = [
     ("date", key("date")), ("kind", key("kind")),
     ("what", lambda i: i.get("type") or i.get("speaker_name")),
-    ("text", lambda i: i["text"] if i["kind"] == "statement" else first_evidence(i)),
+    ("text", lambda i: i["text"] if i["kind"] == "statement" else event_sentence(i)),
     ("source", key("source")), ("published", key("published")), ("document", lambda i: i["document"][:12])]
 SOURCE_COLUMNS: list[Column] = [("source", lambda i: i["source"] or "(unknown outlet)"),
                                 ("documents", key("documents")), ("claims", key("claims")),
@@ -131,8 +153,8 @@ def show_layout(data: dict[str, Any]) -> str:
     lines += [f"  {s['date'] or '?'}  {textwrap.shorten(s['text'], 100, placeholder=' …')}  ({s['source'] or '-'})"
               for s in data["statements"]]
     lines += ["", f"events ({len(data['events'])})"]
-    lines += [f"  {e['date'] or '?'}  {e['type']}: {textwrap.shorten(first_evidence(e), 90, placeholder=' …')}"
-              for e in data["events"]]
+    lines += [f"  {e['date'] or '?'}  {e['type']}: {textwrap.shorten(event_sentence(e), 80, placeholder=' …')}"
+              f"  [{e['documents']} doc(s), {e['sources']} source(s)]" for e in data["events"]]
     lines += ["", f"quantities ({len(data['quantities'])})"]
     lines += [f"  {q['value']}{'-' + str(q['value_max']) if q['value_max'] else ''} {q['unit']}"
               f"{' (approx.)' if q['approximate'] else ''}  ({q['source'] or '-'})" for q in data["quantities"]]

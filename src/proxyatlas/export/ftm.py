@@ -10,6 +10,13 @@ type, `status` the hedge and `proof` the source articles. Where an end's schema 
 (a place, a person as organisation), the relation is an UnknownLink. Documents
 are Article entities; each evidence sentence is a Documentation linking its article to the
 relation's source entity, with the span and the relation id in `description`.
+
+Events are `Event` entities: `involved` the agents and targets that are legal entities
+(`organizer` the agents), `addressEntity` and `location` the place, `date`, `summary`, `proof`
+the articles reporting it (no `sourceUrl`: the store keeps files, not web addresses), hedge,
+sources and each report's sentence in `description`. Statements and claimed numbers are `Note`
+entities on the speaker or the counted actor, with the sentence, its article as `proof` and
+the claimant in `description`.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from typing import Any, BinaryIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from .base import GraphSlice, evidence_id, iso_date
+from .base import GraphSlice, event_summary, evidence_id, first_span, iso_date, quantity_summary
 from .stix import iso2
 
 NAMESPACE = "pa"
@@ -109,6 +116,55 @@ def _evidence(rel: dict[str, Any], ev: dict[str, Any]) -> EntityProxy:
     return note
 
 
+def _event(ev: dict[str, Any], schemas: dict[str, str]) -> EntityProxy:
+    proxy = model.make_entity("Event")
+    proxy.id = _id("event", ev["id"])
+    summary = event_summary(ev)
+    proxy.add("name", summary)
+    proxy.add("summary", summary)
+    legal = model.schemata["LegalEntity"]
+    for prop, ids in (("organizer", ev["agents"]), ("involved", ev["agents"] + ev["targets"])):
+        proxy.add(prop, [_id("entity", i) for i in ids if model.schemata[schemas[i]].is_a(legal)])
+    if ev["place"]:
+        proxy.add("location", ev["names"].get(ev["place"], ev["place"]))
+        if schemas[ev["place"]] == "Address":
+            proxy.add("addressEntity", _id("entity", ev["place"]))
+    proxy.add("date", iso_date(ev["date"]), quiet=True)
+    proxy.add("keywords", ev["type"])
+    proxy.add("description", f"{ev['hedge']}; {ev['sources']} independent source(s), {ev['documents']} document(s)"
+                             + (f"; attributed to {ev['attributed_to']}" if ev["attributed_to"] else "")
+                             + "".join(f"; {span['source'] or 'unknown source'}: {span['text']}"
+                                       for span in ev["evidence"]))
+    proxy.add("proof", list(dict.fromkeys(_id("document", span["document"]) for span in ev["evidence"])))
+    return proxy
+
+
+def _note(kind: str, item: dict[str, Any], about: str, summary: str, description: str) -> EntityProxy:
+    """A statement or claimed number as a Note on the entity it is about, proved by its article."""
+    note = model.make_entity("Note")
+    note.id = _id(kind, item["id"])
+    note.add("entity", _id("entity", about))
+    note.add("summary", summary)
+    note.add("description", description)
+    note.add("proof", _id("document", item["document"]))
+    note.add("keywords", kind)
+    return note
+
+
+def _statement(st: dict[str, Any]) -> EntityProxy:
+    sentence = first_span(st).get("text", st["text"])
+    return _note("statement", st, st["speaker"], st["text"],
+                 f"{'quoted' if st['direct'] else 'reported'} statement of {st['speaker_name']}, "
+                 f"{st['date'] or 'undated'}" + (f", via {st['via']}" if st["via"] else "") + f": {sentence}")
+
+
+def _quantity(qt: dict[str, Any], names: dict[str, str]) -> EntityProxy:
+    sentence = first_span(qt).get("text", "")
+    claimant = names.get(qt["attributed_to"] or "") or qt["source"] or "the report"
+    return _note("quantity", qt, qt["subject"], quantity_summary(qt),
+                 f"claimed by {claimant}, {qt['date'] or 'undated'}: {sentence}")
+
+
 def proxies(graph: GraphSlice) -> list[EntityProxy]:
     schemas = {e["id"]: _schema(e) for e in graph.entities}
     out = [_entity(e, graph.coords.get(e["id"])) for e in graph.entities]
@@ -116,6 +172,10 @@ def proxies(graph: GraphSlice) -> list[EntityProxy]:
     for rel in graph.relations:
         out.append(_relation(rel, schemas))
         out += [_evidence(rel, ev) for ev in rel["evidence"]]
+    out += [_event(ev, schemas) for ev in graph.events]
+    out += [_statement(st) for st in graph.statements]
+    names = {e["id"]: e["name"] for e in graph.entities}
+    out += [_quantity(qt, names) for qt in graph.quantities]
     return out
 
 

@@ -9,6 +9,12 @@ ICD 203 table in `base.LIKELIHOOD`. Every evidence sentence is a `note`, every s
 a `report`. The proxyatlas property extension (`extension-definition`) keeps what STIX has no
 property for: ids, hedges, EDTF dates, character spans and the document text, so that
 `stix_import` rebuilds the same store. Ids are deterministic: the same store exports the same ids.
+
+Events are `proxyatlas-event` objects, a new SDO defined by a second extension definition in the
+bundle, with `x_proxyatlas_*` properties (type, date, agents, targets, place, hedge, sources,
+evidence) and relationships from their agents (`x-proxyatlas-agent-of`) and targets
+(`x-proxyatlas-target-of`) and to their place (`located-at`). Statements and claimed numbers
+are `note` objects on the speaker or the counted actor and the report they come from.
 """
 
 from __future__ import annotations
@@ -20,12 +26,33 @@ from collections import defaultdict
 from typing import Any, BinaryIO
 
 import stix2
-from stix2.properties import DictionaryProperty, IntegerProperty, ListProperty, StringProperty
+from stix2.properties import (
+    BooleanProperty,
+    DictionaryProperty,
+    FloatProperty,
+    IntegerProperty,
+    ListProperty,
+    StringProperty,
+)
 
 from ..store.keys import bounds
-from .base import GraphSlice, confidence, evidence_id, likelihood
+from .base import (
+    GraphSlice,
+    confidence,
+    event_roles,
+    event_summary,
+    evidence_id,
+    first_span,
+    likelihood,
+    quantity_summary,
+)
 
 EXTENSION_ID = "extension-definition--3f0c6a52-9d4e-4b8a-a1f7-6f2b0c9e5d11"
+EVENT_EXTENSION_ID = "extension-definition--8d2b4e7a-6c1f-4f3e-b5a9-1e0d7c3b2a64"
+# No x- prefix: it marks STIX's deprecated custom objects, and stix2 rejects references to
+# x- types unless all custom content is allowed.
+EVENT_TYPE = "proxyatlas-event"
+EVENT_ROLES = {"agent": "x-proxyatlas-agent-of", "target": "x-proxyatlas-target-of"}  # actor -> event
 PRODUCER_ID = "identity--0d6c3a8e-5b1f-4c2a-9e7d-2a4b6c8d0e1f"
 EPOCH = "1970-01-01T00:00:00Z"
 RELATIONSHIP_TYPES = {t: f"x-proxyatlas-{t.replace('_', '-')}" for t in
@@ -49,6 +76,10 @@ EXTENSION_SCHEMA = """proxyatlas provenance property extension (JSON object insi
     published, hedge, attributed_to, start, end, text}] with start/end character offsets into the
     document text
   on note: evidence_id, relation_id, document, start, end, hedge, attributed_to
+  on note for a statement: layer "statement", statement_id, speaker, via (entity ids), date (EDTF),
+    direct (a quotation), document, start, end, sentence
+  on note for a claimed number: layer "quantity", quantity_id, subject, attributed_to (entity ids),
+    value, value_max, unit, approximate, date (EDTF), document, start, end, sentence
   on report: document_id (sha256 of text), title, source, author, published (EDTF), text,
     mentions [{entity, start, end}]"""
 
@@ -66,9 +97,42 @@ EXTENSION_SCHEMA = """proxyatlas provenance property extension (JSON object insi
     ("document_id", StringProperty()), ("title", StringProperty()), ("source", StringProperty()),
     ("author", StringProperty()), ("published", StringProperty()), ("text", StringProperty()),
     ("mentions", ListProperty(DictionaryProperty())),
+    ("layer", StringProperty()), ("statement_id", StringProperty()), ("speaker", StringProperty()),
+    ("via", StringProperty()), ("date", StringProperty()), ("direct", BooleanProperty()),
+    ("sentence", StringProperty()), ("quantity_id", StringProperty()), ("subject", StringProperty()),
+    ("value", FloatProperty()), ("value_max", FloatProperty()), ("unit", StringProperty()),
+    ("approximate", BooleanProperty()),
 ])
 class ProxyatlasExtension:
     """The proxyatlas property extension (registered with stix2 so parsing checks its properties)."""
+
+
+EVENT_SCHEMA = f"""proxyatlas event: a new SDO of type {EVENT_TYPE}
+  name, description: a one-line summary; confidence: from hedge and independent sources (ICD 203)
+  x_proxyatlas_event_id: the store's event id
+  x_proxyatlas_type: attack, killing, meeting, ... (the proxyatlas event types)
+  x_proxyatlas_date: EDTF; x_proxyatlas_hedge: asserted|reported|alleged|speculative|denied
+  x_proxyatlas_agents, x_proxyatlas_targets [entity id]; x_proxyatlas_place, x_proxyatlas_attributed_to: entity id
+  x_proxyatlas_documents, x_proxyatlas_sources (independent): counts
+  x_proxyatlas_evidence [{{document, source, published, start, end, text}}]: each report's sentence, with
+    start/end character offsets into the document text
+  relationships: actor x-proxyatlas-agent-of / x-proxyatlas-target-of the event; the event located-at its place"""
+
+
+class _Event:
+    """An event (attack, killing, meeting, ...) as the extension-defined SDO `proxyatlas-event`."""
+
+
+# Registered with stix2 (so parsing checks it); typed Any as stix2 has no type hints for its properties.
+ProxyatlasEvent: Any = stix2.v21.CustomObject(EVENT_TYPE, [
+    ("name", StringProperty(required=True)), ("description", StringProperty()),
+    ("x_proxyatlas_event_id", StringProperty(required=True)), ("x_proxyatlas_type", StringProperty(required=True)),
+    ("x_proxyatlas_date", StringProperty()), ("x_proxyatlas_hedge", StringProperty(required=True)),
+    ("x_proxyatlas_agents", ListProperty(StringProperty)), ("x_proxyatlas_targets", ListProperty(StringProperty)),
+    ("x_proxyatlas_place", StringProperty()), ("x_proxyatlas_attributed_to", StringProperty()),
+    ("x_proxyatlas_documents", IntegerProperty()), ("x_proxyatlas_sources", IntegerProperty()),
+    ("x_proxyatlas_evidence", ListProperty(DictionaryProperty())),
+], extension_name=EVENT_EXTENSION_ID)(_Event)
 
 
 def stix_id(kind: str, key: str) -> str:
@@ -113,6 +177,7 @@ class _Builder:
         self.actor: dict[str, str] = {}  # entity id -> identity / threat-actor id
         self.place: dict[str, str] = {}  # entity id -> location id
         self.doc_refs: dict[str, list[str]] = defaultdict(list)
+        self.names = {e["id"]: e["name"] for e in graph.entities}
 
     def common(self, **extra: Any) -> dict[str, Any]:
         return {"created": self.created, "modified": self.created, "created_by_ref": PRODUCER_ID, **extra}
@@ -126,6 +191,11 @@ class _Builder:
             name="proxyatlas provenance", version="1.0.0", extension_types=["property-extension"],
             description="Entity and relation ids, hedges, EDTF dates and character-offset evidence spans "
                         "of proxyatlas claims.", schema=EXTENSION_SCHEMA))
+        self.objects.append(stix2.v21.ExtensionDefinition(
+            id=EVENT_EXTENSION_ID, created_by_ref=PRODUCER_ID, created=EPOCH, modified=EPOCH,
+            name="proxyatlas event", version="1.0.0", extension_types=["new-sdo"],
+            description="Events (attacks, killings, meetings, ...) reported in the news, with their agents, "
+                        "targets, place, date, hedge and sources.", schema=EVENT_SCHEMA))
 
     def entity(self, ent: dict[str, Any]) -> None:
         eid, etype, category = ent["id"], ent["type"], ent.get("category")
@@ -218,6 +288,64 @@ class _Builder:
             self.objects.append(note)
             self.doc_refs[ev["document"]].append(note.id)
 
+    def ref(self, eid: str | None) -> str | None:
+        """The STIX object standing for an entity: its actor, else its location."""
+        return (self.actor.get(eid) or self.place.get(eid)) if eid else None
+
+    def event(self, ev: dict[str, Any]) -> None:
+        obj = ProxyatlasEvent(
+            id=stix_id(EVENT_TYPE, ev["id"]), name=event_summary(ev),
+            description=f"{event_summary(ev)} ({ev['hedge']}; {ev['sources']} independent source(s), "
+                        f"{ev['documents']} document(s))",
+            confidence=confidence(ev["hedge"], ev["sources"]), x_proxyatlas_event_id=ev["id"],
+            x_proxyatlas_type=ev["type"], x_proxyatlas_date=ev["date"], x_proxyatlas_hedge=ev["hedge"],
+            x_proxyatlas_agents=ev["agents"] or None, x_proxyatlas_targets=ev["targets"] or None,
+            x_proxyatlas_place=ev["place"], x_proxyatlas_attributed_to=ev["attributed_to"],
+            x_proxyatlas_documents=ev["documents"], x_proxyatlas_sources=ev["sources"],
+            x_proxyatlas_evidence=[{k: v for k, v in span.items() if v is not None} for span in ev["evidence"]],
+            **self.common())
+        made = [obj]
+        for role, eid in event_roles(ev):
+            other = self.place.get(eid) if role == "place" else self.ref(eid)
+            if other is None:
+                continue
+            kind = LOCATED_AT if role == "place" else EVENT_ROLES[role]
+            src, dst = (obj.id, other) if role == "place" else (other, obj.id)
+            made.append(stix2.v21.Relationship(id=stix_id("relationship", f"{ev['id']}/{role}/{eid}"),
+                                               relationship_type=kind, source_ref=src, target_ref=dst,
+                                               **self.common()))
+        self.objects += made
+        for doc in dict.fromkeys(span["document"] for span in ev["evidence"]):
+            self.doc_refs[doc] += [o.id for o in made]
+
+    def claim_note(self, item: dict[str, Any], about: str, content: str, abstract: str, **ext: Any) -> None:
+        """A statement or claimed number as a note on the actor it is about and the report it comes from."""
+        span = first_span(item)
+        note = stix2.v21.Note(
+            id=stix_id("note", f"{ext['layer']}/{item['id']}"), content=content, abstract=abstract,
+            object_refs=[ref for ref in (self.ref(about), stix_id("report", item["document"])) if ref],
+            extensions=_ext(document=item["document"], date=item["date"], start=span.get("start"),
+                            end=span.get("end"), sentence=span.get("text"), **ext),
+            **self.common())
+        self.objects.append(note)
+        self.doc_refs[item["document"]].append(note.id)
+
+    def statement(self, st: dict[str, Any]) -> None:
+        self.claim_note(st, st["speaker"], st["text"],
+                        f"{st['speaker_name']} ({'quoted' if st['direct'] else 'reported'}), "
+                        f"{st['source'] or 'unknown source'}, {st['date'] or 'undated'}",
+                        layer="statement", statement_id=st["id"], speaker=st["speaker"], via=st["via"],
+                        direct=st["direct"])
+
+    def quantity(self, qt: dict[str, Any]) -> None:
+        subject = self.names.get(qt["subject"], qt["subject"])
+        claimant = self.names.get(qt["attributed_to"] or "") or qt["source"] or "the report"
+        self.claim_note(qt, qt["subject"], f"{subject}: {quantity_summary(qt)}",
+                        f"{quantity_summary(qt)} (claimed by {claimant}, {qt['date'] or 'undated'})",
+                        layer="quantity", quantity_id=qt["id"], subject=qt["subject"],
+                        attributed_to=qt["attributed_to"], value=qt["value"], value_max=qt["value_max"],
+                        unit=qt["unit"], approximate=qt["approximate"])
+
     def report(self, doc: dict[str, Any]) -> None:
         full = self.graph.document(doc["id"])
         kept = {e["id"] for e in self.graph.entities}
@@ -247,6 +375,12 @@ def bundle(graph: GraphSlice) -> stix2.v21.Bundle:
         builder.entity(ent)
     for rel in graph.relations:
         builder.relation(rel)
+    for ev in graph.events:
+        builder.event(ev)
+    for st in graph.statements:
+        builder.statement(st)
+    for qt in graph.quantities:
+        builder.quantity(qt)
     for doc in graph.documents:
         builder.report(doc)
     digest = hashlib.sha256(json.dumps([o.id for o in builder.objects]).encode()).hexdigest()

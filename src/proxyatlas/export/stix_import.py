@@ -1,8 +1,11 @@
 """Read a STIX 2.1 bundle into the store: `proxyatlas import --format stix FILE`.
 
 A bundle exported by proxyatlas comes back as it left: each `report` carrying the proxyatlas
-extension is its document again (same text, so the same id), with its entities, mentions and
-relations and their evidence spans, so the store rebuilds the same entities and relations.
+extension is its document again (same text, so the same id), with its entities, mentions,
+relations, events, statements and claimed numbers and their evidence spans, so the store
+rebuilds the same layers. An event reported by several documents comes back as one report per
+document, each with its own sentence. The relationships between events and their actors are
+read from the event objects themselves.
 
 Any other bundle (OpenCTI, MISP, MITRE ATT&CK style) becomes one synthetic document, a line per
 object: `identity`, `threat-actor`, `intrusion-set` and `location` objects are entities with
@@ -19,11 +22,22 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ProxyatlasError
-from ..model import HEDGES, Document, Entity, Evidence, Extraction, Mention, Relation
+from ..model import (
+    HEDGES,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Extraction,
+    Mention,
+    Quantity,
+    Relation,
+    Statement,
+)
 from ..normalize import slugify
 from ..registry import Registry, load_registry
 from ..store import Store
-from .stix import EXTENSION_ID, LOCATED_AT, RELATIONSHIP_TYPES
+from .stix import EVENT_TYPE, EXTENSION_ID, LOCATED_AT, RELATIONSHIP_TYPES
 
 ENTITY_OBJECTS = ("identity", "threat-actor", "intrusion-set", "location")
 RELATION_TYPES = {v: k for k, v in RELATIONSHIP_TYPES.items()} | {LOCATED_AT: "operates_in"}
@@ -119,6 +133,8 @@ class _Import:
         for obj in self.objects:
             if obj["type"] != "relationship":
                 continue
+            if EVENT_TYPE in (obj["source_ref"].split("--")[0], obj["target_ref"].split("--")[0]):
+                continue  # an event's agent, target or place: the event object names them
             src, dst, ext = self.entity.get(obj["source_ref"]), self.entity.get(obj["target_ref"]), _ext(obj)
             if src is not None and dst is not None and src["id"] == dst["id"]:
                 continue  # a country's identity located at its own location: one entity here
@@ -146,6 +162,8 @@ class _Import:
                 rows[ev["document"]].append(ev)
             for doc, evs in rows.items():
                 by_doc[doc].append((obj, ext, evs))
+        layers = self._layers()
+        by_entity_id = {rec["id"]: rec for rec in self.entity.values()}
         placed: set[str] = set()
         for report in (o for o in self.objects if o["type"] == "report"):
             rext = _ext(report)
@@ -168,16 +186,58 @@ class _Import:
                 relations.append(Relation(ext["relation_type"], src["id"], dst["id"], hedge, attributed,
                                           ext.get("valid_from"), ext.get("valid_to"),
                                           [Evidence(ev["start"], ev["end"], ev["text"]) for ev in evs]))
+            found: dict[str, list[Any]] = {"event": [], "statement": [], "quantity": []}
+            for kind, item, named in layers.pop(document.id, []):
+                if not set(named) <= set(by_entity_id):
+                    self.skipped[f"{kind} naming an entity the bundle lacks"] += 1
+                    continue
+                for eid in named:
+                    records.setdefault(eid, by_entity_id[eid])
+                found[kind].append(item)
             mentions: dict[str, list[Mention]] = defaultdict(list)
             for m in rext.get("mentions", []):
                 if m["entity"] in records:
                     mentions[m["entity"]].append(Mention(document.text[m["start"]:m["end"]], m["start"], m["end"]))
             entities = [self._entity(rec, mentions.get(eid, [])) for eid, rec in records.items()]
             placed |= set(records)
-            self._store(Extraction(document, entities, relations))
+            self._store(Extraction(document, entities, relations, found["event"], found["statement"],
+                                   found["quantity"]))
         for left in by_doc.values():
             self.skipped["relation evidence from a document the bundle lacks"] += len(left)
+        for items in layers.values():
+            for kind, _, _ in items:
+                self.skipped[f"{kind} from a document the bundle lacks"] += 1
         return placed
+
+    def _layers(self) -> dict[str, list[tuple[str, Any, list[str]]]]:
+        """Events, statements and claimed numbers by document id: (kind, model object, entity ids named)."""
+        out: dict[str, list[tuple[str, Any, list[str]]]] = defaultdict(list)
+        for obj in self.objects:
+            if obj["type"] == EVENT_TYPE:
+                agents, targets = obj.get("x_proxyatlas_agents", []), obj.get("x_proxyatlas_targets", [])
+                place, attributed = obj.get("x_proxyatlas_place"), obj.get("x_proxyatlas_attributed_to")
+                named = [*agents, *targets, *(x for x in (place, attributed) if x)]
+                spans: dict[str, list[Evidence]] = defaultdict(list)
+                for span in obj.get("x_proxyatlas_evidence", []):
+                    spans[span["document"]].append(Evidence(span["start"], span["end"], span["text"]))
+                for doc, evidence in spans.items():
+                    out[doc].append(("event", Event(obj["x_proxyatlas_type"], obj.get("x_proxyatlas_date"), agents,
+                                                    targets, place, obj["x_proxyatlas_hedge"], attributed,
+                                                    evidence), named))
+            ext = _ext(obj) if obj["type"] == "note" else None
+            if not ext or ext.get("layer") not in ("statement", "quantity"):
+                continue
+            evidence = [Evidence(ext["start"], ext["end"], ext["sentence"])] if "sentence" in ext else []
+            if ext["layer"] == "statement":
+                named = [ext["speaker"], *([ext["via"]] if ext.get("via") else [])]
+                item: Any = Statement(ext["speaker"], ext.get("date"), obj["content"], ext.get("direct", False),
+                                      ext.get("via"), evidence)
+            else:
+                named = [ext["subject"], *([ext["attributed_to"]] if ext.get("attributed_to") else [])]
+                item = Quantity(ext["subject"], ext["value"], ext["unit"], ext.get("value_max"),
+                                ext.get("approximate", False), ext.get("attributed_to"), ext.get("date"), evidence)
+            out[ext["document"]].append((ext["layer"], item, named))
+        return out
 
     def _synthetic(self, entities: list[dict[str, Any]], relations: list[tuple[dict[str, Any], str]]) -> None:
         """Objects without proxyatlas provenance: one document, a line per object, as their evidence."""

@@ -11,17 +11,21 @@ words around it:
   Some verbs are events only with the right complement: taking ground needs a place ("seized
   the town of X": an attack there), dying a violent cause ("died in a strike"), hitting a
   facility, sending materiel or fighters, listing an "as" or the passive. Holding an office
-  since a date ("has been emir since 2014") is an appointment then.
+  since a date ("has been emir since 2014") is an appointment then; so is an office handed
+  "to" someone ("command passed to X"). A present-tense relative clause is a habit.
 - nouns: possessor and name modifiers ("Iran's attack", "a US airstrike", "Soleimani's
   assassination": which role depends on the type), prepositions ("attack on X", "killing of
   X", "talks between X and Y"), the subject of a light verb that carries the noun
   ("launched an attack", "carried out a strike", "ordered the killing"), the one an accusation
-  pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike".
+  pins it on ("blamed X for the attack": alleged) and the killer of "X killed Y in a strike";
+  "fighting between X and Y" makes both doers, "landed in Z for talks with Y" the traveller a
+  party, and a collective noun ("the exchanges of fire that X opened") carries the event noun.
 - a participant phrase names the entity it is (coreference included: "it", "the group"), its
   apposition, its name modifiers ("two US bases" -> United States) or the actor of a group
-  noun ("fighters of Hezbollah"); he/she is the person mentioned last before the pronoun, or
-  as a sentence's main subject the main subject of the sentence before. A place among the
-  targets is where it happened ("a strike on Beirut").
+  noun or a part ("fighters of/from Hezbollah", "five of the militia's facilities"); an "its"
+  coreference leaves open in a clause an actor reports is the reporter's own; he/she is the
+  person mentioned last before the pronoun, or as a sentence's main subject the main subject
+  of the sentence before. A place among the targets is where it happened ("a strike on Beirut").
 
 An event needs at least one entity among its participants (a meeting two, a designation the
 one designated), because an event with nobody in it is not something a graph can hold.
@@ -35,8 +39,9 @@ clause telling what the act followed ("succeeded him after a strike killed him i
 else the nearest date of its sentence that no other trigger's clause holds (not a date of
 saying); else, in a sentence without dates, the last date of the sentence before (not a
 dateline's). "The next day", "three days later",
-"that November" count from the last date the text fixed. There is no default date, because
-dates are never invented.
+"that November" count from the last date the text fixed; what has gone on "since" a date
+(present perfect) spans it to publication; a death "in that operation" takes the date of the
+last attack told. There is no default date, because dates are never invented.
 
 Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
 doer where one names no target), agreeing dates and places; "the attack" without a target is
@@ -216,6 +221,8 @@ def _verb_type(token: Token) -> str | None:
         return "attack" if _weapon_use(token) else None
     if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
         return "appointment"  # "took office", "assumed command"
+    if lemma in cues["handover_verbs"]:
+        return "appointment" if _office_handed(token) is not None else None
     if lemma in cues["supply_verbs"]:
         return "other" if any(_is_materiel(o) for o in objects + _pobjs(token, {"with"})) else None
     if lemma in cues["movement_verbs"]:
@@ -235,6 +242,15 @@ def _verb_type(token: Token) -> str | None:
     if lemma in cues["as_or_passive_verbs"] and not (_is_passive(token) or _pobjs(token, {"as"})):
         return None  # "the companies listed below" is not a listing
     return etype
+
+
+def _office_handed(verb: Token) -> Token | None:
+    """The office in "handed command to his son", "command passed to Musa Baluku", "ceded his
+    powers to a council": an office handed over to someone is an appointment of them."""
+    offices = _cues()["office_nouns"]
+    if not _pobjs(verb, {"to"}):
+        return None
+    return next((o for o in _objects(verb) + _subjects(verb) if _lemma(o) in offices), None)
 
 
 def _forces_move(verb: Token) -> bool:
@@ -403,7 +419,9 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     if found:
         return found
     if _stands_for_its_of(token):
-        for pobj in _pobjs(token, {"of"}):
+        # "fighters of Hezbollah"; forces may come "from" theirs: "fighters from the SNA"
+        preps = {"of", "from"} if _lemma(token) in _cues()["moving_forces"] else {"of"}
+        for pobj in _pobjs(token, preps):
             found = phrase_entities(ctx, pobj, exclude)
             if found:
                 return found
@@ -485,7 +503,9 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
     if passive:
         frame.target_phrases += subjects
         frame.add("target", _entities_of(ctx, subjects))
-        agents = _pobjs(verb, {"by"})
+        role = _role_complement(verb) if etype == "appointment" else None
+        # "X was succeeded as chief of staff by Y": the parser may hang "by Y" on the role
+        agents = _pobjs(verb, {"by"}) or (_pobjs(role, {"by"}) if role is not None else [])
         # "Muhandis was succeeded by Mohammadawi": the successor is appointed, not appointing
         by_role = "target" if etype == "appointment" and lemma in cues["subject_is_appointee"] else "agent"
         frame.add(by_role, _entities_of(ctx, agents))
@@ -516,6 +536,8 @@ def _verb_frame(ctx: _Context, verb: Token, etype: str) -> _Frame:
         frame.add(role, _entities_of(ctx, pobjs, exclude=set(frame.agents)))
     if etype == "appointment":
         frame.add("target", _role_unit(ctx, verb))
+        if lemma in cues["handover_verbs"]:
+            frame.add("target", _entities_of(ctx, _pobjs(verb, {"to"})))
     return frame
 
 
@@ -843,6 +865,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     without dates, the last one of the sentence before ("US jets on Sunday hit five sites. One
     of the strikes hit the headquarters."). Dates found nearby are weaker than attached ones."""
     sent = frame.trigger.sent
+    ongoing = _ongoing_since(ctx, frame)
+    if ongoing:
+        return ongoing, True
     dates = [ent for ent in ctx.dates_by_sentence.get(sent.start, []) if not _bounds_a_period(ent, frame.type)]
     anchors = _date_anchors(frame)
     for ent in dates:
@@ -868,6 +893,24 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
         if value:
             return value, False
     return None, False
+
+
+def _ongoing_since(ctx: _Context, frame: _Frame) -> str | None:
+    """"They have fired drones at Israel since the Hamas attack on October 7": what has gone on
+    since a date (present perfect) spans that date to publication."""
+    verb = frame.trigger
+    if (not _is_verb(verb) or frame.type != "attack" or ctx.published is None
+            or not any(c.dep_ == "aux" and _lemma(c) == "have" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)):
+        return None
+    published = normalize_date(ctx.published, None)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for ent in ctx.dates_by_sentence.get(verb.sent.start, []):
+            start = ctx.date_of(ent) if prep.left_edge.i <= ent.start and ent.end - 1 <= prep.right_edge.i else None
+            if start and published and "/" not in start and start < published:
+                return f"{start}/{published}"
+    return None
 
 
 def _claimed_dates(ctx: _Context, frame: _Frame) -> list[Span]:
@@ -904,6 +947,10 @@ def _date_anchors(frame: _Frame) -> list[Token]:
     if _is_verb(noun):
         if noun.dep_ == "advcl" and noun.tag_ == "VBG" and not any(c.dep_ in _SUBJECTS for c in noun.children):
             anchors.append(noun.head)  # "on Sunday helicopters sank three boats, killing ten fighters"
+            if noun.head.dep_ == "relcl" and _is_verb(noun.head.head.head):
+                # "sank three boats that had tried to board a ship, killing ten": the parser may
+                # hang the participle on the relative clause; it still follows the main verb.
+                anchors.append(noun.head.head.head)
         if noun.dep_ == "relcl":  # "a raid on the airfield on January 5 that killed three Americans"
             event = _relative_event(noun) or (noun.head if _event_noun_type(noun.head) else None)
             if event is not None:
@@ -1081,6 +1128,8 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
+        if head.lower_ in _cues()["period_preps"]:
+            return None  # "have fired at Israel since the Hamas attack": another happening
         return head.head
     return None
 

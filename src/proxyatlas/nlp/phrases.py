@@ -156,6 +156,19 @@ def apposed_by_position(ctx: PhraseContext, token: Token) -> list[str]:
     return []
 
 
+def name_before_apposition(ctx: PhraseContext, token: Token) -> list[str]:
+    """"the "axis of resistance", an Iran-aligned alliance": an indefinite noun phrase right after an
+    organisation's name (quoted or not, whatever its words) and a comma describes it."""
+    first = min(t.i for t in token.subtree if t.i <= token.i)
+    if first < 2 or ctx.doc[first - 1].text != "," or ctx.doc[first].lower_ not in {"a", "an"}:
+        return []
+    i = first - 2
+    while i > 0 and ctx.doc[i].is_quote:
+        i -= 1
+    eid = ctx.resolved.name_at(i)
+    return [eid] if eid and etype(ctx, eid) == "organization" else []
+
+
 def salient_before(ctx: PhraseContext, token: Token) -> str | None:
     """The organisation "the group" refers to: of those named in this and the three previous
     sentences, the one the document names most often (the most recent on a tie)."""
@@ -180,6 +193,12 @@ def salient_in_document(ctx: PhraseContext, token: Token) -> str | None:
         return None
     counts = Counter(earlier)
     return max(reversed(earlier), key=lambda e: counts[e])
+
+
+def known_as(ctx: PhraseContext, token: Token) -> list[str]:
+    """"His forces, known as the Kadyrovtsy": the entities a naming participle gives a noun phrase."""
+    return [e for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in cues()["naming_participles"]
+            for p in pobjs(c, {"as"}) for e in named_by(ctx, p)]
 
 
 def last_before(ctx: PhraseContext, token: Token, wanted: str) -> str | None:

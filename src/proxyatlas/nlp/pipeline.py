@@ -95,8 +95,17 @@ def date_entities(doc: Doc) -> list[Span]:
     """The DATE entities of a document, listed once (Doc.ents rebuilds its spans on each access)."""
     key = "proxyatlas.dates"
     if key not in doc.user_data:
-        doc.user_data[key] = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        dated = {i for ent in dates for i in range(ent.start, ent.end)}
+        dates += [span for span in _same_date_phrases(doc) if span.start not in dated]
+        doc.user_data[key] = sorted(dates, key=lambda span: span.start)
     return doc.user_data[key]
+
+
+def _same_date_phrases(doc: Doc) -> list[Span]:
+    """"On the same date the Treasury designated ...": the NER misses this anaphoric date."""
+    return [Span(doc, t.i - 2, t.i + 1, label="DATE") for t in doc
+            if t.lower_ == "date" and t.i >= 2 and doc[t.i - 1].lower_ == "same" and doc[t.i - 2].lower_ in {"the", "that"}]
 
 
 def parse(text: str) -> Doc:

@@ -450,6 +450,9 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         blamed = _blamed(head, resolved)
         if blamed is not None:
             return blamed
+        if _members_of_unnamed(head):
+            return None, verb  # "assembled 12,000 members of the region's forces": not the assembler's,
+            # nor anyone's by reference (_subject_by_reference checks the same)
     if owner is not None:
         return owner, verb
     if verb is None:
@@ -548,6 +551,16 @@ def _reporting_state(loss_verb: Token, resolved: Resolved) -> Token | None:
     return None
 
 
+def _members_of_unnamed(head: Token) -> bool:
+    """"12,000 members of Chechnya's security forces": people counted as members of a body no
+    actor name holds belong to that body, whoever's verb they are the object of."""
+    counted = head if head.pos_ == "NOUN" else _partitive(head)  # "12,000 members of ...", "3,000 of the members of ..."
+    if counted is None or counted.lemma_.lower() not in _word_set("member_units"):
+        return False
+    return any(p.pos_ == "NOUN" for c in counted.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj")
+
+
 def _side_struck(loss_verb: Token, resolved: Resolved) -> Token | None:
     """"sank three Houthi boats, killing 10 fighters", "drove a car into a convoy of the CRPF,
     killing 40 troopers": the dead of a participle clause are members of the organisation the
@@ -627,7 +640,7 @@ def _subject_by_reference(head: Token, resolved: Resolved) -> tuple[Token | None
                 return poss, eid, verb
     # The subject of a verb of saying or estimating reports the number; it does not hold it.
     if verb is None or role != "object" or estimated or lemma in _word_set("loss_verbs") \
-            or saying_hedge(verb) is not None or lemma in _word_set("reporting_verbs"):
+            or saying_hedge(verb) is not None or lemma in _word_set("reporting_verbs") or _members_of_unnamed(head):
         return None, None, None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         for eid in named_by(context, subject):

@@ -69,3 +69,48 @@ def reject(store: Store, relation_id: str, author: str | None = None) -> dict[st
         store.conn.execute("UPDATE relations SET rejected = 1 WHERE id = ?", (rid,))
     store.forget_cache()
     return record
+
+
+def _event(store: Store, event_id: str) -> tuple[str, list[tuple[str, str]]]:
+    """A stored event (id or unique id prefix) and its reports as (report, document)."""
+    rows = store.conn.execute("SELECT id FROM events WHERE id LIKE ?",
+                              (event_id.strip().lower() + "%",)).fetchall() if event_id.strip() else []
+    if len(rows) != 1:
+        problem = "no event" if not rows else f"{len(rows)} events"
+        raise ProxyatlasError(f"{problem} with id {event_id!r} in {store.path}; find ids with "
+                              "`proxyatlas events --format json`")
+    eid = rows[0][0]
+    reports = store.conn.execute("SELECT id, document FROM event_reports WHERE event = ? ORDER BY id", (eid,))
+    return eid, [(r[0], r[1]) for r in reports.fetchall()]
+
+
+def merge_events(store: Store, a: str, b: str, author: str | None = None) -> dict[str, Any]:
+    """Make events a and b one event (reports of one happening the resolver kept apart)."""
+    (keep, kept), (gone, other) = _event(store, a), _event(store, b)
+    if keep == gone:
+        raise ProxyatlasError(f"{a!r} and {b!r} are already one event ({keep})")
+    with transaction(store.conn):
+        record = curation.record(store.conn, "merge_events", author=author, entity=keep, other=gone,
+                                 data={"keep": [r for r, _ in kept], "other": [r for r, _ in other]})
+        derive(store.conn, load_registry())
+    store.forget_cache()
+    return record
+
+
+def split_event(store: Store, event: str, document: str, author: str | None = None) -> dict[str, Any]:
+    """Move what `document` (id or unique prefix) reports out of `event` into an event of its own."""
+    eid, reports = _event(store, event)
+    docs = sorted({d for _, d in reports})
+    wanted = [d for d in docs if d.startswith(document.strip().lower())] if document.strip() else []
+    if len(wanted) != 1:
+        raise ProxyatlasError(f"document {document!r} is not one of the {len(docs)} documents of event {eid} "
+                              f"({', '.join(d[:12] for d in docs)})")
+    if len(docs) == 1:
+        raise ProxyatlasError(f"event {eid} has only one document; there is nothing to split it from")
+    moved = [r for r, d in reports if d == wanted[0]]
+    with transaction(store.conn):
+        record = curation.record(store.conn, "split_event", author=author, entity=eid, other=wanted[0],
+                                 data={"moved": moved, "kept": [r for r, d in reports if d != wanted[0]]})
+        derive(store.conn, load_registry())
+    store.forget_cache()
+    return record

@@ -4,6 +4,8 @@ Corrections never edit derived rows in place: they are judgements that `derive` 
 every ingest, re-ingest and rebuild. `merge(a, b)` makes b one entity with a (a's id and name
 survive); `split(e, alias)` moves every document-level entity that was written with that
 alias out of e into a new entity; `reject(relation)` hides a relation (its evidence stays).
+Events are merged and split the same way (`merge_events`, `split_event`); their records name
+the reports on each side, whose ids stay the same on every rebuild, unlike an event's id.
 """
 
 from __future__ import annotations
@@ -36,6 +38,28 @@ class Corrections:
     parent: dict[str, str] = field(default_factory=dict)
     splits: list[Split] = field(default_factory=list)
     rejected: set[tuple[str, str, str]] = field(default_factory=set)
+    # Events: report ids an analyst made one event (each list), and reports kept out of each
+    # other's event. A later correction overrides an earlier one about the same reports.
+    event_merges: list[list[str]] = field(default_factory=list)
+    apart: dict[str, set[str]] = field(default_factory=dict)
+
+    def reports_apart(self, report: str) -> set[str]:
+        return self.apart.get(report, set())
+
+    def _merge_events(self, keep: list[str], other: list[str]) -> None:
+        for a in keep:
+            for b in other:
+                self.apart.get(a, set()).discard(b)
+                self.apart.get(b, set()).discard(a)
+        self.event_merges.append(keep + other)
+
+    def _split_event(self, moved: list[str], kept: list[str]) -> None:
+        gone = set(moved)
+        self.event_merges = [[r for r in group if r not in gone] for group in self.event_merges]
+        for a in moved:
+            for b in kept:
+                self.apart.setdefault(a, set()).add(b)
+                self.apart.setdefault(b, set()).add(a)
 
     def canon(self, entity: str) -> str:
         seen = set()
@@ -80,6 +104,10 @@ def load(conn: sqlite3.Connection) -> Corrections:
                                     extra.get("category")))
         elif kind == "reject":
             out.rejected.add((extra["type"], extra["source"], extra["target"]))
+        elif kind == "merge_events":
+            out._merge_events(extra["keep"], extra["other"])
+        elif kind == "split_event":
+            out._split_event(extra["moved"], extra["kept"])
     return out
 
 

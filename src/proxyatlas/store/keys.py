@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import re
+from functools import lru_cache
 
 _DAY = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -36,6 +37,7 @@ def _one(value: str, last: bool) -> str | None:
     return f"{year}-{month}-{day}"
 
 
+@lru_cache(maxsize=8192)  # a store holds few distinct dates, and queries compare them per row
 def bounds(edtf: str | None) -> tuple[str | None, str | None]:
     """(first day, last day) an EDTF date or interval can denote, as ISO strings; None where open."""
     if not edtf:
@@ -48,6 +50,7 @@ def bounds(edtf: str | None) -> tuple[str | None, str | None]:
     return _one(edtf, last=False), _one(edtf, last=True)
 
 
+@lru_cache(maxsize=8192)
 def sort_key(edtf: str | None) -> tuple:
     """Dated values first in date order (an interval by its start); then days of unknown year
     (`XXXX-11-21`) by month and day; then what has no date."""

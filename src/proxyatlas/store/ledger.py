@@ -17,7 +17,8 @@ from ..model import HEDGES
 from ..normalize import exact_key
 from ..registry import Registry
 from . import curation
-from .keys import earliest, latest, record_id, sort_key
+from .events import EventResolver, Report, casualties
+from .keys import bounds, earliest, latest, record_id, sort_key
 from .resolve import EntityIndex, new_entity_id, resolve_entity
 from .schema import DERIVED
 
@@ -30,6 +31,7 @@ class Ledger:
         self.registry = registry
         self.corrections = curation.load(conn)
         self.index = EntityIndex.load(conn)
+        self.events = EventResolver(conn, self.corrections)
 
     def _create(self, entity: str, local: dict[str, Any]) -> None:
         split = next((s for s in self.corrections.splits if s.new_id == entity), None)
@@ -99,7 +101,9 @@ class Ledger:
                      g(rel.get("attributed_to")), rel.get("valid_from"), rel.get("valid_to"), ev["text"],
                      ev["start"], ev["end"], extractor))
         new_relations = sum(self.aggregate(rid, key) for rid, key in touched.items())
-        self._events(doc_id, data.get("events", []), g)
+        quantities = [{**q, "subject": g(q["subject"]), "attributed_to": g(q.get("attributed_to"))}
+                      for q in data.get("quantities", [])]
+        self._events(doc_id, data, quantities, g)
         self._statements(doc_id, data.get("statements", []), g)
         self._quantities(doc_id, data.get("quantities", []), g)
         return created, new_relations
@@ -114,30 +118,36 @@ class Ledger:
             return False
         hedge = min((r[1] for r in rows), key=HEDGES.index)
         published = sorted({r[5] for r in rows if r[5]}, key=sort_key)
+        valid_from, valid_to = earliest([r[2] for r in rows]), latest([r[3] for r in rows])
+        first_seen = published[0] if published else None
+        # the days as-of compares with (queries.valid_on says what they mean), kept for SQL
         self.conn.execute(
             "INSERT INTO relations (id, type, source, target, hedge, documents, sources, valid_from, valid_to, "
-            "first_seen, last_seen, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "first_seen, last_seen, rejected, valid_start, valid_end, seen_start) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, *key, hedge, len({r[0] for r in rows}), independent_sources([(r[0], r[4], r[6]) for r in rows]),
-             earliest([r[2] for r in rows]), latest([r[3] for r in rows]),
-             published[0] if published else None, published[-1] if published else None,
-             int(self.corrections.is_rejected(*key))))
+             valid_from, valid_to, first_seen, published[-1] if published else None,
+             int(self.corrections.is_rejected(*key)), bounds(valid_from)[0], bounds(valid_to)[1],
+             bounds(first_seen)[0]))
         return not existed
 
-    def _events(self, doc_id: str, events: list[dict[str, Any]], g: Any) -> None:
-        for ev in events:
+    def _events(self, doc_id: str, data: dict[str, Any], quantities: list[dict[str, Any]], g: Any) -> None:
+        places = [(m["start"], m["end"], g(ent["id"])) for ent in data["entities"] if ent["type"] == "place"
+                  for m in ent.get("mentions", [])]
+        reports = []
+        for ev in data.get("events", []):
             first = ev["evidence"][0] if ev["evidence"] else {"start": None}
-            eid = record_id("event", doc_id, ev["type"], ev.get("date"), first["start"],
-                            ",".join(sorted(g(a) for a in ev["agents"])))
-            self.conn.execute(
-                "INSERT INTO events (id, document, type, date, place, hedge, attributed_to, evidence) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (eid, doc_id, ev["type"], ev.get("date"), g(ev.get("place")), ev.get("hedge", "asserted"),
-                 g(ev.get("attributed_to")), json.dumps(ev["evidence"], ensure_ascii=False)))
-            for role, ids in (("agent", ev["agents"]), ("target", ev["targets"]), ("place", [ev.get("place")])):
-                for local in ids:
-                    if local is not None:
-                        self.conn.execute("INSERT INTO event_actors (event, entity, role) VALUES (?, ?, ?) "
-                                          "ON CONFLICT (event, entity, role) DO NOTHING", (eid, g(local), role))
+            agents = [g(a) for a in ev["agents"]]
+            report = Report(record_id("event", doc_id, ev["type"], ev.get("date"), first["start"], ",".join(sorted(agents))),
+                            doc_id, ev["type"], ev.get("date"), g(ev.get("place")), ev.get("hedge", "asserted"),
+                            g(ev.get("attributed_to")), list(dict.fromkeys(agents)),
+                            list(dict.fromkeys(g(t) for t in ev["targets"])), ev["evidence"],
+                            sentences={(e["start"], e["end"]) for e in ev["evidence"]})
+            report.named_places = sorted({p for start, end, p in places for e in ev["evidence"]
+                                          if e["start"] <= start and end <= e["end"]} - {report.place})
+            report.fatalities, report.fatalities_by = casualties(report, quantities, self.events.rules)
+            reports.append(report)
+        self.events.add(doc_id, reports)
 
     def _statements(self, doc_id: str, statements: list[dict[str, Any]], g: Any) -> None:
         for st in statements:

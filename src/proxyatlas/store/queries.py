@@ -17,6 +17,8 @@ from rapidfuzz import fuzz, process
 from ..errors import ProxyatlasError
 from ..normalize import exact_key, fold_key
 from . import curation
+from .events import details as event_details
+from .events import load_reports as event_reports
 from .keys import bounds, sort_key
 from .store import Store
 
@@ -147,6 +149,12 @@ def valid_on(rel: dict[str, Any], day: str) -> bool:
     return first is None or first <= day
 
 
+# `valid_on` in SQL, on the days the ledger keeps with each relation (valid_start, valid_end, seen_start)
+_VALID_ON_SQL = ("(((r.valid_from IS NOT NULL OR r.valid_to IS NOT NULL) AND (r.valid_start IS NULL OR r.valid_start <= ?) "
+                 "AND (r.valid_end IS NULL OR r.valid_end >= ?)) OR (r.valid_from IS NULL AND r.valid_to IS NULL "
+                 "AND (r.seen_start IS NULL OR r.seen_start <= ?)))")
+
+
 def as_of_day(date: str) -> str:
     day = bounds(date)[0]
     if day is None:
@@ -179,11 +187,11 @@ def relations(store: Store, type: str | None = None, source: str | None = None,
             return []
         where.append(f"r.id IN ({_marks(ids)})")
         args += ids
+    if as_of:
+        where.append(_VALID_ON_SQL)
+        args += [as_of_day(as_of)] * 3
     sql = f"SELECT {_REL_COLUMNS} {_REL_FROM} WHERE {' AND '.join(where)} ORDER BY r.sources DESC, r.documents DESC, r.id"
     out = [_relation(row) for row in store.conn.execute(sql, args).fetchall()]
-    if as_of:
-        day = as_of_day(as_of)
-        out = [r for r in out if valid_on(r, day)]
     if with_evidence:
         evidence = evidence_for(store, [r["id"] for r in out])
         for rel in out:
@@ -202,36 +210,84 @@ def _doc_meta(store: Store, doc_ids: Iterable[str]) -> dict[str, tuple[str | Non
     return out
 
 
-def events(store: Store, entity: str | None = None, document: str | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT id, document, type, date, place, hedge, attributed_to, evidence FROM events"
-    args: list[str] = []
+def events(store: Store, type: str | None = None, actor: str | None = None, place: str | None = None,
+           date_from: str | None = None, date_to: str | None = None, min_sources: int | None = None,
+           entity: str | None = None, document: str | None = None) -> list[dict[str, Any]]:
+    """Events resolved across documents (store/events.py), in date order: {id, type, date, agents,
+    targets, place, hedge, fatalities, documents, sources, evidence: [{document, outlet, date,
+    sentence, ...}], details: every value the reports give, with its sources}. `actor` is an
+    agent or target; `place` also matches places inside a country; `date_from`/`date_to` keep
+    events whose date overlaps them; `entity` has any role, `document` reports the event."""
+    where: list[str] = []
+    args: list[Any] = []
+    if type:
+        where.append("e.type = ?")
+        args.append(type)
+    if actor:
+        where.append("e.id IN (SELECT event FROM event_actors WHERE entity = ? AND role IN ('agent', 'target'))")
+        args.append(find_entity(store, actor))
+    if place:
+        pid = find_entity(store, place)
+        where.append("(e.place = ? OR e.place IN (SELECT p.id FROM entities p JOIN entities c ON c.country = p.country "
+                     "WHERE c.id = ? AND c.type = 'country'))")
+        args += [pid, pid]
+    for value, clause, side in ((date_from, "e.date_end >= ?", 0), (date_to, "e.date_start <= ?", 1)):
+        if value:
+            day = bounds(value)[side]
+            if day is None:
+                raise ProxyatlasError(f"date {value!r} is not an EDTF date such as 2020-06-01")
+            where.append(clause)
+            args.append(day)
+    if min_sources:
+        where.append("e.sources >= ?")
+        args.append(min_sources)
     if entity:
-        sql += " WHERE id IN (SELECT event FROM event_actors WHERE entity = ?)"
+        where.append("e.id IN (SELECT event FROM event_actors WHERE entity = ?)")
         args.append(entity)
-    elif document:
-        sql += " WHERE document = ?"
+    if document:
+        where.append("e.id IN (SELECT event FROM event_reports WHERE document = ?)")
         args.append(document)
-    rows = store.conn.execute(sql, args).fetchall()
-    actors: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    rows = store.conn.execute(
+        "SELECT e.id, e.type, e.date, e.place, e.hedge, e.fatalities, e.documents, e.sources, e.first_seen, "
+        "e.last_seen FROM events e" + (" WHERE " + " AND ".join(where) if where else ""), args).fetchall()
+    roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ids = [r[0] for r in rows]
     for part in _chunks(ids):
         for event, ent, role in store.conn.execute(
                 f"SELECT event, entity, role FROM event_actors WHERE event IN ({_marks(part)}) "
                 "ORDER BY event, role, entity", part):
-            actors[event][role].append(ent)
-    meta = _doc_meta(store, [r[1] for r in rows])
-    names = _names(store, [e for roles in actors.values() for ents in roles.values() for e in ents]
-                   + [r[6] for r in rows])
+            roles[event][role].append(ent)
+    reports = event_reports(store.conn, ids)
     out = []
-    for eid, doc, etype, date, place, hedge, attributed, evidence in rows:
-        source, published, _ = meta[doc]
-        involved = actors[eid]["agent"] + actors[eid]["target"] + ([place] if place else []) + \
-            ([attributed] if attributed else [])
-        out.append({"kind": "event", "id": eid, "type": etype, "date": date, "agents": actors[eid]["agent"],
-                    "targets": actors[eid]["target"], "place": place, "hedge": hedge, "attributed_to": attributed,
-                    "names": {i: names[i] for i in involved if i in names}, "document": doc, "source": source,
-                    "published": published, "evidence": json.loads(evidence)})
+    for eid, etype, date, eplace, hedge, fatalities, n_docs, n_sources, first_seen, last_seen in rows:
+        mine = reports.get(eid, [])
+        evidence = _event_evidence(mine)
+        involved = {i for r in mine for i in (*r["agents"], *r["targets"], r["place"], r["attributed_to"],
+                                             r["fatalities_by"]) if i}
+        out.append({"kind": "event", "id": eid, "type": etype, "date": date, "agents": roles[eid]["agent"],
+                    "targets": roles[eid]["target"], "place": eplace, "hedge": hedge, "fatalities": _number(fatalities),
+                    "documents": n_docs, "sources": n_sources, "first_seen": first_seen, "last_seen": last_seen,
+                    "evidence": evidence, "details": event_details(mine), "document": mine[0]["document"],
+                    "source": mine[0]["source"], "published": mine[0]["published"], "names": involved})
+    names = _names(store, [i for item in out for i in item["names"]])
+    for item in out:
+        item["names"] = {i: names[i] for i in sorted(item["names"]) if i in names}
     return sorted(out, key=_date_order)
+
+
+def _event_evidence(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every sentence that reports the event, once, with its document's outlet and date."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for r in reports:
+        for ev in r["evidence"]:
+            if (r["document"], ev["start"]) in seen:
+                continue
+            seen.add((r["document"], ev["start"]))
+            out.append({"document": r["document"], "outlet": r["source"], "date": r["published"],
+                        "sentence": ev["text"], "start": ev["start"], "end": ev["end"], "hedge": r["hedge"],
+                        "attributed_to": r["attributed_to"]})
+    return out
 
 
 def statements(store: Store, speaker: str | None = None, document: str | None = None) -> list[dict[str, Any]]:
@@ -358,6 +414,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
         rel["evidence"] = [e for e in rel["evidence"] if e["document"] == did]
     out["relations"] = rels
     out["events"] = events(store, document=did)
+    for event in out["events"]:  # the sentences of this document; the event's counts stay whole
+        event["evidence"] = [e for e in event["evidence"] if e["document"] == did]
     out["statements"] = statements(store, document=did)
     out["quantities"] = quantities(store, document=did)
     return out

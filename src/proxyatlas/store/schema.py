@@ -25,8 +25,8 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, tuple[str, Migration]] = {}
 
 # Tables that `derive` empties and refills; everything else is source data.
-DERIVED = ("entities", "aliases", "entity_map", "mentions", "relations", "evidence", "events",
-           "event_actors", "statements", "quantities")
+DERIVED = ("entities", "aliases", "entity_map", "mentions", "relations", "evidence", "event_reports",
+           "report_actors", "events", "event_actors", "statements", "quantities")
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -110,6 +110,50 @@ def initial(conn: sqlite3.Connection) -> None:
     CREATE INDEX quantities_subject ON quantities (subject);
     CREATE INDEX quantities_document ON quantities (document)
     """)
+
+
+@migration(2)
+def resolved_events(conn: sqlite3.Connection) -> None:
+    """Events resolved across documents (each document's reports of a happening point to one
+    event), and relations with the first and last days of their validity, so that as-of
+    filters in SQL. Every derived table is then refilled from the stored extractions."""
+    _run(conn, """
+    DROP TABLE events;
+    DROP TABLE event_actors;
+    DROP TABLE relations;
+    CREATE TABLE relations (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+        hedge TEXT NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL, valid_from TEXT,
+        valid_to TEXT, first_seen TEXT, last_seen TEXT, rejected INTEGER NOT NULL, valid_start TEXT,
+        valid_end TEXT, seen_start TEXT);
+    CREATE INDEX relations_source ON relations (source);
+    CREATE INDEX relations_target ON relations (target);
+    CREATE INDEX relations_type ON relations (type);
+    CREATE INDEX relations_valid_start ON relations (valid_start);
+    CREATE TABLE event_reports (
+        id TEXT PRIMARY KEY, document TEXT NOT NULL, type TEXT NOT NULL, date TEXT, place TEXT,
+        hedge TEXT NOT NULL, attributed_to TEXT, evidence TEXT NOT NULL, fatalities REAL,
+        fatalities_by TEXT, event TEXT NOT NULL);
+    CREATE INDEX event_reports_document ON event_reports (document);
+    CREATE INDEX event_reports_event ON event_reports (event);
+    CREATE TABLE report_actors (
+        report TEXT NOT NULL, entity TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (report, entity, role));
+    CREATE INDEX report_actors_entity ON report_actors (entity);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, family TEXT NOT NULL, date TEXT, date_start TEXT,
+        date_end TEXT, span_start TEXT, span_end TEXT, place TEXT, hedge TEXT NOT NULL, fatalities REAL,
+        documents INTEGER NOT NULL, sources INTEGER NOT NULL, first_seen TEXT, last_seen TEXT);
+    CREATE INDEX events_family_span ON events (family, span_start);
+    CREATE INDEX events_date_start ON events (date_start);
+    CREATE TABLE event_actors (
+        event TEXT NOT NULL, entity TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event, entity, role));
+    CREATE INDEX event_actors_entity ON event_actors (entity)
+    """)
+    if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+        from ..registry import load_registry
+        from .ledger import derive
+
+        derive(conn, load_registry())
 
 
 SCHEMA_VERSION = max(MIGRATIONS)

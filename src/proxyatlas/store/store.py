@@ -143,6 +143,13 @@ class Store:
             if wanted is None or rel["type"] in wanted:
                 yield rel
 
+    def iter_events(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Events resolved across documents (queries.events: id, type, date, agents, targets, place,
+        hedge, fatalities, documents, sources, evidence, details), in date order."""
+        from .queries import events
+
+        yield from events(self, **filters)
+
     def evidence(self, relation_id: str) -> list[dict[str, Any]]:
         from .queries import evidence_for
 

@@ -171,6 +171,22 @@ def timeline(request: Request, entity: str | None = None, limit: int = Query(200
     return _json({"total": len(items), "items": drawn[:limit], "undrawable": len(items) - len(drawn)})
 
 
+@router.get("/events")
+def events(request: Request, type: str | None = None, actor: str | None = None, place: str | None = None,
+           date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
+           min_sources: int | None = Query(None, ge=1), limit: int = Query(500, ge=1, le=10000)) -> Response:
+    """Events resolved across documents, as `proxyatlas events --format json` gives them."""
+    found = api.events(db=_db(request), type=type, actor=actor, place=place, date_from=date_from, date_to=date_to,
+                       min_sources=min_sources)
+    return _json({"total": len(found), "events": found[:limit]})
+
+
+@router.get("/numbers/{entity}")
+def numbers(request: Request, entity: str, unit: str | None = None) -> Response:
+    """Numbers claimed about an actor, grouped by what they count, as `proxyatlas numbers` gives them."""
+    return _json(api.numbers(entity, db=_db(request), unit=unit))
+
+
 @router.get("/as_of")
 def as_of(request: Request, date: str, limit: int = Query(500, ge=1, le=10000)) -> Response:
     return _json(api.as_of(date, db=_db(request))[:limit])

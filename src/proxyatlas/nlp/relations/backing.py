@@ -27,6 +27,7 @@ from ..phrases import (
     is_passive,
     listed_after_dash,
     listed_examples,
+    name_before_apposition,
     named_by,
     named_by_head,
     pobjs,
@@ -90,6 +91,9 @@ def _described(ctx: RelationContext, noun: Token) -> list[str]:
         if quantifier.dep_ == "attr":
             return _copula_subjects(ctx, quantifier.head)
         return _named(ctx, quantifier)
+    quoted = name_before_apposition(ctx, noun)  # 'the "axis of resistance", an Iran-aligned alliance'
+    if quoted:
+        return quoted
     group = salient_before(ctx, noun) if _is_reference(noun) else None
     # An outlet in the dateline is no "Iran-backed movement".
     return [group] if group and category(ctx, group) not in {"media", "research"} else []
@@ -319,6 +323,10 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
                 # is a member of the whole
                 yield from (Candidate("member_of", s, o, [v]) for s in sources for o in _named(ctx, c))
                 continue
+            if rtype == "leads" and has_cue("state_agent_nouns", c) and not entity(ctx, c):
+                # "commanded Russia's troops" leads no state; "commanded Hamas's fighters" leads Hamas
+                targets += [e for e in _named(ctx, c) if etype(ctx, e) != "country"]
+                continue
             targets += _named(ctx, c) or _recruited_for(ctx, c) \
                 or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
@@ -332,8 +340,9 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
 
 
 def _unnamed_part(ctx: RelationContext, noun: Token) -> bool:
-    """"a DPR combat unit", "the armed wing of Hamas": a part noun that is no name of its own."""
-    return has_cue("part_nouns", noun) and entity(ctx, noun) is None
+    """"a DPR combat unit", "the armed wing of Hamas": a part noun that is no name of its own; "its
+    forces" are the whole organisation under arms, not a part."""
+    return has_cue("part_nouns", noun) and not has_cue("state_agent_nouns", noun) and entity(ctx, noun) is None
 
 
 def _describes_apposition(participle: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ...lexicon import load_lexicon
 from ..phrases import (
     apposed_by_position,
+    category,
     cue_word,
     cues,
     entity,
@@ -21,6 +22,7 @@ from ..phrases import (
     has_cue,
     is_passive,
     listed_examples,
+    name_before_apposition,
     named_by,
     named_by_head,
     pobjs,
@@ -47,9 +49,19 @@ def with_verbs(ctx: RelationContext) -> Iterator[Candidate]:
             partners = [e for e in partners if etype(ctx, e) == "organization"]
             if any(t.pos_ == "PRON" for c in v.children if c.dep_ == "nsubj" for t in c.subtree):
                 continue
+        fighting = v.lemma_.lower() in cues()["hostility_verbs"]["opposes"]
         for s in subject_of(ctx, v) if alliance_verb else _armed_sides(ctx, subject_of(ctx, v)):
             for o in partners:
-                yield Candidate("allied_with", s, o, [v])
+                yield _side_by_side(ctx, s, o, v) if fighting else Candidate("allied_with", s, o, [v])
+
+
+def _side_by_side(ctx: RelationContext, a: str, b: str, verb: Token) -> Candidate:
+    """Two sides fighting together are allies, but a state whose forces fight alongside a non-state
+    armed group backs it ("Rwandan soldiers are fighting alongside M23 rebels")."""
+    for state, group in ((a, b), (b, a)):
+        if etype(ctx, state) == "country" and category(ctx, group) == "armed_group":
+            return Candidate("supports", state, group, [verb])
+    return Candidate("allied_with", a, b, [verb])
 
 
 def _armed_sides(ctx: RelationContext, eids: list[str]) -> list[str]:
@@ -349,7 +361,8 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
         if current.dep_ == "acl":  # "an alliance arrayed against X", "a US strike killing members of X"
             # "Y, a loose alliance arrayed against X": an unnamed noun after a name and a comma stands for
             # the name, whatever the parser hung it on
-            return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head)
+            return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head) \
+                or name_before_apposition(ctx, current.head)
         if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
             break
         current = current.head
@@ -361,7 +374,8 @@ def _subject_entities(ctx: RelationContext, subject: Token) -> list[str]:
     antecedent = relcl_antecedent(subject)
     if antecedent is None:
         # "Y, a loose alliance arrayed against X", parsed as a clause of its own
-        return _attackers(ctx, subject) or apposed_by_position(ctx, subject)
+        return _attackers(ctx, subject) or apposed_by_position(ctx, subject) \
+            or name_before_apposition(ctx, subject)
     return _referents(ctx, subject) or _attackers(ctx, antecedent)
 
 

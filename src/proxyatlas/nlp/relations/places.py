@@ -29,6 +29,7 @@ from ..phrases import (
     etype,
     has_cue,
     is_passive,
+    known_as,
     named_by,
     pobjs,
     relcl_antecedent,
@@ -84,6 +85,9 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     counted = pobjs(token, {"of"}) if token.pos_ == "NUM" or has_cue("quantifiers", token) else []
     if counted and not entity(ctx, token):  # "roughly 100 of its troops", "some of the group's fighters"
         return [e for c in counted for e in _operators(ctx, c, with_forces)]
+    named = known_as(ctx, token)  # "his forces, known as the Kadyrovtsy, fought in": not his
+    if named:
+        return [e for e in named if etype(ctx, e) == "organization"]
     owners = _possessors(ctx, token)
     if owners and not entity(ctx, token) and has_cue("part_nouns", token) and not has_cue("armed_force_nouns", token):
         # "AQAP, al-Qaeda's branch in Yemen", "whose armed wing, the Qassam Brigades, operates in":
@@ -296,11 +300,13 @@ def _demonyms_in_names(ctx: RelationContext) -> Iterator[Candidate]:
     demonyms = {a.casefold(): eid for eid, e in ctx.resolved.entities.items() if e.type == "country"
                 for a in e.aliases if a.casefold() != e.name.casefold()}
     for mention, group in ctx.resolved.mention_entity:
-        words = [t for t in mention.span(ctx.doc) if t.lower_ != "the"]
         entity_ = ctx.resolved.entities[group]
+        if entity_.type != "organization" or category(ctx, group) not in _HOMED_CATEGORIES:
+            continue
+        span = mention.span(ctx.doc)
+        words = [t for t in span if t.lower_ != "the"]
         country = demonyms.get(words[0].text.casefold()) if len(words) > 1 else None
-        if country and entity_.type == "organization" and category(ctx, group) in _HOMED_CATEGORIES \
-                and mention.span(ctx.doc).text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
+        if country and span.text.casefold() != entity_.name.casefold() and words[0].pos_ != "NOUN":
             yield Candidate("operates_in", group, country, [words[0]], descriptive=True)
 
 
@@ -344,11 +350,9 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
     """"the Taliban seized Kunduz", "took control of the port", "Raqqa, then held by X", "the town was
     taken from Y", "Houthi-run Sanaa", "the Houthi-held city of Hodeidah"."""
     for v in ctx.tokens:
-        # Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
-        # ("controls much of Somalia and taxes trade").
-        complements = {"oprd", "xcomp", "acomp"} | ({"ccomp"} if not any(c.dep_ == "dobj" for c in v.children) else set())
-        if v.pos_ == "VERB" and has_cue("control_verbs", v) and not any(c.dep_ in complements for c in v.children):
-            yield from _held(ctx, v)
+        if v.pos_ == "VERB" and has_cue("control_verbs", v):
+            if _holds_a_place(v):
+                yield from _held(ctx, v)
         elif v.pos_ == "VERB" and has_cue("expulsion_verbs", v):
             yield from _expelled(ctx, v)
         elif v.text in {"-", "‐"} and 0 < v.i < len(ctx.doc) - 1 and has_cue("control_participles", ctx.doc[v.i + 1]):
@@ -357,6 +361,13 @@ def holdings(ctx: RelationContext) -> Iterator[Candidate]:
             if holder and etype(ctx, holder) == "organization":
                 for place in _places(ctx, participle.head):
                     yield Candidate("operates_in", holder, place, [participle], descriptive=True)
+
+
+def _holds_a_place(v: Token) -> bool:
+    """Not "holds Iran responsible", "holds that ..."; a clause after an object is a misparse
+    ("controls much of Somalia and taxes trade")."""
+    deps = {c.dep_ for c in v.children}
+    return not deps & {"oprd", "xcomp", "acomp"} and ("ccomp" not in deps or "dobj" in deps)
 
 
 def _expelled(ctx: RelationContext, v: Token) -> Iterator[Candidate]:
@@ -430,11 +441,19 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
                 yield Candidate("operates_in", org, place, [v], descriptive=_in_passing(v))
 
 
+def _claimed_for(noun: Token) -> Token | None:
+    """"claimed responsibility for the bombing": the verb that claims the act."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "for" and has_cue("responsibility_nouns", noun.head.head)):
+        return None
+    verb = noun.head.head.head
+    return verb if has_cue("conduct_verbs", verb) else None
+
+
 def activities(ctx: RelationContext) -> Iterator[Candidate]:
     """"Wagner's operations in Libya", "ADF camps in Ituri", "its headquarters near the border",
     "Hezbollah's Iraqi campaign", "the group carried out attacks in Kashmir", "launched raids from
-    Kunar", "fought in the Syrian war"; "Lebanon hosts
-    Hamas's leadership"."""
+    Kunar", "fought in the Syrian war", "has bases in Syria", "claimed responsibility for the bombing
+    in Kabul"; "Lebanon hosts Hamas's leadership"."""
     for noun in ctx.tokens:
         if noun.pos_ not in {"NOUN", "PROPN"} or not has_cue("activity_nouns", noun):
             continue
@@ -446,11 +465,13 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         owners += [e for p in pobjs(noun, {"by"}) for e in _operators(ctx, p)]  # "operations by X in Y"
         anchor = [noun]
         conducted = noun.dep_ == "dobj" and has_cue("conduct_verbs", noun.head)
+        kept = noun.dep_ == "dobj" and has_cue("garrison_verbs", noun.head)  # "has bases in Z"
         # "fought in the Syrian war": the war's place is where the fighters operate.
         fought_in = noun.dep_ == "pobj" and noun.head.lower_ in cues()["location_preps"] \
             and has_cue("operate_verbs", noun.head.head)
-        if not owners and (conducted or fought_in):
-            verb = noun.head if conducted else noun.head.head
+        claimed = _claimed_for(noun)
+        if not owners and (conducted or kept or fought_in or claimed):
+            verb = claimed or (noun.head if conducted or kept else noun.head.head)
             owners = [e for e in _actors(ctx, verb) if etype(ctx, e) == "organization"]
             anchor = [verb, noun]
         if not owners:

@@ -6,13 +6,14 @@
                "the Qassam Brigades, its armed wing", "whose armed wing, the Quds Brigades",
                "X, one of the factions of Y", "the IRGC (IRGC) Quds Force", "X, the militia at the core
                of Y", "Y, whose backbone is X", "accused X of being an offshoot of Y"
-  memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "Y, an alliance that includes
-               A and B", "Y, an umbrella of A, B and C"
+  memberships  "X forms part of Y", "X is not part of Y", "X joined Y", "X was folded into Y", "Y, an
+               alliance that includes A and B", "Y, an umbrella of A, B and C"
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -22,6 +23,7 @@ from ..phrases import (
     entity,
     etype,
     has_cue,
+    known_as,
     named_by,
     named_by_head,
     pobjs,
@@ -203,7 +205,7 @@ def _described_parts(ctx: RelationContext, part: Token) -> list[str]:
         subjects = [c for c in part.head.children if c.dep_ == "nsubj"]  # "Both groups form part of Y"
         if not subjects:  # "accuses X of being an offshoot of Y", "X ... and is a unit of Y"
             return subject_of(ctx, part.head)
-        return [e for c in subjects for e in named_by(ctx, relcl_antecedent(c) or c)]
+        return [e for c in subjects for e in known_as(ctx, c) or named_by(ctx, relcl_antecedent(c) or c)]
     if part.dep_ == "nsubj" and part.head.lemma_ == "be":  # "Y, whose backbone is X"
         return [e for c in part.head.children if c.dep_ == "attr" for e in named_by(ctx, c)]
     if part.dep_ == "pobj" and part.head.lower_ == "at" and part.head.head.pos_ in {"NOUN", "PROPN"}:
@@ -244,7 +246,9 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                 if etype(ctx, member) == "person":
                     yield from (Candidate("member_of", member, body, [t]) for body in bodies)
             continue
-        if t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
+        if t.pos_ == "VERB" and lemma in cues()["merge_verbs"]:
+            yield from _merged(ctx, t)
+        elif t.pos_ == "VERB" and lemma in cues()["join_verbs"]:
             if any(c.dep_ == "pcomp" or c.pos_ == "NOUN" for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
                    for c in p.children):
                 continue  # "Hezbollah joined Hamas in condemning the strike", "in the attack": joined in an act
@@ -254,7 +258,7 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     rtype = "member_of" if etype(ctx, member) == "person" else "part_of"
                     yield Candidate(rtype, member, whole, [t])
         elif t.pos_ == "VERB" and lemma in cues()["include_verbs"]:
-            members = [e for c in t.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
+            members = [e for c in t.children if c.dep_ == "dobj" for e in _listed_in_front(ctx, c) + named_by(ctx, c)]
             # A name or an umbrella noun: not "Hezbollah's allies include the Houthis".
             subjects = [s for c in t.children if c.dep_ == "nsubj" for s in [relcl_antecedent(c) or c]]
             if not any(entity(ctx, s) or s.lemma_.lower() in cues()["collective_nouns"] for s in subjects):
@@ -271,6 +275,29 @@ def memberships(ctx: RelationContext) -> Iterator[Candidate]:
                     yield Candidate("part_of", member, whole, [t])
 
 
+def _merged(ctx: RelationContext, verb: Token) -> Iterator[Candidate]:
+    """"Wagner's fighters are being folded into the Africa Corps", "Moscow integrated X into Y", "X
+    merged into Y": what goes into the whole becomes part of it."""
+    wholes = [e for e in (e for p in pobjs(verb, {"into"}) for e in named_by(ctx, p))
+              if etype(ctx, e) == "organization"]
+    if not wholes:
+        return
+    moved = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    parts = [e for c in moved for e in named_by(ctx, relcl_antecedent(c) or c)] if moved else _subjects(ctx, verb)
+    for part in parts:
+        for whole in wholes:
+            if part != whole and etype(ctx, part) == "organization":
+                yield Candidate("part_of", part, whole, [verb])
+
+
+def _listed_in_front(ctx: RelationContext, name: Token) -> list[str]:
+    """"includes Badr and Asaib Ahl al-Haq": the parser may take a list's first name, with the rest
+    coordinated to it, for a modifier of the last name."""
+    own = entity(ctx, name)
+    return [e for c in name.children if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "cc" for g in c.children)
+            and (e := entity(ctx, c)) and e != own]
+
+
 def _subjects(ctx: RelationContext, verb: Token) -> list[str]:
     """A verb's subject, through a relative pronoun: "an alliance that includes A" is the alliance."""
     relatives = [r for c in verb.children if c.dep_ == "nsubj" and (r := relcl_antecedent(c)) is not None]
@@ -284,7 +311,7 @@ def units_after(ctx: RelationContext) -> dict[str, tuple[str, Token]]:
     doc = ctx.doc
     out: dict[str, tuple[str, Token]] = {}
     spans = sorted(((m.start, m.end, eid) for m, eid in ctx.resolved.mention_entity), key=lambda x: x[0])
-    for (_, e1, a), (s2, _, b) in zip(spans, spans[1:]):
+    for (_, e1, a), (s2, _, b) in pairwise(spans):
         only_brackets = all(t.text in {"(", ")"} for t in doc[e1:s2])
         if not only_brackets or a == b:
             continue

@@ -1,5 +1,5 @@
 /* Actor page: /api/entity/ID (relations in and out with their evidence, statements, events,
- * numbers, places) and /api/timeline?entity=ID. */
+ * numbers, places), /api/numbers/ID (the charts) and /api/timeline?entity=ID. */
 "use strict";
 
 (async () => {
@@ -67,6 +67,8 @@
         ev ? [" · ", el("a", {href: PA.documentUrl(q.document, ev.start, ev.end)}, "in context")] : "")));
   }
   if (!data.quantities.length) quantities.appendChild(el("li", {class: "muted"}, "No numbers recorded."));
+  else get(`/api/numbers/${encodeURIComponent(e.id)}`).then((numbers) => PANumbers.draw($("numbers-charts"), numbers))
+    .catch((err) => PA.fail($("numbers-charts"), err));
 
   const corrections = $("corrections");
   for (const c of data.corrections) {

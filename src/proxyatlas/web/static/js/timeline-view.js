@@ -16,18 +16,40 @@ const PATimeline = (() => {
     return text.length > n ? text.slice(0, n - 1) + "…" : text;
   }
 
+  /** The sentences behind an item, in the shape PA.evidenceItem draws. */
+  function evidence(item) {
+    if (item.kind === "statement") {
+      return item.evidence.slice(0, 1).map((ev) => ({...ev, document: item.document, source: item.source,
+        published: item.published, hedge: "asserted", attributed_to: null}));
+    }
+    return item.evidence.map((ev) => ({text: ev.sentence, start: ev.start, end: ev.end, document: ev.document,
+      source: ev.outlet, published: ev.date, hedge: ev.hedge, attributed_to: ev.attributed_to}));
+  }
+
+  /** What the reports of an event disagree on: each value with the outlets that give it. */
+  function disagreements(item) {
+    const show = (name, v) => Array.isArray(v) ? v.map((i) => item.names[i] || i).join(", ")
+      : (name === "place" ? item.names[v] || v : String(v));
+    return Object.entries(item.details || {}).filter(([, variants]) => variants.length > 1).map(([name, variants]) =>
+      el("li", {class: "disagreement", dataset: {detail: name}}, el("strong", {}, name), ": ",
+        variants.map((v) => `${show(name, v.value)} (${v.outlets.join(", ") || "unknown outlet"})`).join(" · ")));
+  }
+
   function detail(box, item) {
     clear(box);
-    const ev = item.evidence[0];
     const names = item.kind === "statement" ? [item.speaker_name] : Object.values(item.names || {});
+    const facts = item.kind === "event"
+      ? ` · ${PA.plural(item.documents, "document")} · ${PA.plural(item.sources, "independent source")}` +
+        (item.fatalities !== null ? ` · ${item.fatalities} dead` : "")
+      : (item.source ? ` · ${item.source}` : "");
+    const differ = item.kind === "event" ? disagreements(item) : [];
     append(box, [
       el("h3", {}, item.kind === "statement" ? "Statement" : `Event (${item.type})`, " ",
         item.hedge ? PA.hedgeBadge(item.hedge) : null),
       el("p", {}, label(item)),
-      el("p", {class: "muted"}, item.date ? `date ${item.date}` : `undated; published ${item.published || "?"}`,
-        item.source ? ` · ${item.source}` : ""),
-      ev ? el("ul", {class: "evidence-list"}, PA.evidenceItem({...ev, document: item.document, source: item.source,
-        published: item.published, hedge: item.hedge || "asserted", attributed_to: item.attributed_to || null}, names)) : null,
+      el("p", {class: "muted"}, item.date ? `date ${item.date}` : `undated; published ${item.published || "?"}`, facts),
+      differ.length ? el("ul", {class: "plain small disagreements"}, differ) : null,
+      el("ul", {class: "evidence-list"}, evidence(item).map((ev) => PA.evidenceItem(ev, names))),
     ]);
   }
 
