@@ -40,8 +40,17 @@ class Facts:
 
 
 def read_events(store: Store, entity_id: str) -> list[dict[str, Any]]:
-    """Events the actor takes part in, as the store holds them today (one per document)."""
-    return queries.events(store, entity=entity_id)
+    """Events the actor takes part in (the store's resolved events, one per happening), in the
+    shape the profile words: date, agents, targets, place, hedge, the claimant and outlet of its
+    first report, and every report's evidence span."""
+    out = []
+    for event in queries.events(store, entity=entity_id):
+        first = event["evidence"][0] if event["evidence"] else {}
+        out.append({**event, "attributed_to": first.get("attributed_to"), "source": first.get("outlet"),
+                    "document": first.get("document"), "published": event["first_seen"],
+                    "evidence": [{"document": e["document"], "start": e["start"], "end": e["end"],
+                                  "text": e["sentence"]} for e in event["evidence"]]})
+    return out
 
 
 def read_quantities(store: Store, entity_id: str) -> list[dict[str, Any]]:
