@@ -1,7 +1,8 @@
 """proxyatlas: provenance-backed knowledge graphs of state-sponsored armed-group networks.
 
 The public API lives in `proxyatlas.api` and is re-exported here (loaded on first use, so
-that `import proxyatlas` and the query commands do not load spaCy).
+that `import proxyatlas` and the query commands do not load spaCy). `proxyatlas.profile` is the
+dossier package; its API function is `proxyatlas.api.profile`.
 """
 
 from __future__ import annotations

@@ -359,6 +359,24 @@ def graph_stats(*, db: PathLike | None = None) -> dict[str, Any]:
         return _graph_stats(store)
 
 
+def profile(entity: str, *, db: PathLike | None = None, as_of: str | None = None, min_sources: int | None = None,
+            format: str | None = None, language: str = "en") -> Any:
+    """The dossier of one actor (id or any alias): with `format` None, the data (sections of
+    sentences, each with numbered notes citing stored documents); "md" or "html" give text,
+    "pdf" bytes. `as_of` keeps what was valid (relations) or known (the rest) on that date;
+    `min_sources` keeps relations with at least that many independent sources.
+
+    Example::
+
+        open("hezbollah.pdf", "wb").write(proxyatlas.api.profile("Hezbollah", format="pdf"))
+    """
+    from .profile import build_profile, render
+
+    with _opened(db) as store:
+        data = build_profile(store, entity, as_of=as_of, min_sources=min_sources, language=language)
+    return data if format is None else render(data, format)
+
+
 # -- exports and imports ---------------------------------------------------------------------
 def export(fmt: str, *, db: PathLike | None = None, out: Any = None, type: str | Iterable[str] | None = None,
            min_sources: int | None = None, as_of: str | None = None, with_events: bool = False) -> dict[str, Any]:

@@ -583,6 +583,37 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     _serve(db=db, host=host, port=port, token=token)
 
 
+@main.command("profile")
+@click.argument("actor")
+@click.option("--as-of", "as_of_date", help="Only what was valid (relations) or reported (the rest) on this date (EDTF).")
+@click.option("--min-sources", type=click.IntRange(1), help="Only relations with at least this many independent sources.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "pdf"]), default="md", show_default=True)
+@click.option("--out", default="-", show_default=True, help="File to write; - is stdout (pdf only into a pipe).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help=DB_HELP)
+def profile_(actor: str, as_of_date: str | None, min_sources: int | None, fmt: str, out: str, db: str | None) -> None:
+    """A sourced dossier of one actor (id or any alias): every sentence footnoted to its documents.
+
+    Example: proxyatlas profile Hezbollah --as-of 2024-01-01 --format pdf --out hezbollah.pdf
+    """
+    from .api import profile as _profile
+
+    if fmt == "pdf" and out == "-" and sys.stdout.isatty():
+        raise ProxyatlasError("a PDF is binary: write it with --out FILE.pdf or pipe it")
+    body = _profile(actor, db=db, as_of=as_of_date, min_sources=min_sources, format=fmt)
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(out, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise ProxyatlasError(f"{out}: cannot write the profile ({exc.strerror or exc})") from exc
+    click.echo(f"wrote {out} ({len(data):,} bytes)", err=True)
+
+
 @main.command("export")
 @click.option("--format", "fmt", type=click.Choice(["stix", "ftm", "graphml", "gexf", "csv", "neo4j"]), required=True,
               help="stix, ftm and the graph formats write one file; csv and neo4j a folder.")

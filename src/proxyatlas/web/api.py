@@ -18,6 +18,8 @@ from fastapi.responses import Response
 
 from .. import api
 from ..ontology import load_ontology
+from ..profile import render as render_profile
+from ..profile.facts import places
 from ..registry import load_registry
 from ..store import open_store
 from ..store.keys import bounds, sort_key
@@ -110,23 +112,28 @@ def _name_claimants(db: str | None, rels: list[dict[str, Any]]) -> None:
 
 
 def _places(data: dict[str, Any]) -> list[dict[str, Any]]:
-    registry = load_registry()
-    wanted: dict[str, tuple[str, str]] = {}
-    me = data["entity"]
-    if me["type"] in ("place", "country"):
-        wanted[me["id"]] = (me["name"], "self")
-    for rel in data["relations_out"]:
-        if rel["type"] == "operates_in":
-            wanted.setdefault(rel["target"], (rel["target_name"], "operates_in"))
-    for event in data["events"]:
-        if event["place"]:
-            wanted.setdefault(event["place"], (event["names"].get(event["place"], event["place"]), "event"))
-    out = []
-    for eid, (name, why) in wanted.items():
-        actor = registry.get(eid)
-        out.append({"id": eid, "name": name, "why": why, "coords": list(actor.coords) if actor and actor.coords else None,
-                    "names": list(actor.names) if actor else [name], "type": actor.type if actor else None})
-    return out
+    names = {k: v for event in data["events"] for k, v in event["names"].items()}
+    return places(data["entity"], data["relations_out"], data["events"], names)
+
+
+@router.get("/profile/{entity}")
+def profile(request: Request, entity: str, as_of: str | None = None,
+            min_sources: int | None = Query(None, ge=1)) -> Response:
+    """The actor's dossier as data: sections of sentences, each with numbered notes that link
+    the evidence sentence in its document page; `places` for the map."""
+    return _json(api.profile(entity, db=_db(request), as_of=as_of, min_sources=min_sources))
+
+
+@router.get("/profile/{entity}/download")
+def profile_download(request: Request, entity: str, format: Literal["md", "html", "pdf"] = "pdf",
+                     as_of: str | None = None, min_sources: int | None = Query(None, ge=1)) -> Response:
+    """The dossier as a Markdown, HTML or PDF file (an attachment named after the actor's id)."""
+    data = api.profile(entity, db=_db(request), as_of=as_of, min_sources=min_sources)
+    body = render_profile(data, format)
+    media = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", data["entity"]["id"])
+    return Response(body, media_type=media[format],
+                    headers={"Content-Disposition": f'attachment; filename="{name}-profile.{format}"'})
 
 
 @router.get("/relations")

@@ -39,6 +39,7 @@ SECURITY_HEADERS = {
 }
 # page route -> file in pages/; an {id} in the path is read by the page's script
 PAGE_ROUTES = {"/": "home.html", "/network": "network.html", "/entity/{eid}": "entity.html",
+               "/entity/{eid}/profile": "profile.html",
                "/document/{did}": "document.html", "/sources": "sources.html", "/timeline": "timeline.html",
                "/docs": "docs.html", "/review": "review.html", "/corrections": "corrections.html"}
 

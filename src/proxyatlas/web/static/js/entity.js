@@ -23,7 +23,8 @@
     el("p", {class: "facts"}, PA.plural(e.documents, "document"),
       e.country ? ` · country ${e.country}` : "", e.wikidata ? ` · Wikidata ${e.wikidata}` : "", " · ",
       el("a", {href: "/network?entity=" + encodeURIComponent(e.id), class: "button small"}, "Show in network"), " ",
-      el("a", {href: "/timeline?entity=" + encodeURIComponent(e.id), class: "button small secondary"}, "Full timeline")),
+      el("a", {href: "/timeline?entity=" + encodeURIComponent(e.id), class: "button small secondary"}, "Full timeline"), " ",
+      el("a", {href: PA.entityUrl(e.id) + "/profile", class: "button small secondary"}, "Profile")),
   ]);
 
   function relationBlock(rel, direction) {
