@@ -133,6 +133,54 @@ def test_stix_export_imports_back_with_every_layer(db, tmp_path, layers):
         assert queries.quantities(store) == layers["quantities"]
 
 
+def _layer_ext(obj):
+    return obj["extensions"][EXTENSION_ID]
+
+
+def _past_the_text(spans):
+    return [{**spans[0], "end": 10**9}]
+
+
+def _start_as_text(spans):
+    return [{**spans[0], "start": str(spans[0]["start"])}]
+
+
+# (layer, field, new value or a function of the old one, the problem the one-line error names);
+# stix2 itself refuses some values (an "invalid STIX 2.1 bundle"), the importer checks the rest.
+@pytest.mark.parametrize("kind, field, value, problem", [
+    ("event", "x_proxyatlas_type", "picnic", "event type 'picnic' is not one of"),
+    ("event", "x_proxyatlas_hedge", 3, "hedge '3' is not one of"),
+    ("event", "x_proxyatlas_evidence", _start_as_text, "'start' must be a int"),
+    ("event", "x_proxyatlas_evidence", _past_the_text, "event evidence: start and end are not offsets"),
+    ("event", "x_proxyatlas_evidence", {"document": "d"}, "invalid STIX 2.1 bundle"),
+    ("quantity", "value", "many", "invalid STIX 2.1 bundle"),
+    ("quantity", "subject", None, "'subject' must be a str"),
+    ("statement", "end", 10**9, "statement evidence: start and end are not offsets"),
+])
+def test_a_malformed_layer_object_is_refused_in_one_line_and_stores_nothing(db, tmp_path, kind, field, value,
+                                                                           problem):
+    path, text, objects = _bundle(db, tmp_path)
+    if kind == "event":
+        target = next(o for o in objects if o["type"] == EVENT_TYPE)
+    else:
+        target = _layer_ext(next(o for o in objects if o["type"] == "note"
+                                 and _layer_ext(o).get("layer") == kind))
+    target[field] = value(target[field]) if callable(value) else value
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**json.loads(text), "objects": objects}), encoding="utf-8")
+    copy = tmp_path / "copy.db"
+    with pytest.raises(ProxyatlasError) as raised:
+        api.import_stix(bad, db=copy)
+    message = str(raised.value)
+    assert problem in message and str(bad) in message and "\n" not in message
+    assert not copy.exists() or not _documents_in(copy)
+
+
+def _documents_in(db):
+    with open_store(db) as store:
+        return store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+
 # -- FollowTheMoney --------------------------------------------------------------------------
 def test_ftm_events_and_notes_load_in_followthemoney(db, tmp_path, layers):
     pytest.importorskip("followthemoney", reason="followthemoney is not installed: pip install -e '.[ftm]'")

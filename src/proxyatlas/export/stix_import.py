@@ -107,7 +107,21 @@ def _span(path: str, obj: Mapping[str, Any], item: Any, fields: dict[str, type],
         raise _Malformed(path, obj, f"{where}: 'attributed_to' must be a string")
 
 
+def _value(path: str, obj: Mapping[str, Any], source: Mapping[str, Any], key: str, kind: type | tuple[type, ...],
+           required: bool = True) -> Any:
+    """A field of one of our objects, of the kind it must have (None when optional and absent)."""
+    value = source.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+        raise _Malformed(path, obj, f"'{key}' must be a {names}")
+    return value
+
+
 _EVIDENCE = {"document": str, "start": int, "end": int, "text": str, "hedge": str}
+_EVENT_SPAN = {"document": str, "start": int, "end": int, "text": str}
+_LAYER_SPAN = {"start": int, "end": int, "text": str}
 _MENTION = {"entity": str, "start": int, "end": int}
 
 
@@ -258,10 +272,13 @@ class _Import:
                                           ext.get("valid_from"), ext.get("valid_to"),
                                           [Evidence(ev["start"], ev["end"], ev["text"]) for ev in evs]))
             found: dict[str, list[Any]] = {"event": [], "statement": [], "quantity": []}
-            for kind, item, named in layers.pop(document.id, []):
+            for kind, item, named, source in layers.pop(document.id, []):
                 if not set(named) <= set(by_entity_id):
                     self.skipped[f"{kind} naming an entity the bundle lacks"] += 1
                     continue
+                if any(e.end > len(document.text) for e in item.evidence):
+                    raise _Malformed(self.path, source, f"{kind} evidence: start and end are not offsets into "
+                                                        "the document text")
                 for eid in named:
                     records.setdefault(eid, by_entity_id[eid])
                 found[kind].append(item)
@@ -277,39 +294,68 @@ class _Import:
         for left in by_doc.values():
             self.skipped["relation evidence from a document the bundle lacks"] += len(left)
         for items in layers.values():
-            for kind, _, _ in items:
+            for kind, _, _, _ in items:
                 self.skipped[f"{kind} from a document the bundle lacks"] += 1
         return placed
 
-    def _layers(self) -> dict[str, list[tuple[str, Any, list[str]]]]:
-        """Events, statements and claimed numbers by document id: (kind, model object, entity ids named)."""
-        out: dict[str, list[tuple[str, Any, list[str]]]] = defaultdict(list)
+    def _layers(self) -> dict[str, list[tuple[str, Any, list[str], Mapping[str, Any]]]]:
+        """Events, statements and claimed numbers by document id: (kind, model object, entity ids
+        named, the STIX object), every field checked (stix2 does not know our properties)."""
+        out: dict[str, list[tuple[str, Any, list[str], Mapping[str, Any]]]] = defaultdict(list)
         for obj in self.objects:
             if obj["type"] == EVENT_TYPE:
-                agents, targets = obj.get("x_proxyatlas_agents", []), obj.get("x_proxyatlas_targets", [])
-                place, attributed = obj.get("x_proxyatlas_place"), obj.get("x_proxyatlas_attributed_to")
-                named = [*agents, *targets, *(x for x in (place, attributed) if x)]
-                spans: dict[str, list[Evidence]] = defaultdict(list)
-                for span in obj.get("x_proxyatlas_evidence", []):
-                    spans[span["document"]].append(Evidence(span["start"], span["end"], span["text"]))
-                for doc, evidence in spans.items():
-                    out[doc].append(("event", Event(obj["x_proxyatlas_type"], obj.get("x_proxyatlas_date"), agents,
-                                                    targets, place, obj["x_proxyatlas_hedge"], attributed,
-                                                    evidence), named))
+                for doc, event, named in self._event(obj):
+                    out[doc].append(("event", event, named, obj))
             ext = _ext(obj) if obj["type"] == "note" else None
             if not ext or ext.get("layer") not in ("statement", "quantity"):
                 continue
-            evidence = [Evidence(ext["start"], ext["end"], ext["sentence"])] if "sentence" in ext else []
+            doc = _value(self.path, obj, ext, "document", str)
+            evidence = []
+            if "sentence" in ext:
+                span = {"start": ext.get("start"), "end": ext.get("end"), "text": ext.get("sentence")}
+                _span(self.path, obj, span, _LAYER_SPAN, None)
+                evidence = [Evidence(span["start"], span["end"], span["text"])]
+            optional = {key: _value(self.path, obj, ext, key, str, required=False)
+                        for key in ("date", "via", "attributed_to")}
             if ext["layer"] == "statement":
-                named = [ext["speaker"], *([ext["via"]] if ext.get("via") else [])]
-                item: Any = Statement(ext["speaker"], ext.get("date"), obj["content"], ext.get("direct", False),
-                                      ext.get("via"), evidence)
+                speaker = _value(self.path, obj, ext, "speaker", str)
+                named = [speaker, *([optional["via"]] if optional["via"] else [])]
+                item: Any = Statement(speaker, optional["date"], _value(self.path, obj, obj, "content", str),
+                                      bool(_value(self.path, obj, ext, "direct", bool, required=False)),
+                                      optional["via"], evidence)
             else:
-                named = [ext["subject"], *([ext["attributed_to"]] if ext.get("attributed_to") else [])]
-                item = Quantity(ext["subject"], ext["value"], ext["unit"], ext.get("value_max"),
-                                ext.get("approximate", False), ext.get("attributed_to"), ext.get("date"), evidence)
-            out[ext["document"]].append((ext["layer"], item, named))
+                subject = _value(self.path, obj, ext, "subject", str)
+                named = [subject, *([optional["attributed_to"]] if optional["attributed_to"] else [])]
+                item = Quantity(subject, _value(self.path, obj, ext, "value", (int, float)),
+                                _value(self.path, obj, ext, "unit", str),
+                                _value(self.path, obj, ext, "value_max", (int, float), required=False),
+                                bool(_value(self.path, obj, ext, "approximate", bool, required=False)),
+                                optional["attributed_to"], optional["date"], evidence)
+            out[doc].append((ext["layer"], item, named, obj))
         return out
+
+    def _event(self, obj: Mapping[str, Any]) -> list[tuple[str, Event, list[str]]]:
+        """A proxyatlas event object as one Event per reporting document."""
+        agents = _string_list(self.path, obj, "x_proxyatlas_agents")
+        targets = _string_list(self.path, obj, "x_proxyatlas_targets")
+        place, attributed, date = (_value(self.path, obj, obj, f"x_proxyatlas_{key}", str, required=False)
+                                   for key in ("place", "attributed_to", "date"))
+        etype = _value(self.path, obj, obj, "x_proxyatlas_type", str)
+        if etype not in load_ontology().event_types:
+            raise _Malformed(self.path, obj, f"event type {etype!r} is not one of {list(load_ontology().event_types)}")
+        hedge = _value(self.path, obj, obj, "x_proxyatlas_hedge", str)
+        if hedge not in HEDGES:
+            raise _Malformed(self.path, obj, f"hedge {hedge!r} is not one of {list(HEDGES)}")
+        spans = obj.get("x_proxyatlas_evidence", [])
+        if not isinstance(spans, list):
+            raise _Malformed(self.path, obj, "'x_proxyatlas_evidence' must be a list")
+        by_doc: dict[str, list[Evidence]] = defaultdict(list)
+        for span in spans:
+            _span(self.path, obj, span, _EVENT_SPAN, None)
+            by_doc[span["document"]].append(Evidence(span["start"], span["end"], span["text"]))
+        named = [*agents, *targets, *(x for x in (place, attributed) if x)]
+        return [(doc, Event(etype, date, agents, targets, place, hedge, attributed, evidence), named)
+                for doc, evidence in by_doc.items()]
 
     def _synthetic(self, entities: list[Mapping[str, Any]], relations: list[tuple[Mapping[str, Any], str]]) -> None:
         """Objects without proxyatlas provenance: one document, a line per object, as their evidence."""
