@@ -159,7 +159,7 @@ def _start_as_text(spans):
 ])
 def test_a_malformed_layer_object_is_refused_in_one_line_and_stores_nothing(db, tmp_path, kind, field, value,
                                                                            problem):
-    path, text, objects = _bundle(db, tmp_path)
+    _, text, objects = _bundle(db, tmp_path)
     if kind == "event":
         target = next(o for o in objects if o["type"] == EVENT_TYPE)
     else:
