@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cache
 from importlib import resources
 from typing import Any
-
-import re
 
 import yaml
 
@@ -41,7 +40,7 @@ def _one_line(exc: Exception) -> str:
     return f"{problem} (line {mark.line + 1})" if mark is not None else problem
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> dict[str, Any]:
     source = resources.files("proxyatlas") / "data" / "cues" / f"{name}.yaml"
     try:
@@ -54,7 +53,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
 def read_lexicon(text: str, source: str) -> dict[str, Any]:
     """A cue lexicon's YAML text, checked: a mapping with an integer 'version', no key twice."""
     try:
-        data = yaml.load(text, Loader=_CueLoader)  # noqa: S506 - a SafeLoader
+        data = yaml.load(text, Loader=_CueLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise DataError(source, f"cannot load cue lexicon: {_one_line(exc)}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):

@@ -20,7 +20,6 @@ from .. import api
 from ..ontology import load_ontology
 from ..profile import render as render_profile
 from ..profile.facts import places
-from ..registry import load_registry
 from ..store import open_store
 from ..store.keys import bounds, sort_key
 from .cache import cached
