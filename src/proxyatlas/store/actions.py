@@ -116,16 +116,21 @@ def alias(store: Store, entity: str, name: str, author: str | None = None, reaso
 
 
 # -- relations ---------------------------------------------------------------------------------
-def find_relation(store: Store, relation_id: str) -> tuple[str, str, str, str, str, bool]:
-    """(id, type, source, target, hedge, rejected) of the relation with this id or unique id prefix."""
-    rows = store.conn.execute("SELECT id, type, source, target, hedge, rejected FROM relations WHERE id LIKE ?",
-                              (relation_id.strip().lower() + "%",)).fetchall() if relation_id.strip() else []
+def _one_by_id(store: Store, table: str, columns: str, given: str, noun: str) -> tuple[Any, ...]:
+    """The one row of `table` (relations, events) whose id is `given` or starts with it."""
+    rows = store.conn.execute(f"SELECT {columns} FROM {table} WHERE id LIKE ?",
+                              (given.strip().lower() + "%",)).fetchall() if given.strip() else []
     if len(rows) != 1:
         error = NotFoundError if not rows else ProxyatlasError
-        problem = "no relation" if not rows else f"{len(rows)} relations"
-        raise error(f"{problem} with id {relation_id!r} in {store.path}; "
-                    "find ids with `proxyatlas relations --format json`")
-    rid, rtype, source, target, hedge, rejected = rows[0]
+        problem = f"no {noun}" if not rows else f"{len(rows)} {noun}s"
+        raise error(f"{problem} with id {given!r} in {store.path}; find ids with `proxyatlas {noun}s --format json`")
+    return tuple(rows[0])
+
+
+def find_relation(store: Store, relation_id: str) -> tuple[str, str, str, str, str, bool]:
+    """(id, type, source, target, hedge, rejected) of the relation with this id or unique id prefix."""
+    rid, rtype, source, target, hedge, rejected = _one_by_id(
+        store, "relations", "id, type, source, target, hedge, rejected", relation_id, "relation")
     return rid, rtype, source, target, hedge, bool(rejected)
 
 
@@ -191,13 +196,7 @@ def rehedge(store: Store, relation_id: str, hedge: str, author: str | None = Non
 # -- events ------------------------------------------------------------------------------------
 def _event(store: Store, event_id: str) -> tuple[str, list[tuple[str, str]]]:
     """A stored event (id or unique id prefix) and its reports as (report, document)."""
-    rows = store.conn.execute("SELECT id FROM events WHERE id LIKE ?",
-                              (event_id.strip().lower() + "%",)).fetchall() if event_id.strip() else []
-    if len(rows) != 1:
-        problem = "no event" if not rows else f"{len(rows)} events"
-        error = NotFoundError if not rows else ProxyatlasError
-        raise error(f"{problem} with id {event_id!r} in {store.path}; find ids with `proxyatlas events --format json`")
-    eid = rows[0][0]
+    (eid,) = _one_by_id(store, "events", "id", event_id, "event")
     reports = store.conn.execute("SELECT id, document FROM event_reports WHERE event = ? ORDER BY id", (eid,))
     return eid, [(r[0], r[1]) for r in reports.fetchall()]
 
