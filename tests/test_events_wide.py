@@ -665,3 +665,87 @@ def test_on_the_same_date_dates_a_designation_from_the_date_before(run):
 def test_a_killing_clause_after_a_relative_clause_takes_the_main_verbs_date(run):
     text = "On Jan. 4, Israeli drones struck two Hezbollah cars that had tried to cross the border, killing three fighters."
     assert _one(run, text, "killing", published="2024-01-09").date == "2024-01-04"
+
+
+# --------------------------------------------------------------------------- third pass
+
+
+def test_a_victim_among_the_dead_refines_a_strike_told_by_month(run):
+    text = ("The army said on Thursday that Mohammed Deif was killed in an air strike in Gaza last month. "
+            "Israeli jets hit a compound in Khan Younis on December 13, and an assessment has since "
+            "established that Deif was among the dead.")
+    attack = _one(run, text, "attack")
+    assert attack.date == "2019-12-13"
+    assert attack.agents == ["israel"] and "mohammed-deif" in attack.targets
+    assert _one(run, text, "killing").date == "2019-12-13"
+
+
+def test_among_the_dead_needs_a_person_named_as_such(run):
+    text = "Israeli jets hit a compound in Khan Younis on December 13; the building was among the targets."
+    attack = _one(run, text, "attack")
+    assert attack.targets == []
+
+
+def test_strikes_in_two_towns_of_one_country_on_different_people_stay_apart(run):
+    text = ("Israeli jets struck Mohammed Deif in Khan Younis in December. "
+            "Israeli jets struck Marwan Issa in Rafah in December.")
+    assert len(_events(run, text, "attack")) == 2
+
+
+def test_a_condition_of_several_words_is_no_happening(run):
+    text = ("The Houthis promised more action at sea for as long as Israel pressed its offensive in Gaza. "
+            "Hezbollah said it would keep firing so long as Israel struck Lebanese villages.")
+    assert _events(run, text, "attack") == []
+
+
+def test_as_alone_is_no_condition(run):
+    text = "As Israel pressed its offensive in Gaza on Monday, Hezbollah attacked Israeli positions."
+    assert {tuple(e.agents) for e in _events(run, text, "attack")} == {("israel",), ("hezbollah",)}
+
+
+def test_a_relative_clause_after_a_chain_of_places_belongs_to_the_event_noun(run):
+    # as "an attack on a US facility that killed a contractor": one attack, whose victims are its targets
+    text = ("He played a central role in the 1983 bombing of the U.S. Marine barracks in Beirut, "
+            "which killed 241 American service members.")
+    events = _events(run, text)
+    assert [(e.type, e.date) for e in events] == [("attack", "1983")]
+    assert "united-states" in events[0].targets
+
+
+def test_a_relative_clause_on_an_event_noun_has_the_event_as_its_subject(run):
+    text = "An Israeli raid on a house in Gaza that killed a Hamas commander drew condemnation."
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["israel"] and "hamas" in attack.targets
+
+
+def test_a_later_blame_names_the_unnamed_doers_as_an_allegation(run):
+    text = ("When gunmen attacked a school in Mpondwe on the night of June 16, they killed 42 people. "
+            "Ugandan authorities blamed the Allied Democratic Forces.")
+    events = _events(run, text, published="2023-06-23")
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"attack", "killing"}
+    for event in by_type.values():
+        assert event.agents == ["allied-democratic-forces"]
+        assert event.hedge == "alleged" and event.attributed_to == "uganda"
+        assert event.date == "2023-06-16"
+
+
+def test_a_blame_for_a_named_act_does_not_reach_back(run):
+    text = ("Gunmen attacked Ugandan troops in Mpondwe on June 16. "
+            "Uganda blamed the Allied Democratic Forces for a bombing in Kampala in 2021.")
+    attacks = _events(run, text, "attack")
+    troops = next(e for e in attacks if e.targets == ["uganda"])
+    assert troops.agents == [] and troops.hedge == "asserted"
+
+
+def test_a_named_doer_is_not_replaced_by_a_later_blame(run):
+    text = "Hamas fired rockets at Israel on Monday. Israel blamed Iran."
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["hamas"] and attack.hedge != "alleged"
+
+
+def test_a_succession_does_not_take_the_date_of_the_death_told_before(run):
+    text = ("Hussein al-Houthi was killed by Yemeni government forces in 2004. "
+            "His younger brother, Abdul-Malik al-Houthi, succeeded him.")
+    assert _one(run, text, "killing").date == "2004"
+    assert _one(run, text, "appointment").date is None

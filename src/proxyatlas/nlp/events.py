@@ -132,6 +132,7 @@ class _Frame:
     place: str | None = None
     target_phrases: list[Token] = field(default_factory=list)  # where a place may hang ("a base in Jordan")
     unnamed_agent: bool = False  # a doer the text gives but names no entity: "a militia's attack"
+    blamed_by: list[str] | None = None  # accusers, when the doer comes only from a later blame
 
     def add(self, role: str, eids: list[str]) -> None:
         bucket = self.agents if role == "agent" else self.targets
@@ -452,6 +453,9 @@ def _antecedent(token: Token) -> Token:
         while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
+            event = _relative_event(clause)
+            if event is not None:
+                return event  # "an attack on an outpost that killed a soldier": the attack killed
             noun = clause.head
             # "Pasechnik, a former SBU officer, who took over": the clause is about the name
             return noun.head if noun.dep_ == "appos" else noun
@@ -883,7 +887,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
         return sequel, False
     nearby = sorted((ent for ent in dates if not _dates_saying(ent) and ent.start not in ctx.claimed_dates),
                     key=lambda e: abs(e.root.i - frame.trigger.i))
-    if sent.start > 0 and not ctx.dates_by_sentence.get(sent.start):
+    # the sentence before tells the happening an attack goes on describing; before a succession
+    # ("X was killed in 2004. His brother succeeded him") it tells another one
+    if sent.start > 0 and not ctx.dates_by_sentence.get(sent.start) and frame.type != "appointment":
         before = ctx.doc[sent.start - 1].sent
         if not _is_dateline(before):
             nearby += [ent for ent in reversed(ctx.dates_by_sentence.get(before.start, []))
@@ -1069,11 +1075,21 @@ def _clause_is_hypothetical(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in cues["hypothetical_auxes"]:
             return True
-        if child.dep_ == "mark" and child.lower_ in cues["hypothetical_marks"]:
+        if child.dep_ == "mark" and (child.lower_ in cues["hypothetical_marks"] or _ends_a_condition(child)):
             return True
         if child.dep_ == "acomp" and child.lower_ in cues["hypothetical_complements"]:
             return True
         if child.dep_ == "amod" and child.lower_ in cues["hypothetical_modifiers"] and not _is_verb(token):
+            return True
+    return False
+
+
+def _ends_a_condition(mark: Token) -> bool:
+    """The last word of a conditional phrase: "as" in "for as long as Israel pressed on"."""
+    doc = mark.doc
+    for phrase in _cues()["hypothetical_mark_phrases"]:
+        size = phrase.count(" ") + 1
+        if mark.i + 1 >= size and doc[mark.i + 1 - size: mark.i + 1].text.lower() == phrase:
             return True
     return False
 
@@ -1108,12 +1124,20 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
     return merged
 
 
+_PREP_CHAIN = 3  # "the bombing of the barracks in Beirut, which killed 241": nouns a clause may skip
+
+
 def _relative_event(clause: Token) -> Token | None:
-    """"a rocket attack on a US facility that killed a contractor": the parser hangs the relative
-    clause on the nearest noun, but what killed is the attack whose phrase that noun ends."""
+    """"a rocket attack on a US facility that killed a contractor", "the 1983 bombing of the
+    barracks in Beirut, which killed 241": the parser hangs the relative clause on the nearest
+    noun, but what killed is the attack whose phrase (a chain of prepositions) that noun ends."""
     noun = clause.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _event_noun_type(noun.head.head):
-        return noun.head.head
+    for _ in range(_PREP_CHAIN):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        noun = noun.head.head
+        if _event_noun_type(noun):
+            return noun
     return None
 
 
@@ -1188,6 +1212,8 @@ def find_events(doc: Doc, resolved: Resolved, quotes: list[Quote], statements: l
         frames[token.i] = frame
     frames = _merge_into_governor(frames)
     _deaths_on_the_attacked_side(ctx, frames)
+    _victims_among_the_dead(ctx, frames)
+    _doers_blamed_afterwards(ctx, frames)
     hypothetical = [f for _, f in sorted(frames.items()) if _hypothetical(f)]
     reported = [f for _, f in sorted(frames.items()) if f not in hypothetical and _with_participants(ctx, f)]
     for frame in [*reported, *hypothetical]:  # a date on one trigger's clause is not another's nearby date
@@ -1218,13 +1244,66 @@ def _deaths_on_the_attacked_side(ctx: _Context, frames: dict[int, _Frame]) -> No
             frame.add("target", [e for e in attack.targets if ctx.type_of(e) not in PLACE_TYPES])
 
 
+def _victims_among_the_dead(ctx: _Context, frames: dict[int, _Frame]) -> None:
+    """"jets hit a compound on July 13, and an assessment has established that Deif was among
+    the dead": whoever a clause of the attack counts among its dead was its target."""
+    casualties = _cues()["casualty_nouns"]
+    for frame in frames.values():
+        trigger = frame.trigger
+        if frame.type != "attack" or not _is_verb(trigger):
+            continue
+        for token in trigger.subtree:
+            if token.lower_ != "among" or _lemma(token.head) != "be" or not any(
+                    c.dep_ == "pobj" and c.lower_ in casualties for c in token.children):
+                continue
+            frame.add("target", [eid for subject in token.head.children if subject.dep_ == "nsubj"
+                                 for eid in [ctx.entity(subject)] if eid and ctx.type_of(eid) == "person"])
+
+
+def _doers_blamed_afterwards(ctx: _Context, frames: dict[int, _Frame]) -> None:
+    """"When gunmen attacked the school, they killed 42 people. Authorities blamed the ADF": an
+    accusation that names no act pins the acts of unnamed doers just told (its sentence, before
+    the verb, or the one before) on the accused, as the accuser's allegation."""
+    blame_verbs = _cues()["blame_verbs"]
+    by_sentence: dict[int, list[_Frame]] = {}
+    for frame in frames.values():
+        if frame.type in {"attack", "killing"} and not frame.agents and _doer_unknown(ctx, frame):
+            by_sentence.setdefault(frame.trigger.sent.start, []).append(frame)
+    for verb in ctx.doc:
+        prep = blame_verbs.get(_lemma(verb)) if _is_verb(verb) else None
+        if prep is None or any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children):
+            continue  # "blamed X for the attack" names its act (`_blamed`)
+        accused = _entities_of(ctx, _subjects(verb) if _is_passive(verb) else _objects(verb))
+        if not accused:
+            continue
+        sent = verb.sent
+        earlier = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for start in {earlier, sent.start}:
+            for frame in by_sentence.get(start, []):
+                if frame.trigger.i < verb.i:
+                    frame.add("agent", accused)
+                    frame.blamed_by = [] if _is_passive(verb) else _entities_of(ctx, _subjects(verb))
+
+
+def _doer_unknown(ctx: _Context, frame: _Frame) -> bool:
+    """Gunmen, attackers, an unresolved "they": a doer the text gives without naming anyone."""
+    return frame.unnamed_agent or (_is_verb(frame.trigger) and any(
+        c.dep_ == "nsubj" and c.pos_ == "PRON" and ctx.entity(c) is None for c in frame.trigger.children))
+
+
 def _date_deaths_by_their_attack(events: list[Event]) -> None:
     """"X was killed in an Israeli strike ... the jets struck on Tuesday": a killing the text does
-    not date happened when the attack on the same victim did."""
+    not date happened when the attack on the same victim did; one dated only to the month
+    ("killed in a strike last month") on the day the attack on him is dated within it."""
     attack_dates = {t: e.date for e in events if e.type == "attack" and e.date for t in e.targets}
     for event in events:
-        if event.type == "killing" and event.date is None:
-            event.date = next((attack_dates[t] for t in event.targets if t in attack_dates), None)
+        if event.type != "killing":
+            continue
+        dates = [attack_dates[t] for t in event.targets if t in attack_dates]
+        if event.date is None:
+            event.date = next(iter(dates), None)
+        else:
+            event.date = next((d for d in dates if d != event.date and _within(event.date, d)), event.date)
 
 
 def _date_attacks_by_their_deaths(mentions: list[_Mention]) -> None:
@@ -1285,7 +1364,7 @@ def _merge_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
         candidates = {id(k): k for p in event.agents + event.targets
                       for k in by_participant.get((event.type, p), [])[-_MERGE_CANDIDATES:]}
         known = next((k for k in sorted(candidates.values(), key=lambda k: position[id(k)])
-                      if _same_happening(k, mention)
+                      if _same_happening(ctx, k, mention)
                       and (_dates_agree(k, mention) or _same_death(ctx, k.event, mention.event))), None)
         if known is None and mention.refers_back:
             known = next((k for k in reversed(out) if k.event.type == event.type), None)
@@ -1304,9 +1383,9 @@ def _merge_mentions(ctx: _Context, mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _same_happening(known: _Mention, mention: _Mention) -> bool:
+def _same_happening(ctx: _Context, known: _Mention, mention: _Mention) -> bool:
     first, later = known.event, mention.event
-    if first.type != later.type or (first.place and later.place and first.place != later.place):
+    if first.type != later.type or not _places_agree(ctx, first, later):
         return False
     if known.unnamed_agent or mention.unnamed_agent:
         return False  # "a militia's rocket attack on US troops" may be any attack on them
@@ -1316,6 +1395,17 @@ def _same_happening(known: _Mention, mention: _Mention) -> bool:
         return True
     # "Israel struck on Tuesday" and "the Israeli strike on Shukr": one doer, one side names no target
     return bool(set(first.agents) & set(later.agents)) and not (first.targets and later.targets)
+
+
+def _places_agree(ctx: _Context, first: Event, later: Event) -> bool:
+    """The same place or one left open; two places of one country for a strike on one person
+    ("killed in a strike on southern Gaza" and "jets hit a compound in Khan Younis"): a person
+    is hit in one place at a time, and the text may name the wider place or the narrower."""
+    if not (first.place and later.place) or first.place == later.place:
+        return True
+    countries = {ctx.resolved.entities[p].country for p in (first.place, later.place)}
+    victims = {t for t in first.targets if ctx.type_of(t) == "person"} & set(later.targets)
+    return len(countries) == 1 and None not in countries and bool(victims)
 
 
 def _agents_agree(first: Event, later: Event) -> bool:
@@ -1369,6 +1459,8 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
     hedge, attributed_to = hedge_for(frame.anchors, ctx.resolved, quotes, statements)
     if hedge == "speculative":
         return None  # "may have", "could": a possibility is not a happening
+    if frame.blamed_by is not None and hedge in {"asserted", "reported"}:
+        hedge, attributed_to = "alleged", next(iter(frame.blamed_by), None)  # who did it is an accusation
     date, dated = _event_date(ctx, frame)
     event = Event(
         type=frame.type,
