@@ -39,22 +39,26 @@ clause telling what the act followed ("succeeded him after a strike killed him i
 else the nearest date of its sentence that no other trigger's clause holds (not a date of
 saying); else, in a sentence without dates, the last date of the sentence before (not a
 dateline's). "The next day", "three days later",
-"that November" count from the last date the text fixed; what has gone on "since" a date
+"that November" count from the last date the text fixed (a succession does not take the date
+of the sentence before, which tells another happening); what has gone on "since" a date
 (present perfect) spans it to publication; a death "in that operation" takes the date of the
 last attack told. There is no default date, because dates are never invented.
 
 Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
-doer where one names no target), agreeing dates and places; "the attack" without a target is
-the last attack mentioned. A killing without a date takes the date of the attack on its victim;
-an attack dated only nearby, the date its sentence gives its victim's death.
+doer where one names no target), agreeing dates and places (two places of one country for a
+strike on one person); "the attack" without a target is the last attack mentioned. Whoever a
+clause of an attack counts "among the dead" is its target. A killing without a date, or dated
+only to a month or year, takes the date of the attack on its victim; an attack dated only nearby,
+the date its sentence gives its victim's death. An accusation that names no act ("authorities
+blamed the ADF") makes the accused the alleged doer of the acts of unnamed doers just told.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import lru_cache
-from collections.abc import Set
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -64,8 +68,8 @@ from ..lexicon import load_lexicon
 from ..model import Event, Statement
 from .attribution import Quote
 from .dates import anaphoric_date, is_anaphoric, normalize_date
-from .pipeline import date_entities
 from .hedges import hedge_for
+from .pipeline import date_entities
 from .resolve import Resolved
 from .statements import evidence_of
 
