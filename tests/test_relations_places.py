@@ -391,3 +391,22 @@ def test_a_claim_about_something_else_places_no_one(run):
 def test_forces_known_as_a_name_operate_as_that_organisation(run):
     result = located(run("Prigozhin's men, known as the Wagner Group, fought in Bakhmut."))
     assert ("wagner-group", "bakhmut") in result
+
+
+# --- ground assaults and falling back -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Hezbollah fighters spearheaded the assault on Qusair.", ("hezbollah", "qusayr")),
+    ("Hezbollah's assault on Qusair began in May.", ("hezbollah", "qusayr")),
+    ("Kataib Hezbollah led the battle for Mosul.", ("kataib-hezbollah", "mosul")),
+    ("Wagner fighters fell back to Sirte.", ("wagner-group", "sirte")),
+    ("The Houthis withdrew to Saada.", ("houthis", "saada")),
+])
+def test_a_ground_assault_or_a_retreat_places_the_group(run, text, pair):
+    assert located(run(text)).get(pair) == "asserted"
+
+
+def test_an_assault_on_a_country_or_a_fall_of_prices_places_no_one(run):
+    assert not located(run("Hamas's assault on Israel killed hundreds."))  # where in Israel the text does not say
+    assert not located(run("Prices in Sirte fell back to normal."))
+    assert not located(run("Hezbollah fell back."))

@@ -7,9 +7,9 @@
   holdings     "the Taliban seized Kunduz", "controls most of the north", "Raqqa, held by X",
                "the X-held city of Z"
   deployments  "has deployed 1,500 fighters to Libya", "sent Wagner fighters to Sudan", "its fighters
-               crossed into Kenya", "the US keeps troops in Syria"
+               crossed into Kenya", "fell back to Sirte", "the US keeps troops in Syria"
   activities   "Wagner's operations in Libya", "ADF camps in Ituri", "Hezbollah's Iraqi campaign",
-               "Turkey hosts a Hamas office"
+               "led the assault on Qusair" (a ground fight for a town), "Turkey hosts a Hamas office"
 
 The operator is an organisation; a state only through its own forces ("French troops", "the US
 keeps troops"), since the ontology lets a country operate abroad but "Iran in Syria" says too little.
@@ -409,7 +409,9 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
     for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
-        deploying, moving = has_cue("deploy_verbs", v), has_cue("movement_verbs", v)
+        deploying = has_cue("deploy_verbs", v)
+        fallback = [c for c in v.children if c.dep_ in {"prt", "advmod"} and has_cue("fallback_particles", c)]
+        moving = has_cue("movement_verbs", v) or bool(fallback)
         garrisoning, leaving = has_cue("garrison_verbs", v), has_cue("departure_verbs", v)
         if not (deploying or moving or garrisoning or leaving):
             continue
@@ -421,6 +423,7 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
             heads = [v, *objects, *(c for c in v.children if c.dep_ in {"prt", "prep"} and c.lower_ == "out")]
             places = [e for h in heads for e in _located(ctx, h, {"from", "of"})]
             places += [e for o in objects if o not in forces for e in _places(ctx, o)]
+            places += _located(ctx, v, {"to"})  # "withdrew to Saada": and went there
         elif garrisoning:
             if not forces:
                 continue
@@ -428,7 +431,8 @@ def deployments(ctx: RelationContext) -> Iterator[Candidate]:
                 + [e for o in forces for e in _located(ctx, o, set(cues()["location_preps"]))]
         else:
             preps = set(cues()["movement_preps"]) if moving else {"to", "into"}
-            places = _located(ctx, v, preps) + [e for o in objects for e in _located(ctx, o, {"to", "into"})]
+            places = [e for h in [v, *fallback] for e in _located(ctx, h, preps)]  # "fell back to Sirte"
+            places += [e for o in objects for e in _located(ctx, o, {"to", "into"})]
             if moving:  # "reached the capital"
                 places += [e for o in objects for e in _places(ctx, o)]
         if not places:
@@ -477,6 +481,8 @@ def activities(ctx: RelationContext) -> Iterator[Candidate]:
         if not owners:
             continue
         places = _located(ctx, noun, _near_preps())
+        if has_cue("ground_assault_nouns", noun):  # "led the assault on Qusair"
+            places += [e for e in _located(ctx, noun, set(cues()["ground_assault_preps"])) if etype(ctx, e) == "place"]
         if noun.dep_ == "dobj" and has_cue("garrison_verbs", noun.head):  # "keeps its bases openly in Syria"
             places += _located(ctx, noun.head, set(cues()["location_preps"]))
             anchor = [noun.head, noun]
