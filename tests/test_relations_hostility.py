@@ -453,3 +453,17 @@ def test_state_forces_fighting_alongside_rebels_back_them(run):
 def test_state_working_with_rebels_stays_allied(run):
     result = run("Rwanda worked with the M23 for years.")
     pair(result, "allied_with", "Rwanda", "M23")
+
+
+def test_designated_among_them_names_the_counted_objects(run):
+    result = run("The TFTC designated nine individuals already sanctioned by the United States, "
+                 "among them Talal Hamiyah, Adham Tabaja and Hashem Safieddine.")
+    for name in ("Talal Hamiyah", "Adham Tabaja", "Hashem Safieddine"):
+        assert pair(result, "opposes", "TFTC", name)
+    # the sanctioning agent of the participle is not the designator
+    no_pair(result, "opposes", "United States", "Talal Hamiyah")
+
+
+def test_among_them_without_a_designation_is_not_a_designation(run):
+    result = run("Nine commanders met in Beirut, among them Talal Hamiyah and Adham Tabaja.")
+    assert not [r for r in result.relations if r.type == "opposes"]

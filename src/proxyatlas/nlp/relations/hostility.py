@@ -203,6 +203,7 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
             victims = [c for c in v.children if c.dep_ in {"dobj", "dative"}][:1]
             # "blacklisted him along with two other commanders, A and B": they share the object's lot
             victims += [p for p in _along_with(v) if victims and p.i > victims[0].i]
+            victims += _listed_among_them(v) if victims else []
         if has_cue("avenge_verbs", v):
             victims = []  # "vowed to avenge Haniyeh against Israel": the object is one's own dead
         targets = [e for c in victims for e in _victims(ctx, c, killing)]
@@ -523,6 +524,17 @@ def _along_with(v: Token) -> list[Token]:
                for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
                for p in w.children if p.dep_ == "pobj"]
     return phrases + [a for p in phrases for c in p.children if c.dep_ == "appos" for a in [c, *c.conjuncts]]
+
+
+def _listed_among_them(v: Token) -> list[Token]:
+    """"designated nine individuals, among them A, B and C": the names after "among them", which
+    the parser hangs on the verb as a second object, are some of the first object's."""
+    among = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "among"
+                  and any(p.lower_ in {"them", "whom"} for p in c.children)), None)
+    if among is None:
+        return []
+    return [n for c in v.children if c.dep_ in {"dobj", "appos", "npadvmod"} and c.i > among.i
+            for n in [c, *c.conjuncts]]
 
 
 def hostile_nouns(ctx: RelationContext) -> Iterator[Candidate]:
