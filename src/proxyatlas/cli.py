@@ -519,7 +519,8 @@ def merge_events(a: str, b: str, author: str | None, reason: str | None, db: str
 @click.option("--document", required=True, help="The document (id or unique id prefix) whose reports are "
                                                  "another happening.")
 @correction_options
-def split_event(event: str, document: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+def split_event(event: str, document: str, author: str | None, reason: str | None, db: str | None,
+                fmt: str) -> None:
     """Record that what DOCUMENT reports is another happening than EVENT; replayed on every rebuild.
 
     Example: proxyatlas split-event 7f4a0fbe --document d3fa2c2b

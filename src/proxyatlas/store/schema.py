@@ -187,7 +187,8 @@ def migrate(conn: sqlite3.Connection) -> int:
                               f"proxyatlas ({SCHEMA_VERSION}); upgrade proxyatlas")
     saved = backup(conn, old) if old > 0 else None
     with transaction(conn):
-        pending = [v for v in sorted(MIGRATIONS) if v > current_version(conn)]  # another process may have migrated it
+        # read under the write lock: another process may have migrated the store meanwhile
+        pending = [v for v in sorted(MIGRATIONS) if v > current_version(conn)]
         for version in pending:
             name, func = MIGRATIONS[version]
             func(conn)
