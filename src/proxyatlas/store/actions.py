@@ -2,7 +2,7 @@
 
 Every operation checks its arguments against the store (ProxyatlasError, NotFoundError for
 what does not exist, the store unchanged), stores one `curation` record and brings the derived
-tables up to date: a rejection or a new hedge changes one relation row, a confirmation none
+tables up to date: a rejection or a new hedge changes one relation (or event) row, a confirmation none
 (queries read it from the records), and everything else re-derives the store from its
 extractions (no NLP), so that what a rebuild would show is what the analyst sees at once.
 """
