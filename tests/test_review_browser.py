@@ -1,7 +1,8 @@
 """Analyst review in a real browser (Debian's chromium driven by playwright), on a private copy
 of the web test store served with a token: reject a relation on the actor page and see it leave
 the page, the network and the CSV export; merge two actors and undo it; confirm from the review
-queue with the keyboard; and, without signing in, no write control at all. The page fixture of
+queue with the keyboard; split, reject and merge events on the timeline; and, without signing
+in, no write control at all. The page fixture of
 test_web_browser checks every test for requests off 127.0.0.1, dialogs and console errors."""
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import csv
 import httpx
 import pytest
 from click.testing import CliRunner
+from event_reports import OTHER_STRIKE, PUBLISHED, STRIKE_OWN, STRIKE_WIRE
+from store_helpers import write
 from test_web_browser import browser, page, pytestmark, shoot  # noqa: F401  (shared fixtures and skip)
 from web_helpers import Server, store_copy, web_store
 
@@ -154,3 +157,82 @@ def test_review_queue_confirms_with_the_keyboard(page, server):  # noqa: F811
     page.locator("#review-status.done", has_text="Undone").wait_for()
     assert target in {r["id"] for r in api.relations(db=server.db)}
     page.locator(f".review-item[data-relation='{target}']").wait_for()
+
+
+@pytest.fixture(scope="module")
+def strikes_server(tmp_path_factory):
+    """A store of three reports (tests/event_reports.py): two of one strike in Nabatieh, one of
+    a strike in Tyre, served with the token."""
+    folder = tmp_path_factory.mktemp("strikes")
+    write(folder / "news", "wire.txt", STRIKE_WIRE, source="Reuters", published=PUBLISHED)
+    write(folder / "news", "own.txt", STRIKE_OWN, source="Associated Press", published=PUBLISHED)
+    write(folder / "news", "tyre.txt", OTHER_STRIKE, source="L'Orient Today", published=PUBLISHED)
+    db = folder / "strikes.db"
+    assert api.ingest([folder / "news"], db=db).added == 3
+    server = Server(db, token=TOKEN)
+    server.db = db
+    yield server
+    server.stop()
+
+
+def open_event(page, server, event_id: str):  # noqa: F811
+    """The timeline page with one event selected: its details, with the event controls."""
+    page.goto(f"{server.url}/timeline")
+    page.locator(f".vis-item [data-item='{event_id}']").click()
+    controls = page.locator(f"#timeline-detail .event-actions[data-event='{event_id}']")
+    controls.wait_for()
+    return controls
+
+
+def test_split_reject_and_merge_events_on_the_timeline(page, strikes_server):  # noqa: F811
+    server = strikes_server
+    events = {e["place"]: e for e in api.events(db=server.db)}
+    strike, tyre = events["nabatieh"], events["tyre"]
+    own = next(ev["document"] for ev in strike["evidence"] if ev["outlet"] == "Associated Press")
+    page.goto(f"{server.url}/timeline")
+    page.locator(f".vis-item [data-item='{strike['id']}']").click()
+    page.locator("#timeline-detail h3").wait_for()
+    assert page.locator(".event-actions").count() == 0  # not signed in: no control
+    sign_in(page, server)
+
+    # split the Associated Press report off the Nabatieh strike
+    controls = open_event(page, server, strike["id"])
+    controls.locator(".split-document").select_option(own)
+    controls.locator(".split-event-button").click()
+    page.locator("#flash", has_text="Split Associated Press").wait_for()
+    assert sorted(e["documents"] for e in api.events(db=server.db)) == [1, 1, 1]
+
+    # reject the Tyre strike, with a reason: it leaves the page and /api/events
+    controls = open_event(page, server, tyre["id"])
+    controls.locator("button.reject").click()
+    controls.locator(".reject-reason").fill("a drill, not a strike")
+    controls.locator(".reject-reason").press("Enter")
+    page.locator("#flash", has_text="Rejected the attack").wait_for()
+    page.locator(f".vis-item [data-item='{strike['id']}']").wait_for()
+    assert page.locator(f".vis-item [data-item='{tyre['id']}']").count() == 0
+    listed = httpx.get(f"{server.url}/api/events").json()["events"]
+    assert tyre["id"] not in {e["id"] for e in listed} and len(listed) == 2
+    record = api.corrections(db=server.db)[0]
+    assert (record["kind"], record["author"], record["reason"]) == ("reject_event", "Ann Analyst",
+                                                                    "a drill, not a strike")
+
+    # merge the split-off report back: one event of two documents again
+    alone = next(e for e in listed if e["id"] != strike["id"])
+    controls = open_event(page, server, strike["id"])
+    controls.locator(".merge-filter").fill("Nabatieh")
+    controls.locator(".merge-event").select_option(alone["id"])
+    controls.locator(".merge-event-button").click()
+    page.locator("#flash", has_text="Merged").wait_for()
+    page.locator(f".vis-item [data-item='{strike['id']}']").wait_for()
+    assert page.locator(".vis-item.tl-event [data-item]").count() == 1
+    [merged] = httpx.get(f"{server.url}/api/events").json()["events"]
+    assert (merged["id"], merged["documents"]) == (strike["id"], 2)
+    assert [c["kind"] for c in api.corrections(db=server.db)] == ["merge_events", "reject_event", "split_event"]
+
+    # the corrections page names the events, and its undo brings the Tyre strike back
+    page.goto(f"{server.url}/corrections")
+    row = page.locator(f"#corrections tr[data-correction='{record['id']}']")
+    assert f"event {tyre['id'][:10]}" in row.text_content()
+    row.locator("button.undo").click()
+    page.locator("#flash", has_text="Undid the reject_event").wait_for()
+    assert tyre["id"] in {e["id"] for e in httpx.get(f"{server.url}/api/events").json()["events"]}

@@ -14,7 +14,7 @@ from proxyatlas.cli import main
 
 STORE_COMMANDS = ["ingest", "entities", "show", "relations", "path", "timeline", "as-of", "sources", "conflicts",
                   "documents", "merge", "split", "reject", "rebuild", "graph-stats", "events", "numbers", "merge-events",
-                  "split-event"]
+                  "split-event", "reject-event"]
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

@@ -1,5 +1,5 @@
 """Events resolved across documents: reports of one happening are one event, with every report
-as evidence and their disagreements side by side; analysts' merges and splits are replayed.
+as evidence and their disagreements side by side; analysts' merges, splits and rejections are replayed.
 
 Every test that takes `store_db` runs on SQLite and on PostgreSQL (conftest)."""
 
@@ -10,7 +10,7 @@ from event_reports import OTHER_STRIKE, PUBLISHED, STRIKE_COPY, STRIKE_OWN, STRI
 from store_helpers import dump, write
 
 from proxyatlas import api
-from proxyatlas.errors import DataError, ProxyatlasError
+from proxyatlas.errors import DataError, NotFoundError, ProxyatlasError
 from proxyatlas.store import open_store
 from proxyatlas.store.rules import load_rules, parse
 
@@ -103,6 +103,52 @@ def test_bad_event_corrections_change_nothing(strikes):
     assert dump(strikes) == before
 
 
+def _rejected_rows(db: str) -> list[tuple[str, int]]:
+    with open_store(db) as store:
+        return [tuple(r) for r in store.conn.execute("SELECT place, documents FROM events WHERE rejected = 1")]
+
+
+def test_a_rejected_event_leaves_every_read_stays_rejected_and_undo_restores_it(strikes, tmp_path):
+    events = _by_place(strikes)
+    strike, tyre = events["nabatieh"], events["tyre"]
+    tyre_doc = tyre["document"]
+    record = api.reject_event(tyre["id"][:10], db=strikes, author="jd", reason="a drill, not a strike")
+    assert (record["kind"], record["entity"], record["author"], record["reason"]) == \
+        ("reject_event", tyre["id"], "jd", "a drill, not a strike")
+    assert set(_by_place(strikes)) == {"nabatieh"}
+    assert [i["place"] for i in api.timeline("Israel", db=strikes) if i["kind"] == "event"] == ["nabatieh"]
+    assert api.document(tyre_doc, db=strikes)["events"] == [] and api.show("Tyre", db=strikes)["events"] == []
+    exported = api.export("csv", db=strikes, out=tmp_path / "csv")
+    assert exported["events"] == 1 and "Tyre" not in (tmp_path / "csv" / "events.csv").read_text(encoding="utf-8")
+    with pytest.raises(ProxyatlasError, match=f"event {tyre['id']} is rejected; undo the rejection first"):
+        api.merge_events(strike["id"], tyre["id"], db=strikes)
+
+    before = dump(strikes)
+    api.rebuild(db=strikes)
+    assert dump(strikes)["events"] == before["events"] and set(_by_place(strikes)) == {"nabatieh"}
+    # another outlet's report of the same non-happening joins the rejected event, hidden with it
+    write(tmp_path / "more", "tyre2.txt", OTHER_STRIKE.replace("a security source said", "witnesses said"),
+          source="Al Mayadeen", published=PUBLISHED)
+    api.ingest([tmp_path / "more"], db=strikes)
+    assert _rejected_rows(strikes) == [("tyre", 2)] and set(_by_place(strikes)) == {"nabatieh"}
+
+    api.undo(record["id"], db=strikes, author="jd")
+    assert _rejected_rows(strikes) == [] and _by_place(strikes)["tyre"]["documents"] == 2
+
+
+def test_bad_event_rejections_change_nothing(strikes):
+    strike = _by_place(strikes)["nabatieh"]
+    before = dump(strikes)
+    with pytest.raises(NotFoundError, match="no event with id 'ffffff'"):
+        api.reject_event("ffffff", db=strikes, reason="wrong")
+    with pytest.raises(ProxyatlasError, match=f"give the reason event {strike['id']} is wrong"):
+        api.reject_event(strike["id"], db=strikes, reason="  ")
+    assert dump(strikes) == before
+    api.reject_event(strike["id"], db=strikes, reason="wrong")
+    with pytest.raises(ProxyatlasError, match="is rejected; undo the rejection first"):
+        api.reject_event(strike["id"], db=strikes, reason="twice")
+
+
 def test_undated_reports_stay_apart_across_documents(tmp_path):
     db = str(tmp_path / "s.db")
     folder = tmp_path / "news"
@@ -148,9 +194,31 @@ def test_a_schema_1_store_gets_its_events_resolved_when_opened(tmp_path):
     for table in ("documents", "document_bands", "extractions", "corrections"):
         conn.execute(f"INSERT INTO main.{table} SELECT * FROM new.{table}")
     conn.close()
-    with pytest.warns(ProxyatlasWarning, match="migrated from schema version 1 to 2"):
+    with pytest.warns(ProxyatlasWarning, match=f"migrated from schema version 1 to {schema.SCHEMA_VERSION}"):
         migrated = api.events(db=str(old))
     assert [(e["id"], e["documents"], e["sources"]) for e in migrated] == \
         [(e["id"], e["documents"], e["sources"]) for e in api.events(db=new)]
     assert any(e["documents"] == 2 for e in migrated)
     assert api.relations(db=str(old)) == api.relations(db=new)
+
+
+def test_a_schema_2_store_keeps_its_events_when_it_gains_rejections(tmp_path):
+    """Schema 3 adds `events.rejected`: a store made before it keeps every event, none rejected."""
+    import sqlite3
+
+    from proxyatlas.errors import ProxyatlasWarning
+
+    db = tmp_path / "s.db"
+    folder = tmp_path / "news"
+    write(folder, "wire.txt", STRIKE_WIRE, source="Reuters", published=PUBLISHED)
+    write(folder, "tyre.txt", OTHER_STRIKE, source="L'Orient Today", published=PUBLISHED)
+    api.ingest([folder], db=db)
+    events = api.events(db=db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("ALTER TABLE events DROP COLUMN rejected")  # the store as schema 2 left it
+    conn.execute("DELETE FROM migrations WHERE version = 3")
+    conn.close()
+    with pytest.warns(ProxyatlasWarning, match="migrated from schema version 2 to 3"):
+        assert api.events(db=db) == events and len(events) == 2
+    api.reject_event(events[0]["id"], db=db, reason="a drill")
+    assert api.events(db=db) == events[1:]

@@ -73,9 +73,18 @@ def test_events_and_numbers_commands(db):
     (["numbers", "Nobody Atall"], "no entity named 'Nobody Atall'"),
     (["merge-events", "abc", "def"], "no event with id 'abc'"),
     (["split-event", "abc", "--document", "def"], "no event with id 'abc'"),
+    (["reject-event", "abc", "--reason", "a drill"], "no event with id 'abc'"),
 ])
 def test_bad_arguments_are_one_line_errors_and_change_nothing(db, args, message):
     before = dump(db)
     result = CliRunner().invoke(main, [*args, "--db", db])
     assert result.exit_code == 1 and message in result.output and len(result.output.strip().splitlines()) == 1
     assert dump(db) == before
+
+
+def test_reject_event_without_a_reason_is_refused(db):
+    event = api.events(db=db)[0]["id"]
+    before = dump(db)
+    result = CliRunner().invoke(main, ["reject-event", event[:8], "--db", db])
+    assert result.exit_code == 1 and f"give the reason event {event} is wrong" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and dump(db) == before

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from event_reports import OTHER_STRIKE, PUBLISHED, STRIKE_OWN, STRIKE_WIRE
+from store_helpers import write
 from web_helpers import store_copy, web_store
 
 from proxyatlas import api
@@ -101,6 +103,12 @@ def test_without_a_valid_token_nothing_changes(client, db, tmp_path):
      ["body", "recategorise", "category"]),
     ({"action": "alias", "entity": "houthis", "author": "Ann"}, ["body", "alias", "alias"]),
     ({"action": "undo", "author": "Ann"}, ["body", "undo", "correction"]),
+    ({"action": "merge_events", "event": "x", "author": "Ann"}, ["body", "merge_events", "other"]),
+    ({"action": "merge_events", "event": "x", "other": "y", "entity": "z", "author": "Ann"},
+     ["body", "merge_events", "entity"]),
+    ({"action": "split_event", "event": "x", "author": "Ann"}, ["body", "split_event", "document"]),
+    ({"action": "reject_event", "event": "x", "author": "Ann"}, ["body", "reject_event", "reason"]),
+    ({"action": "reject_event", "event": "x", "reason": "", "author": "Ann"}, ["body", "reject_event", "reason"]),
     ({"action": "confirm", "relation": "x", "author": "Ann", "relaton": "typo"}, ["body", "confirm", "relaton"]),
     ({"action": "delete", "author": "Ann"}, ["body"]),
     ({"author": "Ann"}, ["body"]),
@@ -115,7 +123,10 @@ def test_unknown_ids_are_404_and_refusals_422(client, db):
     for body in ({"action": "confirm", "relation": "ffffffffffff", "author": "Ann"},
                  {"action": "merge", "entity": "houthis", "other": "No Such Actor Anywhere", "author": "Ann"},
                  {"action": "alias", "entity": "no-such-actor-anywhere", "alias": "X", "author": "Ann"},
-                 {"action": "undo", "correction": "0123456789", "author": "Ann"}):
+                 {"action": "undo", "correction": "0123456789", "author": "Ann"},
+                 {"action": "merge_events", "event": "ffffffffffff", "other": "eeeeeeeeeeee", "author": "Ann"},
+                 {"action": "split_event", "event": "ffffffffffff", "document": "eeee", "author": "Ann"},
+                 {"action": "reject_event", "event": "ffffffffffff", "reason": "a drill", "author": "Ann"}):
         assert "no " in post(client, body, status=404)["detail"], body
     rel = relation(db)
     post(client, {"action": "confirm", "relation": rel["id"], "author": "Ann"})
@@ -126,6 +137,61 @@ def test_unknown_ids_are_404_and_refusals_422(client, db):
     response = client.post("/api/corrections", content=b"{not json", headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 422
     assert len(client.get("/api/corrections").json()) == 1
+
+
+@pytest.fixture(scope="module")
+def strikes_store(tmp_path_factory):
+    """Two reports of one strike in Nabatieh and one of a strike in Tyre (tests/event_reports.py)."""
+    folder = tmp_path_factory.mktemp("strikes")
+    write(folder / "news", "wire.txt", STRIKE_WIRE, source="Reuters", published=PUBLISHED)
+    write(folder / "news", "own.txt", STRIKE_OWN, source="Associated Press", published=PUBLISHED)
+    write(folder / "news", "tyre.txt", OTHER_STRIKE, source="L'Orient Today", published=PUBLISHED)
+    assert api.ingest([folder / "news"], db=folder / "strikes.db").added == 3
+    return folder / "strikes.db"
+
+
+def events_by_place(client) -> dict[str, dict]:
+    return {e["place"]: e for e in client.get("/api/events").json()["events"]}
+
+
+def test_event_actions_merge_split_reject_survive_rebuild_and_undo(strikes_store, tmp_path):
+    db = store_copy(strikes_store, tmp_path)
+    client = TestClient(create_app(db, TOKEN))
+    strike, tyre = events_by_place(client)["nabatieh"], events_by_place(client)["tyre"]
+    body = {"action": "reject_event", "event": tyre["id"], "reason": "a drill", "author": "Mallory"}
+    assert client.post("/api/corrections", json=body).status_code == 401 and len(events_by_place(client)) == 2
+
+    merged = post(client, {"action": "merge_events", "event": strike["id"], "other": tyre["id"][:10],
+                           "author": "Ann", "reason": "one raid"})
+    assert (merged["kind"], merged["entity"], merged["other"], merged["reason"]) == \
+        ("merge_events", strike["id"], tyre["id"], "one raid")
+    [one] = client.get("/api/events").json()["events"]
+    assert one["documents"] == 3
+
+    split = post(client, {"action": "split_event", "event": one["id"], "document": tyre["document"][:10],
+                          "author": "Ann"})
+    assert (split["kind"], split["other"]) == ("split_event", tyre["document"])
+    apart = events_by_place(client)
+    assert (apart["nabatieh"]["documents"], apart["tyre"]["documents"]) == (2, 1)
+    assert "already one event" in post(client, {"action": "merge_events", "event": strike["id"],
+                                                "other": strike["id"], "author": "Ann"}, status=422)["detail"]
+    assert "not one of the 2 documents" in post(client, {"action": "split_event", "event": strike["id"],
+                                                         "document": "0000", "author": "Ann"}, status=422)["detail"]
+
+    rejected = post(client, {**body, "event": apart["tyre"]["id"], "author": "Ann"})
+    assert (rejected["kind"], rejected["author"], rejected["reason"]) == ("reject_event", "Ann", "a drill")
+    assert set(events_by_place(client)) == {"nabatieh"}
+    timeline = client.get("/api/timeline").json()["items"]
+    assert [i["place"] for i in timeline if i["kind"] == "event"] == ["nabatieh"]
+    assert "is rejected" in post(client, {**body, "event": apart["tyre"]["id"], "author": "Ann"}, status=422)["detail"]
+
+    api.rebuild(db=db)
+    assert set(events_by_place(client)) == {"nabatieh"} and events_by_place(client)["nabatieh"]["documents"] == 2
+    post(client, {"action": "undo", "correction": rejected["id"], "author": "Ann"})
+    assert events_by_place(client)["tyre"]["documents"] == 1
+    listing = client.get("/api/corrections").json()
+    assert [c["kind"] for c in listing] == ["undo", "reject_event", "split_event", "merge_events"]
+    assert listing[1]["undone_by"] == listing[0]["id"]
 
 
 def test_review_queue_orders_by_score_with_reasons_and_evidence(client, db):

@@ -324,20 +324,32 @@ def review_queue(*, db: PathLike | None = None, limit: int = 50, offset: int = 0
         return queue(store, limit=limit, offset=offset)
 
 
-def merge_events(a: str, b: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+def merge_events(a: str, b: str, *, db: PathLike | None = None, author: str | None = None,
+                 reason: str | None = None) -> dict[str, Any]:
     """Record that events a and b (ids or unique prefixes) are one happening; replayed on every rebuild."""
     from .store import actions
 
     with _opened(db) as store:
-        return actions.merge_events(store, a, b, author)
+        return actions.merge_events(store, a, b, author, reason)
 
 
-def split_event(event: str, document: str, *, db: PathLike | None = None, author: str | None = None) -> dict[str, Any]:
+def split_event(event: str, document: str, *, db: PathLike | None = None, author: str | None = None,
+                reason: str | None = None) -> dict[str, Any]:
     """Record that what `document` reports is another happening than `event`; replayed on every rebuild."""
     from .store import actions
 
     with _opened(db) as store:
-        return actions.split_event(store, event, document, author)
+        return actions.split_event(store, event, document, author, reason)
+
+
+def reject_event(event: str, *, reason: str, db: PathLike | None = None, author: str | None = None
+                 ) -> dict[str, Any]:
+    """Record that an event (id or unique prefix) is no happening, and why: it disappears from
+    queries, timelines and exports; replayed on every rebuild."""
+    from .store import actions
+
+    with _opened(db) as store:
+        return actions.reject_event(store, event, author, reason)
 
 
 def rebuild(*, db: PathLike | None = None, registry: Iterable[PathLike] = (),

@@ -503,34 +503,45 @@ def review(limit: int, db: str | None, fmt: str) -> None:
 @main.command("merge-events")
 @click.argument("a")
 @click.argument("b")
-@click.option("--author", help="Who decides (default: the login name).")
-@store_options
-def merge_events(a: str, b: str, author: str | None, db: str | None, fmt: str) -> None:
+@correction_options
+def merge_events(a: str, b: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
     """Record that events A and B (ids or unique id prefixes) are one happening; replayed on every rebuild.
 
     Example: proxyatlas merge-events 7f4a0fbe 9938fd02 --author jd
     """
     from .api import merge_events as _merge_events
 
-    record = _merge_events(a, b, db=db, author=author)
-    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+    _correction(_merge_events(a, b, db=db, author=author, reason=reason), fmt)
 
 
 @main.command("split-event")
 @click.argument("event")
 @click.option("--document", required=True, help="The document (id or unique id prefix) whose reports are "
                                                  "another happening.")
-@click.option("--author", help="Who decides (default: the login name).")
-@store_options
-def split_event(event: str, document: str, author: str | None, db: str | None, fmt: str) -> None:
+@correction_options
+def split_event(event: str, document: str, author: str | None, reason: str | None, db: str | None,
+                fmt: str) -> None:
     """Record that what DOCUMENT reports is another happening than EVENT; replayed on every rebuild.
 
     Example: proxyatlas split-event 7f4a0fbe --document d3fa2c2b
     """
     from .api import split_event as _split_event
 
-    record = _split_event(event, document, db=db, author=author)
-    _echo(render(record, fmt, CORRECTION_COLUMNS, items=[record]))
+    _correction(_split_event(event, document, db=db, author=author, reason=reason), fmt)
+
+
+@main.command("reject-event")
+@click.argument("event")
+@correction_options
+def reject_event(event: str, author: str | None, reason: str | None, db: str | None, fmt: str) -> None:
+    """Record that EVENT (id or unique id prefix) is no happening, with the --reason (required); it
+    disappears from events, timelines and exports, and stays hidden on every rebuild.
+
+    Example: proxyatlas reject-event 7f4a0fbe --reason "a metaphor, not an attack"
+    """
+    from .api import reject_event as _reject_event
+
+    _correction(_reject_event(event, db=db, author=author, reason=reason or ""), fmt)
 
 
 @main.command()

@@ -2,7 +2,7 @@
 
 Every operation checks its arguments against the store (ProxyatlasError, NotFoundError for
 what does not exist, the store unchanged), stores one `curation` record and brings the derived
-tables up to date: a rejection or a new hedge changes one relation row, a confirmation none
+tables up to date: a rejection or a new hedge changes one relation (or event) row, a confirmation none
 (queries read it from the records), and everything else re-derives the store from its
 extractions (no NLP), so that what a rebuild would show is what the analyst sees at once.
 """
@@ -195,8 +195,10 @@ def rehedge(store: Store, relation_id: str, hedge: str, author: str | None = Non
 
 # -- events ------------------------------------------------------------------------------------
 def _event(store: Store, event_id: str) -> tuple[str, list[tuple[str, str]]]:
-    """A stored event (id or unique id prefix) and its reports as (report, document)."""
-    (eid,) = _one_by_id(store, "events", "id", event_id, "event")
+    """A stored event that is not rejected (id or unique id prefix) and its reports as (report, document)."""
+    eid, rejected = _one_by_id(store, "events", "id, rejected", event_id, "event")
+    if rejected:
+        raise ProxyatlasError(f"event {eid} is rejected; undo the rejection first")
     reports = store.conn.execute("SELECT id, document FROM event_reports WHERE event = ? ORDER BY id", (eid,))
     return eid, [(r[0], r[1]) for r in reports.fetchall()]
 
@@ -225,6 +227,18 @@ def split_event(store: Store, event: str, document: str, author: str | None = No
     moved = [r for r, d in reports if d == wanted[0]]
     return _record(store, "split_event", _rederive, reason=reason, author=author, entity=eid, other=wanted[0],
                    data={"moved": moved, "kept": [r for r, d in reports if d != wanted[0]]})
+
+
+def reject_event(store: Store, event: str, author: str | None = None, reason: str | None = None
+                 ) -> dict[str, Any]:
+    """Hide an event that is no happening from every query and export (its reports stay in the
+    ledger; reports later documents add to it stay hidden with it). A reason is required."""
+    eid, reports = _event(store, event)
+    if not (reason and reason.strip()):
+        raise ProxyatlasError(f"give the reason event {eid} is wrong (--reason); it is kept with the rejection")
+    return _record(store, "reject_event", lambda conn: conn.execute("UPDATE events SET rejected = 1 WHERE id = ?",
+                                                                    (eid,)),
+                   reason=reason, author=author, entity=eid, data={"reports": [r for r, _ in reports]})
 
 
 # -- undo --------------------------------------------------------------------------------------

@@ -8,8 +8,10 @@ that alias out of e into a new entity; `recategorise` sets an entity's type and 
 them through merges): `reject` hides one (its evidence stays), `confirm` marks it checked by a
 person, `retype` changes its type, `rehedge` its hedge. `undo` withdraws any earlier record
 but an undo: the records are replayed as if the withdrawn one had never been made. Events are
-merged and split the same way (`merge_events`, `split_event`); their records name the reports on
-each side, whose ids stay the same on every rebuild, unlike an event's id.
+merged and split the same way (`merge_events`, `split_event`) and rejected (`reject_event`: it is
+no happening); their records name the reports on each side, whose ids stay the same on every
+rebuild, unlike an event's id. An event with a rejected report is hidden, so reports of the same
+non-happening that later documents add stay hidden with it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -57,6 +60,10 @@ class Corrections:
     # other's event. A later correction overrides an earlier one about the same reports.
     event_merges: list[list[str]] = field(default_factory=list)
     apart: dict[str, set[str]] = field(default_factory=dict)
+    rejected_reports: set[str] = field(default_factory=set)
+
+    def is_event_rejected(self, reports: Iterable[str]) -> bool:
+        return any(r in self.rejected_reports for r in reports)
 
     def reports_apart(self, report: str) -> set[str]:
         return self.apart.get(report, set())
@@ -186,6 +193,8 @@ def load(conn: sqlite3.Connection) -> Corrections:
             out._merge_events(extra["keep"], extra["other"])
         elif kind == "split_event":
             out._split_event(extra["moved"], extra["kept"])
+        elif kind == "reject_event":
+            out.rejected_reports.update(extra["reports"])
     return out
 
 

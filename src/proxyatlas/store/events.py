@@ -8,7 +8,8 @@ A report (one event as one document's extraction gives it) joins a stored event 
     conflicts with a place of the event (two places conflict unless one is the other or a
     country holding it; a report's places are its own and those its sentences name),
 and no analyst's split keeps them apart. An undated report joins only within its document.
-Analysts' merges are replayed as soon as the reports they name are stored.
+Analysts' merges are replayed as soon as the reports they name are stored; an event holding a
+report an analyst rejected is stored with `rejected` set, and no query shows it.
 
 An event's own values (type, date, place, agents, targets, hedge, death toll) are the variant
 the most and best sources give: more independent sources first, then the surer hedge, then
@@ -184,11 +185,13 @@ class EventResolver:
         published = sorted({r["published"] for r in reports if r["published"]}, key=sort_key)
         self.conn.execute(
             "INSERT INTO events (id, type, family, date, date_start, date_end, span_start, span_end, place, hedge, "
-            "fatalities, documents, sources, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "fatalities, documents, sources, first_seen, last_seen, rejected) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event, values["type"], self.rules.family(values["type"]), values["date"], date_start, date_end,
              min(starts) if starts else None, max(ends) if ends else None, values["place"], values["hedge"],
              values["fatalities"], values["documents"], values["sources"],
-             published[0] if published else None, published[-1] if published else None))
+             published[0] if published else None, published[-1] if published else None,
+             int(self.corrections.is_event_rejected(r["id"] for r in reports))))
         for role, ids in (("agent", values["agents"]), ("target", values["targets"]), ("place", [values["place"]])):
             for entity in ids:
                 if entity:

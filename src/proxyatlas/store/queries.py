@@ -228,8 +228,9 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
     targets, place, hedge, fatalities, documents, sources, evidence: [{document, outlet, date,
     sentence, ...}], details: every value the reports give, with its sources}. `actor` is an
     agent or target; `place` also matches places inside a country; `date_from`/`date_to` keep
-    events whose date overlaps them; `entity` has any role, `document` reports the event."""
-    where: list[str] = []
+    events whose date overlaps them; `entity` has any role, `document` reports the event.
+    Events an analyst rejected are never returned."""
+    where: list[str] = ["e.rejected = 0"]
     args: list[Any] = []
     if type:
         where.append("e.type = ?")
@@ -260,7 +261,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
         args.append(document)
     rows = store.conn.execute(
         "SELECT e.id, e.type, e.date, e.place, e.hedge, e.fatalities, e.documents, e.sources, e.first_seen, "
-        "e.last_seen FROM events e" + (" WHERE " + " AND ".join(where) if where else ""), args).fetchall()
+        "e.last_seen FROM events e WHERE " + " AND ".join(where), args).fetchall()
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ids = [r[0] for r in rows]
     for part in _chunks(ids):

@@ -23,17 +23,22 @@ from ..errors import ProxyatlasError, ProxyatlasWarning
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+# Versions that change derived tables: after them the derived tables are refilled, once, by the
+# installed `derive`, which writes the newest schema (so never inside an older migration).
+REDERIVE: set[int] = set()
 
 # Tables that `derive` empties and refills; everything else is source data.
 DERIVED = ("entities", "aliases", "entity_map", "mentions", "relations", "evidence", "event_reports",
            "report_actors", "events", "event_actors", "statements", "quantities")
 
 
-def migration(version: int) -> Callable[[Migration], Migration]:
+def migration(version: int, rederive: bool = False) -> Callable[[Migration], Migration]:
     def register(func: Migration) -> Migration:
         if version in MIGRATIONS:
             raise ValueError(f"migration {version} is defined twice")
         MIGRATIONS[version] = (func.__name__, func)
+        if rederive:
+            REDERIVE.add(version)
         return func
     return register
 
@@ -112,7 +117,7 @@ def initial(conn: sqlite3.Connection) -> None:
     """)
 
 
-@migration(2)
+@migration(2, rederive=True)
 def resolved_events(conn: sqlite3.Connection) -> None:
     """Events resolved across documents (each document's reports of a happening point to one
     event), and relations with the first and last days of their validity, so that as-of
@@ -149,11 +154,14 @@ def resolved_events(conn: sqlite3.Connection) -> None:
         event TEXT NOT NULL, entity TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (event, entity, role));
     CREATE INDEX event_actors_entity ON event_actors (entity)
     """)
-    if conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
-        from ..registry import load_registry
-        from .ledger import derive
 
-        derive(conn, load_registry())
+
+@migration(3)
+def rejected_events(conn: sqlite3.Connection) -> None:
+    """Events an analyst rejected stay in the table (later reports of the same non-happening
+    join them there) but every read skips them. No older store holds an event rejection, so
+    every event it has is kept."""
+    conn.execute("ALTER TABLE events ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
 
 
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -167,7 +175,8 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations this store lacks, each in its own transaction; returns the version."""
+    """Apply the migrations this store lacks and refill the derived tables if one of them asks
+    for it, all in one transaction (a store is never left half-way); returns the version."""
     from .db import transaction
 
     if current_version(conn) == SCHEMA_VERSION:
@@ -177,14 +186,19 @@ def migrate(conn: sqlite3.Connection) -> int:
         raise ProxyatlasError(f"this store has schema version {old}, newer than this "
                               f"proxyatlas ({SCHEMA_VERSION}); upgrade proxyatlas")
     saved = backup(conn, old) if old > 0 else None
-    for version in sorted(MIGRATIONS):
-        with transaction(conn):
-            if current_version(conn) >= version:  # another process may have applied it meanwhile
-                continue
+    with transaction(conn):
+        # read under the write lock: another process may have migrated the store meanwhile
+        pending = [v for v in sorted(MIGRATIONS) if v > current_version(conn)]
+        for version in pending:
             name, func = MIGRATIONS[version]
             func(conn)
             conn.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)",
                          (version, name, datetime.now(UTC).isoformat(timespec="seconds")))
+        if REDERIVE & set(pending) and conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+            from ..registry import load_registry
+            from .ledger import derive
+
+            derive(conn, load_registry())
     if saved:
         warnings.warn(f"the store was migrated from schema version {old} to {SCHEMA_VERSION}; the old store "
                       f"is kept as {saved}", ProxyatlasWarning, stacklevel=2)

@@ -3,8 +3,8 @@
 `POST /api/corrections` takes one action as JSON (`{"action": "confirm", "relation": ID,
 "author": NAME}`, ...), checks the server's token before it reads the body (401, nothing
 changed), validates the body against the action's model (422 naming the field), and calls
-the same `proxyatlas.api` function as the CLI: 404 when the entity, relation or correction
-does not exist, 422 when the store refuses the decision (already confirmed, not an alias...).
+the same `proxyatlas.api` function as the CLI: 404 when the entity, relation, event or
+correction does not exist, 422 when the store refuses the decision (already confirmed, not an alias...).
 """
 
 from __future__ import annotations
@@ -90,13 +90,33 @@ class Alias(_Action):
     alias: Annotated[str, Field(min_length=1, max_length=300)]
 
 
+class MergeEvents(_Action):
+    action: Literal["merge_events"]
+    event: Annotated[str, Field(min_length=1, max_length=200, description="The event that stays.")]
+    other: Annotated[str, Field(min_length=1, max_length=200, description="The event merged into it.")]
+
+
+class SplitEvent(_Action):
+    action: Literal["split_event"]
+    event: Id
+    document: Annotated[str, Field(min_length=1, max_length=200,
+                                   description="The document whose reports become an event of their own.")]
+
+
+class RejectEvent(_Action):
+    action: Literal["reject_event"]
+    event: Id
+    reason: Annotated[str, Field(min_length=1, max_length=2000, description="Why it is no happening.")]
+
+
 class Undo(_Action):
     action: Literal["undo"]
     correction: Id
 
 
-Correction = Annotated[Confirm | Reject | Retype | Rehedge | Merge | Split | Recategorise | Alias | Undo,
-                       Field(discriminator="action")]
+# events have actions of their own: `merge` and `split` already name an entity's fields
+Correction = Annotated[Confirm | Reject | Retype | Rehedge | Merge | Split | Recategorise | Alias | MergeEvents
+                       | SplitEvent | RejectEvent | Undo, Field(discriminator="action")]
 
 
 def _apply(body: Any, db: str | None) -> dict[str, Any]:
@@ -118,6 +138,12 @@ def _apply(body: Any, db: str | None) -> dict[str, Any]:
         return api.recategorise(body.entity, type=body.type, category=body.category, **who)
     if isinstance(body, Alias):
         return api.alias(body.entity, body.alias, **who)
+    if isinstance(body, MergeEvents):
+        return api.merge_events(body.event, body.other, **who)
+    if isinstance(body, SplitEvent):
+        return api.split_event(body.event, body.document, **who)
+    if isinstance(body, RejectEvent):
+        return api.reject_event(body.event, **who)
     return api.undo(body.correction, **who)
 
 
@@ -125,7 +151,8 @@ def _apply(body: Any, db: str | None) -> dict[str, Any]:
 def correct(request: Request, body: Annotated[Correction, Body()]) -> Any:
     """Record one correction (needs `Authorization: Bearer TOKEN`) and answer it as stored.
     Actions: confirm, reject (with a reason), retype, rehedge (a relation); merge, split,
-    recategorise, alias (an entity); undo (a correction)."""
+    recategorise, alias (an entity); merge_events, split_event, reject_event (with a reason;
+    an event); undo (a correction)."""
     try:
         record = _apply(body, _db(request))
     except NotFoundError as exc:

@@ -7,8 +7,18 @@
   const body = document.querySelector("#corrections tbody");
   const problem = document.getElementById("action-error");
   const writable = await PA.canWrite();
+  const EVENT_KINDS = new Set(["merge_events", "split_event", "reject_event"]);
+
+  /** An event correction names events by id (an event has no page; its reports are on the timeline). */
+  function eventTarget(c) {
+    const parts = [`event ${c.entity.slice(0, 10)}`];
+    if (c.kind === "merge_events") parts.push(` ← event ${c.other.slice(0, 10)}`);
+    if (c.kind === "split_event") parts.push(" − ", el("a", {href: PA.documentUrl(c.other)}, `document ${c.other.slice(0, 10)}`));
+    return parts;
+  }
 
   function target(c) {
+    if (EVENT_KINDS.has(c.kind)) return eventTarget(c);
     if (c.relation) {
       const change = c.to_type ? ` → ${c.to_type}` : c.hedge ? ` → ${c.hedge}` : "";
       return [PA.entityLink(c.source), ` ${(c.type || "").replace("_", " ")} `, PA.entityLink(c.target), change];

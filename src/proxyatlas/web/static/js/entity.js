@@ -1,6 +1,7 @@
 /* Actor page: /api/entity/ID (relations in and out with their evidence, statements, events,
  * numbers, places), /api/numbers/ID (the charts) and /api/timeline?entity=ID; for a signed-in
- * analyst, the correction controls of review-controls.js on the actor and on each relation. */
+ * analyst, the correction controls of review-controls.js on the actor, each relation and the
+ * selected event. */
 "use strict";
 
 (async () => {
@@ -98,7 +99,8 @@
 
   try {
     const tl = await get("/api/timeline", {entity: e.id, limit: 500});
-    PATimeline.draw($("timeline"), $("timeline-detail"), tl.items);
+    PATimeline.draw($("timeline"), $("timeline-detail"), tl.items, {controls: writable
+      ? (item, items) => item.kind === "event" ? PAReview.eventControls(item, items, {report}) : null : null});
   } catch (err) {
     PA.fail($("timeline"), err);
   }

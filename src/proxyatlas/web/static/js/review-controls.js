@@ -1,6 +1,7 @@
 /* Correction controls, drawn only for a signed-in analyst (PA.canWrite): on a relation confirm,
  * reject with a reason, change type or hedge; on an actor merge another into it, split an alias
- * off, change type or category, add an alias. Each control posts one correction
+ * off, change type or category, add an alias; on an event (a timeline item) reject it with a
+ * reason, merge another event into it, split one document's report off. Each control posts one correction
  * (/api/corrections, the same record as the CLI's) and hands the stored record to `done`
  * (by default: reload the page with an Undo button). */
 "use strict";
@@ -86,5 +87,57 @@ const PAReview = (() => {
     return box;
   }
 
-  return {describe, act, relationControls, entityControls};
+  /** The merge candidates for `event`: the other events of `items`, nearest in time first. */
+  function nearestEvents(event, items) {
+    const day = Date.parse(event.start);
+    return items.filter((i) => i.kind === "event" && i.id !== event.id)
+      .sort((a, b) => Math.abs(Date.parse(a.start) - day) - Math.abs(Date.parse(b.start) - day));
+  }
+
+  function eventControls(event, items, handlers) {
+    const what = `${event.type}${event.date ? " of " + event.date : ""}`;
+    const reason = el("input", {type: "text", class: "reject-reason", placeholder: "why is it no happening?", required: true,
+      "aria-label": "reason for rejecting"});
+    const rejectForm = el("form", {class: "reject-form", hidden: true, on: {submit: (e) => {
+      e.preventDefault();
+      act({action: "reject_event", event: event.id, reason: reason.value.trim()}, `Rejected the ${what}.`, handlers);
+    }}}, reason, " ", el("button", {type: "submit", class: "button small danger"}, "Reject event"));
+
+    const candidates = nearestEvents(event, items).map((o) => [o, `${o.date || "undated"} ${PATimeline.label(o)}`]);
+    const filter = el("input", {type: "search", class: "merge-filter", placeholder: "filter events…",
+      "aria-label": "filter the events to merge"});
+    const other = el("select", {class: "merge-event", "aria-label": "event to merge into this one"});
+    const mergeButton = el("button", {type: "button", class: "button small merge-event-button", disabled: true, on: {click: () =>
+      act({action: "merge_events", event: event.id, other: other.value},
+        `Merged ${other.selectedOptions[0].textContent} into the ${what}.`, handlers)}}, "Merge into this event");
+    function fill() {
+      const words = filter.value.trim().toLowerCase();
+      const shown = candidates.filter(([, text]) => !words || text.toLowerCase().includes(words)).slice(0, 50);
+      PA.clear(other);
+      PA.append(other, [el("option", {value: ""}, shown.length ? "(choose an event)" : "(no event matches)"),
+        shown.map(([o, text]) => el("option", {value: o.id}, text))]);
+      mergeButton.disabled = true;
+    }
+    filter.addEventListener("input", fill);
+    other.addEventListener("change", () => { mergeButton.disabled = !other.value; });
+    fill();
+
+    const documents = [...new Map(event.evidence.map((ev) => [ev.document, ev])).values()];
+    const splitDocument = el("select", {class: "split-document", "aria-label": "document to split off"},
+      documents.map((ev) => el("option", {value: ev.document},
+        `${ev.outlet || "unknown outlet"}${ev.date ? " · " + ev.date : ""} · ${ev.document.slice(0, 10)}`)));
+    return el("div", {class: "review-actions event-actions", dataset: {event: event.id}},
+      el("button", {type: "button", class: "button small secondary reject", on: {click: () => {
+        rejectForm.hidden = false;
+        reason.focus();
+      }}}, "Reject…"),
+      rejectForm,
+      el("div", {class: "edit-row"}, el("span", {class: "edit-label"}, "Same happening as"), filter, other, mergeButton),
+      documents.length > 1 ? el("div", {class: "edit-row"}, el("span", {class: "edit-label"}, "Another happening in"),
+        splitDocument, el("button", {type: "button", class: "button small split-event-button", on: {click: () =>
+          act({action: "split_event", event: event.id, document: splitDocument.value},
+            `Split ${splitDocument.selectedOptions[0].textContent} off the ${what}.`, handlers)}}, "Split off")) : null);
+  }
+
+  return {describe, act, relationControls, entityControls, eventControls};
 })();

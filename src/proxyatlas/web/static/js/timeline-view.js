@@ -1,5 +1,6 @@
 /* Events and statements on a zoomable vis-timeline. Item content is built as DOM elements
- * (never HTML strings); selecting an item shows its details, with a link to its sentence. */
+ * (never HTML strings); selecting an item shows its details, with a link to its sentence, and
+ * whatever `controls(item, items)` draws for it (the correction controls of a signed-in analyst). */
 "use strict";
 
 const PATimeline = (() => {
@@ -35,7 +36,7 @@ const PATimeline = (() => {
         variants.map((v) => `${show(name, v.value)} (${v.outlets.join(", ") || "unknown outlet"})`).join(" · ")));
   }
 
-  function detail(box, item) {
+  function detail(box, item, extra) {
     clear(box);
     const names = item.kind === "statement" ? [item.speaker_name] : Object.values(item.names || {});
     const facts = item.kind === "event"
@@ -49,12 +50,14 @@ const PATimeline = (() => {
       el("p", {}, label(item)),
       el("p", {class: "muted"}, item.date ? `date ${item.date}` : `undated; published ${item.published || "?"}`, facts),
       differ.length ? el("ul", {class: "plain small disagreements"}, differ) : null,
+      extra,
       el("ul", {class: "evidence-list"}, evidence(item).map((ev) => PA.evidenceItem(ev, names))),
     ]);
   }
 
-  /** Draw `items` (from /api/timeline) into `box`; details of the selected one go to `detailBox`. */
-  function draw(box, detailBox, items, previous) {
+  /** Draw `items` (from /api/timeline) into `box`; details of the selected one go to `detailBox`,
+   * with `controls(item, items)` (an element or null) when given. */
+  function draw(box, detailBox, items, {previous, controls} = {}) {
     if (previous) previous.destroy();
     clear(box);
     if (!items.length) {
@@ -69,7 +72,7 @@ const PATimeline = (() => {
       end: item.end && item.end !== item.start ? item.end : undefined,
       type: item.end && item.end !== item.start ? "range" : "point",
       className: `tl-${item.kind} tl-${item.type || "statement"}${item.undated ? " tl-undated" : ""}`,
-      content: el("span", {}, short(label(item), 42)),
+      content: el("span", {dataset: {item: item.id}}, short(label(item), 42)),
     })));
     const days = items.flatMap((item) => [item.start, item.end || item.start]).map((d) => Date.parse(d)).sort((a, b) => a - b);
     // open on where most items are (10th to 90th percentile); zoom out for the rest
@@ -84,10 +87,10 @@ const PATimeline = (() => {
     });
     timeline.on("select", (props) => {
       const item = byId.get(props.items[0]);
-      if (item) detail(detailBox, item);
+      if (item) detail(detailBox, item, controls ? controls(item, items) : null);
     });
     return timeline;
   }
 
-  return {draw};
+  return {draw, label};
 })();
