@@ -95,3 +95,4 @@ def test_forces_known_as_a_name_are_that_organisation(run):
 
 def test_a_person_s_forces_without_a_name_are_no_part(run):
     assert not parts(run("Nasrallah's fighters are a unit of Hezbollah."))
+

@@ -15,6 +15,7 @@ supporting sentence as evidence and the surest hedge. Families:
   leadership   "under X's leadership", "under the command of X"
   locations    "Hezbollah in Lebanon", "PIJ and Hamas in Gaza and the West Bank", "Amal operates in
                Lebanon", "In Iraq, the PMU ...", "the Iraqi PMU"
+  fact sheets  a profile's fact sheet: "Leader: X", "Base: Aden", "Main foreign backer: Y"
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..resolve import Resolved
 from ..statements import evidence_of
 from .backing import hyphens, nouns, verbs
 from .candidates import Candidate, RelationContext
+from .fact_sheets import fact_sheets
 from .hostility import (acts, attack_events, between, designation_lists, enemies, hostile_nouns, joint_acts,
                         stances, with_nouns, with_verbs)
 from .places import activities, deployments, holdings, homes, locations
@@ -38,7 +40,7 @@ from .structure import of_phrases, possessives, units, units_after
 
 FAMILIES = (roles, hyphens, possessives, of_phrases, units, verbs, nouns, answers_to, with_verbs, with_nouns,
             enemies, acts, designation_lists, hostile_nouns, between, joint_acts, stances, attack_events,
-            leadership, locations, homes, holdings, deployments, activities)
+            leadership, locations, homes, holdings, deployments, activities, fact_sheets)
 
 
 # --- assembling -----------------------------------------------------------------------------------
