@@ -351,3 +351,17 @@ def test_commanding_a_states_troops_leads_no_state(run):
 
 def test_commanding_a_groups_forces_leads_the_group(run):
     rel(run("Omar Nasser commanded Hamas's forces."), "leads", "omar-nasser", "hamas")
+
+
+def test_a_by_agent_makes_a_misparsed_past_tense_passive(run):
+    # the parser tags "led" a past tense with the M23 as its subject; only a passive has a "by"-agent
+    found = relation_set(run("The M23, led on the battlefield by Sultani Makenga, captured Goma in 2012."))
+    assert ("leads", "sultani-makenga", "m23") in found
+    assert ("leads", "m23", "goma") not in found
+
+
+def test_a_predicate_noun_controlled_by_someone_is_the_subject_s(run):
+    found = relation_set(run("The Al-Inmaa Group is a construction company controlled by Adham Tabaja."))
+    assert ("leads", "adham-tabaja", "al-inmaa-group") in found
+    found = relation_set(run("The Al-Inmaa Group is a construction company, and Adham Tabaja is a businessman."))
+    assert ("leads", "adham-tabaja", "al-inmaa-group") not in found

@@ -241,8 +241,9 @@ def subject_of(ctx: PhraseContext, verb: Token) -> list[str]:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.tag_ == "VBN" and any(
-        c.dep_ == "agent" for c in verb.children)
+    """Passive by its auxiliary or subject, or by its "by"-agent alone: the parser may tag "The
+    M23, led on the battlefield by X" a past tense, but only a passive has an agent."""
+    return any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in verb.children)
 
 
 def relcl_antecedent(token: Token) -> Token | None:

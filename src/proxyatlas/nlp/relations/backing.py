@@ -133,7 +133,10 @@ def _undergoers(ctx: RelationContext, verb: Token) -> list[str]:
     if found:
         return found
     if verb.dep_ in {"acl", "relcl"}:
-        return _described(ctx, verb.head)
+        described = _described(ctx, verb.head)
+        if not described and verb.head.dep_ == "attr":  # "Y is a company controlled by X"
+            return _copula_subjects(ctx, verb.head.head)
+        return described
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return subject_of(ctx, verb.head)
     return subject_of(ctx, verb)
