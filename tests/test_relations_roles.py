@@ -1,6 +1,7 @@
 """Offices, membership and structure (leads, member_of, part_of) on sentences written for these
 tests, never the evaluation texts."""
 
+import pytest
 from conftest import rel, relation_set
 
 
@@ -365,3 +366,23 @@ def test_a_predicate_noun_controlled_by_someone_is_the_subject_s(run):
     assert ("leads", "adham-tabaja", "al-inmaa-group") in found
     found = relation_set(run("The Al-Inmaa Group is a construction company, and Adham Tabaja is a businessman."))
     assert ("leads", "adham-tabaja", "al-inmaa-group") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Command of the Allied Democratic Forces passed to Musa Baluku in 2015.",
+    "In 2015 Jamil Mukulu handed the leadership of the Allied Democratic Forces to Musa Baluku.",
+])
+def test_an_office_handed_to_someone_makes_him_its_head(run, text):
+    assert ("leads", "musa-baluku", "allied-democratic-forces") in relation_set(run(text))
+
+
+def test_what_passes_to_a_group_or_is_no_office_makes_no_head(run):
+    assert not [r for r in run("Control of the port passed to the Houthis.").relations if r.type == "leads"]
+    found = relation_set(run("The Allied Democratic Forces passed the message to Musa Baluku."))
+    assert ("leads", "musa-baluku", "allied-democratic-forces") not in found
+
+
+def test_a_senior_figure_in_a_group_is_a_member(run):
+    assert ("member_of", "walid-al-jasim", "hezbollah") in relation_set(run("Walid al-Jasim is a senior figure in Hezbollah."))
+    assert not [r for r in run("UN figures on Hezbollah were disputed by Walid al-Jasim.").relations
+                if r.type == "member_of"]

@@ -506,12 +506,13 @@ def _death_date(ctx: RelationContext, person: str) -> str | None:
 def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
     """"Burhan, who chairs the council" (a relative clause, which the verb family does not read),
     "a council chaired by X"; "X took over the group", "X took command of Y", "X assumed the
-    leadership of Y"."""
+    leadership of Y"; "command of Y passed to X", "handed the leadership of Y to X"."""
     for v in ctx.tokens:
         if v.pos_ != "VERB":
             continue
         heads = cue_word("verbs", v) == "leads"
-        if not heads and v.lemma_.lower() not in cues()["take_office_verbs"]:
+        lemma = v.lemma_.lower()
+        if not heads and lemma not in cues()["take_office_verbs"] and lemma not in cues()["hand_office_verbs"]:
             continue  # most verbs: no child walk (extraction time)
         agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if heads and v.dep_ == "acl" and agents:
@@ -527,9 +528,13 @@ def office_verbs(ctx: RelationContext) -> Iterator[Candidate]:
                    for e in named_by(ctx, c)]
             led += [e for c in v.children if c.dep_ == "dobj" and c.lower_ == "it"
                     for e in _outer_subject(ctx, v)]
-        elif v.lemma_.lower() in cues()["take_office_verbs"]:
+        elif lemma in cues()["take_office_verbs"]:
             leaders = [e for r in _relative_subjects(v) for e in named_by(ctx, r)] or subject_of(ctx, v)
             led = _taken_office(ctx, v)
+        elif lemma in cues()["hand_office_verbs"]:
+            leaders = [e for p in pobjs(v, {"to"}) for e in named_by(ctx, p) if etype(ctx, e) == "person"]
+            offices = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+            led = _offices_of(ctx, offices)
         else:
             continue
         for leader in leaders:
@@ -561,10 +566,15 @@ def _relative_subjects(v: Token) -> list[Token]:
 
 def _taken_office(ctx: RelationContext, v: Token) -> list[str]:
     """What "took over" or "took command of" puts the subject at the head of."""
-    office_nouns = set(cues()["take_office_nouns"])
     if any(c.dep_ == "prt" and c.lower_ == "over" for c in v.children):
         return [e for c in v.children if c.dep_ == "dobj" for e in named_by(ctx, c)]
-    return [e for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in office_nouns
+    return _offices_of(ctx, [c for c in v.children if c.dep_ == "dobj"])
+
+
+def _offices_of(ctx: RelationContext, nouns: list[Token]) -> list[str]:
+    """The organisations whose office the nouns name: "command of Y", "Y's leadership"."""
+    office_nouns = set(cues()["take_office_nouns"])
+    return [e for c in nouns if c.lemma_.lower() in office_nouns
             for e in [*(x for p in pobjs(c, {"of"}) for x in named_by(ctx, p)),
                       *(x for p in c.children if p.dep_ == "poss" for x in named_by(ctx, p))]]
 
