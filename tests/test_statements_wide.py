@@ -151,3 +151,16 @@ def test_a_second_saying_verb_in_the_clause_keeps_its_own_dates(run):
 def test_a_coordinated_saying_is_not_reported_by_the_first_speaker(run):
     text = "Israel says the rocket was Iranian-made, and the United States has also blamed Hezbollah."
     assert ("united-states", "2024-05-17") in speakers(run, text)
+
+
+def test_a_participle_of_telling_dates_the_saying_it_hangs_on(run):
+    text = ("Eritrea has acknowledged its role for the first time, telling the U.N. Security Council "
+            "on Wednesday that its troops would withdraw.")
+    assert speakers(run, text) == [("eritrea", "2024-05-15")]
+    text = "Hezbollah confirmed the deaths, telling reporters on Wednesday that more would follow."
+    assert speakers(run, text) == [("hezbollah", "2024-05-15")]
+
+
+def test_a_participle_of_reporting_keeps_its_dates_to_what_it_reports(run):
+    text = "The Russian Defence Ministry said bombers struck near Albukamal, reporting raids on May 12."
+    assert speakers(run, text) == [("russian-ministry-of-defence", "2024-05-17")]

@@ -74,6 +74,10 @@ def _circumstances(verb: Token) -> list[Token]:
     stack = [c for c in verb.children if not _is_content_prep(verb, c)]
     while stack:
         token = stack.pop()
+        if token.pos_ == "VERB" and _addresses(token):
+            # "has acknowledged ..., telling the Council on Friday that": one act, dated by the telling
+            out += [t for c in token.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree]
+            continue
         # Another saying's own words ("..., the ministry said, reporting raids on November 17").
         if token.dep_ in _NOT_CIRCUMSTANCE or token.pos_ == "VERB" and token.lemma_.lower() in _cues()["saying_verbs"]:
             continue
@@ -85,6 +89,12 @@ def _circumstances(verb: Token) -> list[Token]:
         out.append(token)
         stack.extend(token.children)
     return out
+
+
+def _addresses(token: Token) -> bool:
+    """"telling the Council", "informing Washington": a participle of addressing hung on a saying."""
+    return (token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_.lower() in _cues()["addressing_verbs"]
+            and not _has_own_subject(token))
 
 
 def _is_content_prep(verb: Token, child: Token) -> bool:
