@@ -749,3 +749,24 @@ def test_a_succession_does_not_take_the_date_of_the_death_told_before(run):
             "His younger brother, Abdul-Malik al-Houthi, succeeded him.")
     assert _one(run, text, "killing").date == "2004"
     assert _one(run, text, "appointment").date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas claimed the attack on Israeli troops.",
+    "Hamas claimed responsibility for the attack on Israeli troops.",
+])
+def test_a_claimed_act_is_alleged_on_the_claimant_s_word(run, text):
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["hamas"] and (attack.hedge, attack.attributed_to) == ("alleged", "hamas")
+
+
+def test_an_act_told_as_a_fact_and_claimed_keeps_the_surer_hedge(run):
+    text = "Hamas fighters attacked Israeli troops on Monday. Hamas claimed the attack on Israeli troops."
+    assert _one(run, text, "attack").hedge == "asserted"
+
+
+def test_a_participle_hung_on_the_object_s_relative_clause_kills_with_the_main_verb(run):
+    text = ("On Dec. 31, US Navy helicopters sank three Houthi boats that had tried to board a "
+            "container ship, killing 10 fighters.")
+    killing = _one(run, text, "killing")
+    assert killing.agents == ["us-navy"] and killing.targets == ["houthis"]

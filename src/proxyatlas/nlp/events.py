@@ -50,7 +50,9 @@ strike on one person); "the attack" without a target is the last attack mentione
 clause of an attack counts "among the dead" is its target. A killing without a date, or dated
 only to a month or year, takes the date of the attack on its victim; an attack dated only nearby,
 the date its sentence gives its victim's death. An accusation that names no act ("authorities
-blamed the ADF") makes the accused the alleged doer of the acts of unnamed doers just told.
+blamed the ADF") makes the accused the alleged doer of the acts of unnamed doers just told; a
+claim of responsibility ("X claimed the attack") makes the claimant its doer, alleged on its own
+word until a surer mention confirms it.
 """
 
 from __future__ import annotations
@@ -136,7 +138,9 @@ class _Frame:
     place: str | None = None
     target_phrases: list[Token] = field(default_factory=list)  # where a place may hang ("a base in Jordan")
     unnamed_agent: bool = False  # a doer the text gives but names no entity: "a militia's attack"
-    blamed_by: list[str] | None = None  # accusers, when the doer comes only from a later blame
+    # whose claim the doer is: an accuser's ("authorities blamed X") or the doer's own ("X claimed the
+    # attack"); None when the text gives the doer as a fact
+    alleged_by: list[str] | None = None
 
     def add(self, role: str, eids: list[str]) -> None:
         bucket = self.agents if role == "agent" else self.targets
@@ -633,7 +637,10 @@ def _noun_frame(ctx: _Context, noun: Token, etype: str) -> _Frame:
     light = _light_verb(_collective_head(noun) or noun) or _travel_for(noun, etype)
     if light is not None:
         frame.anchors.append(light)
-        frame.add("agent", _light_verb_agents(ctx, light, noun))
+        doers = _light_verb_agents(ctx, light, noun)
+        frame.add("agent", doers)
+        if doers and _lemma(light) in cues["claiming_verbs"]:
+            frame.alleged_by = doers  # "X claimed (responsibility for) the attack": X's own claim
         _preps_of(ctx, frame, light)  # "held a meeting with X": the "with" hangs from the verb
     elif noun.dep_ in {"nsubj", "nsubjpass"} and _lemma(noun.head) in cues["happening_verbs"]:
         frame.anchors.append(noun.head)  # "the meeting took place in Tehran on Monday"
@@ -1240,8 +1247,15 @@ def _deaths_on_the_attacked_side(ctx: _Context, frames: dict[int, _Frame]) -> No
                 or any(c.dep_ in _SUBJECTS for c in trigger.children)):
             continue
         attack = frames.get(trigger.head.i)
+        misattached = trigger.head.dep_ == "relcl" and attack is None
+        if misattached:
+            # "sank three boats that had tried to board a ship, killing ten": the parser hangs the
+            # participle on the relative clause, whose subject (the boats) did not kill
+            attack = frames.get(trigger.head.head.head.i)
         if attack is None or attack.type != "attack":
             continue
+        if misattached:
+            frame.agents = list(attack.agents)
         if frame.targets:
             attack.add("target", frame.targets)
         else:
@@ -1286,7 +1300,7 @@ def _doers_blamed_afterwards(ctx: _Context, frames: dict[int, _Frame]) -> None:
             for frame in by_sentence.get(start, []):
                 if frame.trigger.i < verb.i:
                     frame.add("agent", accused)
-                    frame.blamed_by = [] if _is_passive(verb) else _entities_of(ctx, _subjects(verb))
+                    frame.alleged_by = [] if _is_passive(verb) else _entities_of(ctx, _subjects(verb))
 
 
 def _doer_unknown(ctx: _Context, frame: _Frame) -> bool:
@@ -1463,8 +1477,8 @@ def _to_mention(ctx: _Context, frame: _Frame, quotes: list[Quote], statements: l
     hedge, attributed_to = hedge_for(frame.anchors, ctx.resolved, quotes, statements)
     if hedge == "speculative":
         return None  # "may have", "could": a possibility is not a happening
-    if frame.blamed_by is not None and hedge in {"asserted", "reported"}:
-        hedge, attributed_to = "alleged", next(iter(frame.blamed_by), None)  # who did it is an accusation
+    if frame.alleged_by is not None and hedge in {"asserted", "reported"}:
+        hedge, attributed_to = "alleged", next(iter(frame.alleged_by), None)  # who did it is a claim
     date, dated = _event_date(ctx, frame)
     event = Event(
         type=frame.type,
