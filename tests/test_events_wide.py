@@ -770,3 +770,31 @@ def test_a_participle_hung_on_the_object_s_relative_clause_kills_with_the_main_v
             "container ship, killing 10 fighters.")
     killing = _one(run, text, "killing")
     assert killing.agents == ["us-navy"] and killing.targets == ["houthis"]
+
+
+# --------------------------------------------------------------------------- measured from another happening
+
+
+def test_an_act_n_days_before_the_main_clause_is_dated_back_from_it(run):
+    text = ("Indian jets struck a Jaish-e-Mohammed camp in Balakot on Tuesday. The raid came 12 days after "
+            "a Jaish-e-Mohammed suicide bomber drove into a convoy, killing 40 troopers in the deadliest "
+            "attack on Indian forces in three decades.")
+    events = _events(run, text, published="2019-02-26")
+    assert {(e.type, e.date) for e in events if "jaish-e-mohammed" in e.agents} == {
+        ("killing", "2019-02-14"), ("attack", "2019-02-14")}
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("Hezbollah fired rockets at Israel on March 3, two days before Israeli jets struck Hezbollah positions.",
+     {"hezbollah": "2020-03-03", "israel": "2020-03-05"}),
+    ("Israeli jets struck Hezbollah positions a week after Hezbollah fired rockets at Israel on March 3.",
+     {"hezbollah": "2020-03-03", "israel": "2020-03-10"}),
+])
+def test_a_distance_between_two_acts_dates_one_from_the_other(run, text, dates):
+    assert {e.agents[0]: e.date for e in _events(run, text, "attack", published="2020-04-01")} == dates
+
+
+def test_an_after_clause_without_a_distance_is_not_measured(run):
+    text = "Israeli jets struck Hezbollah positions after Hezbollah fired rockets at Israel on March 3."
+    israel = next(e for e in _events(run, text, "attack", published="2020-04-01") if e.agents == ["israel"])
+    assert israel.date != "2020-03-10"

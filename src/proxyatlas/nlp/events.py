@@ -34,15 +34,17 @@ expectations, "vowed to strike", "denied firing", "the threat of attacks") are s
 events are things that happened; an event noun with its own date ("the July 12 raid") did.
 
 Dates: the date phrase attached to the trigger's clause, or after an act blamed ("blamed X
-for bombings on November 16"); else the date of an "after"/"when"
-clause telling what the act followed ("succeeded him after a strike killed him in May 2016");
-else the nearest date of its sentence that no other trigger's clause holds (not a date of
-saying); else, in a sentence without dates, the last date of the sentence before (not a
-dateline's). "The next day", "three days later",
-"that November" count from the last date the text fixed (a succession does not take the date
-of the sentence before, which tells another happening); what has gone on "since" a date
-(present perfect) spans it to publication; a death "in that operation" takes the date of the
-last attack told. There is no default date, because dates are never invented.
+for bombings on November 16"); else a distance from another happening ("The raid came 12
+days after a bomber drove into a convoy": so long before the main clause's date, or the last
+date the text fixed; "struck a week after X fired on March 3": so long after the dated
+clause); else the date of an "after"/"when" clause telling what the act followed ("succeeded
+him after a strike killed him in May 2016"); else the nearest date of its sentence that no
+other trigger's clause holds (not a date of saying); else, in a sentence without dates, the
+last date of the sentence before (not a dateline's; not for a succession, whose sentence
+before tells another happening). "The next day", "three days later", "that November" count
+from the last date the text fixed; what has gone on "since" a date (present perfect) spans it
+to publication; a death "in that operation" takes the date of the last attack told. There is
+no default date, because dates are never invented.
 
 Mentions of one happening merge (`_merge_mentions`): same type, a shared target (or a shared
 doer where one names no target), agreeing dates and places (two places of one country for a
@@ -893,6 +895,9 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
     blamed = _blamed_act_date(ctx, frame, dates)
     if blamed:
         return blamed, True
+    measured = _measured_date(ctx, frame)
+    if measured:
+        return measured, True
     sequel = _sequel_date(ctx, frame)
     if sequel:
         return sequel, False
@@ -910,6 +915,60 @@ def _event_date(ctx: _Context, frame: _Frame) -> tuple[str | None, bool]:
         if value:
             return value, False
     return None, False
+
+
+def _measured_date(ctx: _Context, frame: _Frame) -> str | None:
+    """"The raid came 12 days after a bomber drove into a convoy": an act in an "after"/"before"
+    clause measured from its main clause happened that long before (after) the main clause's
+    happening, which is dated by its own date or, told again ("the raid"), by the last date the
+    text fixed; and the other way round, "jets struck a week after Hezbollah fired on March 3"
+    dates the main clause from the dated "after" clause."""
+    anchors = _date_anchors(frame)
+    # the trigger's clause, or the clause its participle hangs on ("after a bomber drove ..., killing 40")
+    for clause in (c for a in anchors for c in (a, a.head) if c.dep_ == "advcl"):
+        measure = _distance(ctx, clause)
+        if measure is not None:
+            mark, amount = measure
+            value = _shifted(ctx, clause.head, amount, "earlier" if mark == "after" else "later")
+            if value:
+                return value
+    for clause in (c for a in anchors for c in a.children if c.dep_ == "advcl"):
+        measure = _distance(ctx, clause)
+        own = _own_dates(ctx, clause) if measure else []
+        if own and (base := ctx.date_of(own[0])):
+            mark, amount = measure
+            value = anaphoric_date(f"{amount.text} {'later' if mark == 'after' else 'earlier'}", base)
+            if value:
+                return value
+    return None
+
+
+def _distance(ctx: _Context, clause: Token) -> tuple[str, Span] | None:
+    """("after", "12 days") for "12 days after a bomber drove"; the parser hangs the distance on
+    the mark or on the clause's verb, before the mark."""
+    for mark in clause.children:
+        if mark.dep_ in {"mark", "prep"} and mark.lower_ in {"after", "before"}:
+            for c in (c for h in (mark, clause) for c in h.children):
+                if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and c.i < mark.i:
+                    return mark.lower_, ctx.doc[c.left_edge.i: c.i + 1]
+    return None
+
+
+def _own_dates(ctx: _Context, verb: Token) -> list[Span]:
+    """The dates on a verb's own clause, without the distance of an "after"/"before" clause."""
+    measure = _distance(ctx, verb)
+    skip = range(measure[1].start, measure[1].end) if measure else range(0)
+    return [e for e in ctx.dates_by_sentence.get(verb.sent.start, [])
+            if _attached(e.root, [verb]) and e.root.i not in skip]
+
+
+def _shifted(ctx: _Context, main: Token, amount: Span, direction: str) -> str | None:
+    own = [e for e in _own_dates(ctx, main) if e.root.i not in range(amount.start, amount.end)]
+    if own:
+        bases = [ctx.date_of(own[0])]
+    else:  # the latest date fine enough to count days from ("since the 1971 war" is not)
+        bases = [value for _, value in reversed(ctx.fixed_dates[:bisect_left(ctx.fixed_dates, (main.sent.start, ""))])]
+    return next((v for base in bases if base and (v := anaphoric_date(f"{amount.text} {direction}", base))), None)
 
 
 def _ongoing_since(ctx: _Context, frame: _Frame) -> str | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 import numpy
+import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -95,11 +95,23 @@ def date_entities(doc: Doc) -> list[Span]:
     """The DATE entities of a document, listed once (Doc.ents rebuilds its spans on each access)."""
     key = "proxyatlas.dates"
     if key not in doc.user_data:
-        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        dates = [part for ent in doc.ents if ent.label_ == "DATE" for part in _split_at_interval(ent)]
         dated = {i for ent in dates for i in range(ent.start, ent.end)}
         dates += [span for span in _same_date_phrases(doc) if span.start not in dated]
         doc.user_data[key] = sorted(dates, key=lambda span: span.start)
     return doc.user_data[key]
+
+
+_INTERVAL_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "hours"}
+
+
+def _split_at_interval(ent: Span) -> list[Span]:
+    """"on March 3, two days before the strike": the NER runs a date and the interval after its
+    comma into one entity ("March 3, two days"); they are two phrases, a day and a distance."""
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if comma is None or comma + 2 >= ent.end or ent.doc[ent.end - 1].lower_ not in _INTERVAL_UNITS:
+        return [ent]
+    return [Span(ent.doc, ent.start, comma, label="DATE"), Span(ent.doc, comma + 1, ent.end, label="DATE")]
 
 
 def _same_date_phrases(doc: Doc) -> list[Span]:
