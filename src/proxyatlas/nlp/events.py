@@ -1194,15 +1194,20 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
     return merged
 
 
-_PREP_CHAIN = 3  # "the bombing of the barracks in Beirut, which killed 241": nouns a clause may skip
+# Nouns of a chain of prepositions a relative clause may skip to reach its event noun ("the 1983
+# bombing of the barracks in Beirut, which killed 241"). Merging the clause into the event reads
+# one ("a rocket attack on a US facility that killed a contractor" is one attack, as the seed
+# texts are annotated); what the clause is about (its subject, its date) reads the whole chain.
+_MERGE_REACH = 1
+_PREP_CHAIN = 3
 
 
-def _relative_event(clause: Token) -> Token | None:
+def _relative_event(clause: Token, reach: int = _PREP_CHAIN) -> Token | None:
     """"a rocket attack on a US facility that killed a contractor", "the 1983 bombing of the
     barracks in Beirut, which killed 241": the parser hangs the relative clause on the nearest
     noun, but what killed is the attack whose phrase (a chain of prepositions) that noun ends."""
     noun = clause.head
-    for _ in range(_PREP_CHAIN):
+    for _ in range(reach):
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return None
         noun = noun.head.head
@@ -1216,7 +1221,7 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
     if head.i == token.i:
         return None
     if token.dep_ == "relcl":
-        event = _relative_event(token)
+        event = _relative_event(token, _MERGE_REACH)
         if event is not None and event.i in frames:
             return event
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
