@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import entity_named, relation_set
+
 from proxyatlas.nlp.coref import resolve_references
 from proxyatlas.nlp.mentions import find_mentions
 from proxyatlas.nlp.pipeline import parse
@@ -267,3 +267,34 @@ def test_a_singular_reference_takes_a_plural_name_head():
 def test_a_name_head_shared_by_two_organisations_resolves_to_none():
     text = "The Quds Force and the Popular Mobilization Forces met in Baghdad. The force then left."
     assert referent(text, "force") is None
+
+
+# --- counted plurals ------------------------------------------------------------------------------
+
+def group_referents(text: str, word: str) -> tuple[str, ...]:
+    registry = load_registry()
+    doc = parse(text)
+    resolved = resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
+    token = next(t for t in doc if t.text == word)
+    return resolved.group_at(token.i)
+
+
+def test_both_groups_are_the_two_groups_named_just_before():
+    text = ("Officials said Kataib Hezbollah and Asaib Ahl al-Haq carried out the attack. The sources said "
+            "Tehran had not approved it. Both groups deny any role.")
+    assert set(group_referents(text, "groups")) == {"kataib-hezbollah", "asaib-ahl-al-haq"}
+
+
+def test_a_count_that_does_not_match_the_groups_named_resolves_to_none():
+    text = "Kataib Hezbollah, Asaib Ahl al-Haq and Harakat al-Nujaba met on Monday. Both groups deny any role."
+    assert group_referents(text, "groups") == ()
+    text = "Kataib Hezbollah met Iraqi officials on Monday. The two militias deny any role."
+    assert group_referents(text, "militias") == ()
+
+
+def test_both_groups_carry_relations_to_each_group(run):
+    found = relation_set(run("Officials said Kataib Hezbollah and Asaib Ahl al-Haq carried out the attack. "
+                             "Both groups, which are backed by Iran, form part of the Popular Mobilization Forces."))
+    for group in ("kataib-hezbollah", "asaib-ahl-al-haq"):
+        assert ("supports", "iran", group) in found
+        assert ("part_of", group, "popular-mobilization-forces") in found

@@ -96,3 +96,8 @@ def test_forces_known_as_a_name_are_that_organisation(run):
 def test_a_person_s_forces_without_a_name_are_no_part(run):
     assert not parts(run("Nasrallah's fighters are a unit of Hezbollah."))
 
+
+
+def test_a_coordinated_denial_borrows_the_subject_of_a_passive_first_clause(run):
+    result = run("The Amal Movement is allied with Hezbollah but does not form part of Hezbollah.")
+    assert parts(result).get(("amal-movement", "hezbollah")) == "denied"

@@ -19,7 +19,9 @@ the document has named it; the heaviest of the right kind (type, number, categor
 only when clearly ahead of the next, unnamed phrases of the same kind competing too ("the strike
 ... it", "officials said they"). Precision first: an ambiguous reference stays unresolved. A
 description with no candidate near takes the document's topic organisation; "the council" the one
-organisation named lately whose name ends in "Council". The cue words live in data/cues/coref.yaml.
+organisation named lately whose name ends in "Council". A counted plural ("both groups", "the two
+militias") stands for the groups named just before when exactly that many are
+(`Resolved.reference_group`). The cue words live in data/cues/coref.yaml.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ _TOPIC_MIN = 3  # mentions that make an organisation the topic of the document s
 _NAME_HEAD_WINDOW = 10  # sentences since an organisation was named for "the council" to be it
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _UNNAMED = "#"  # prefix of the referent of a phrase no entity names
+_COUNTED_REACH = 3  # sentences before "both groups" where the groups it counts may be named
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ class _Slot:
 
 _WORD_LISTS = ("country_nouns", "demonym_country_nouns", "apposed_organization_nouns", "state_branch_nouns",
                "new_referent_modifiers", "person_pronouns", "singular_pronouns", "plural_pronouns",
-               "expletive_verbs", "member_nouns", "person_nouns")
+               "expletive_verbs", "member_nouns", "person_nouns", "counted_group_nouns",
+               "counted_group_categories")
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +82,10 @@ def _cues() -> dict[str, Any]:
     if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
         raise DataError("data/cues/coref.yaml", "'organization_nouns' must map nouns to lists of categories")
     cues["organization_nouns"] = {noun: frozenset(categories) for noun, categories in table.items()}
+    counting = load_lexicon("coref").get("counting_words")
+    if not isinstance(counting, dict) or not all(isinstance(n, int) and n > 1 for n in counting.values()):
+        raise DataError("data/cues/coref.yaml", "'counting_words' must map words to counts above one")
+    cues["counting_words"] = counting
     roles = load_lexicon("relations")["role_nouns"]
     cues["person_nouns"] = cues["person_nouns"] | {w for ws in roles.values() for w in ws if " " not in w}
     return cues
@@ -476,7 +484,32 @@ def resolve_references(doc: Doc, resolved: Resolved) -> Resolved:
             resolved.reference_entity[token.i] = eid
             chooser.add(token, eid)
             name_heads.seen(token, eid)
+        elif (group := _counted_group(token, resolved)):
+            resolved.reference_group[token.i] = group
     return resolved
+
+
+def _counted_group(token: Token, resolved: Resolved) -> tuple[str, ...]:
+    """"Both groups", "the two militias", "the three factions": a plural reference that counts
+    its antecedents stands for the groups named in its sentence before it and the sentences
+    just before, when exactly that many are named there (else it stays unresolved)."""
+    cues = _cues()
+    if token.tag_ != "NNS" or token.lower_ not in cues["counted_group_nouns"]:
+        return ()
+    count = next((n for c in token.children if c.dep_ in {"det", "predet", "nummod"}
+                  and (n := cues["counting_words"].get(c.lower_))), None)
+    if count is None:
+        return ()
+    first = token.sent.start
+    for _ in range(_COUNTED_REACH):
+        first = token.doc[first - 1].sent.start if first > 0 else first
+    named: dict[str, None] = {}
+    for mention, eid in resolved.mention_entity:
+        entity = resolved.entities[eid]
+        if first <= mention.start < token.i and entity.type == "organization" \
+                and entity.category in cues["counted_group_categories"]:
+            named[eid] = None
+    return tuple(named) if len(named) == count else ()
 
 
 def _bare_definite(token: Token) -> bool:

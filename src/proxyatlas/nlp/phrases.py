@@ -87,6 +87,9 @@ def named_by_head(ctx: PhraseContext, token: Token, depth: int) -> list[str]:
     eid = entity(ctx, token)
     if eid:
         return [eid]
+    group = ctx.resolved.group_at(token.i)  # "both groups"
+    if group:
+        return list(group)
     definite = any(c.lower_ == "the" for c in token.children)
     if token.lower_ == "country" and definite:
         country = last_before(ctx, token, "country")
@@ -225,7 +228,10 @@ def subject_of(ctx: PhraseContext, verb: Token) -> list[str]:
             if accuser.dep_ == "acl":  # headline style: "UAE accused of arming ..."
                 return named_by(ctx, accuser.head)
             return [e for c in accuser.children if c.dep_ in {"dobj", "nsubjpass"} for e in named_by(ctx, c)]
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "csubj"}]
+        # a clause head climbed to lends its subject whatever its voice: "X is allied with Y but
+        # does not form part of it", "X was founded in 1982 and backs Y"
+        deps = {"nsubj", "csubj"} if current is verb else {"nsubj", "csubj", "nsubjpass"}
+        subjects = [c for c in current.children if c.dep_ in deps]
         if subjects:
             out: list[str] = []
             for s in subjects:

@@ -38,10 +38,16 @@ class Resolved:
     mention_entity: list[tuple[Mention, str]] = field(default_factory=list)
     token_entity: dict[int, str] = field(default_factory=dict)
     reference_entity: dict[int, str] = field(default_factory=dict)
+    # "both groups", "the two militias": the head token of a counted plural reference -> its actors
+    reference_group: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def entity_at(self, token_i: int) -> str | None:
         """The entity a token names or, for the head of a reference, refers to."""
         return self.token_entity.get(token_i) or self.reference_entity.get(token_i)
+
+    def group_at(self, token_i: int) -> tuple[str, ...]:
+        """The actors a counted plural reference stands for ("both groups"), or none."""
+        return self.reference_group.get(token_i, ())
 
     def name_at(self, token_i: int) -> str | None:
         """The entity a token names, references left out."""
