@@ -797,3 +797,9 @@ def test_an_after_clause_without_a_distance_is_not_measured(run):
     text = "Israeli jets struck Hezbollah positions after Hezbollah fired rockets at Israel on March 3."
     israel = next(e for e in _events(run, text, "attack", published="2020-04-01") if e.agents == ["israel"])
     assert israel.date != "2020-03-10"
+
+
+def test_both_groups_are_both_doers(run):
+    text = "Kataib Hezbollah and Asaib Ahl al-Haq met in Baghdad. Both groups attacked US troops on Monday."
+    attack = _one(run, text, "attack")
+    assert set(attack.agents) == {"kataib-hezbollah", "asaib-ahl-al-haq"}

@@ -421,6 +421,9 @@ def _one_phrase(ctx: _Context, token: Token, exclude: Set[str]) -> list[str]:
     eid = ctx.entity(token)
     if eid:
         return [eid]
+    group = [e for e in ctx.resolved.group_at(token.i) if e not in exclude]  # "both groups"
+    if group:
+        return group
     for child in token.children:
         if child.dep_ == "appos":
             found = _one_phrase(ctx, child, exclude)
