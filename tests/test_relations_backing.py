@@ -321,3 +321,17 @@ def test_participle_on_a_description_of_a_quoted_name(run):
     result = run('The Houthis call themselves part of the "axis of resistance", an Iran-aligned alliance.')
     assert {r.type for r in result.relations if {r.source, r.target} == {"iran", "axis-of-resistance"}} \
         == {"allied_with"}
+
+
+@pytest.mark.parametrize("text, backers", [
+    ("The UAE armed Khalifa Haftar.", {"united-arab-emirates"}),
+    ("Russia armed Khalifa Haftar.", {"russia"}),
+    ("The United Arab Emirates and Egypt have armed Khalifa Haftar.", {"united-arab-emirates", "egypt"}),
+])
+def test_a_past_tense_the_parser_reads_as_a_modifier_of_a_name_is_the_verb(run, text, backers):
+    assert {r.source for r in run(text).relations if r.type == "supports" and r.target == "khalifa-haftar"} == backers
+
+
+def test_an_adjective_on_a_group_noun_backs_no_one(run):
+    assert not [r for r in run("Iran sent armed Houthi fighters to Yemen.").relations if r.type == "supports"]
+    assert not [r for r in run("The armed Houthis marched on Sanaa.").relations if r.type == "supports"]

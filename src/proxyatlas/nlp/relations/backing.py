@@ -310,6 +310,8 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
                    for e in _named(ctx, c)]
         if not targets:
             targets = _undergoers(ctx, coordinated[0]) or listed_after_dash(ctx, v)
+    elif (misread := _verb_read_as_modifier(ctx, v)) is not None:
+        sources, targets = misread
     else:
         sources = _doers(ctx, v)
         targets = []
@@ -340,6 +342,24 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _verb_read_as_modifier(ctx: RelationContext, v: Token) -> tuple[list[str], list[str]] | None:
+    """"The UAE armed Khalifa Haftar", "Egypt has armed Haftar": the parser may take a past tense
+    before a name for an adjective of the name ("armed Haftar"). A past-tense form right between
+    its doer (or "has"/"have"/"had" after it) and a name is the verb, and the name its object."""
+    if v.dep_ not in {"amod", "compound"} or v.tag_ not in {"VBD", "VBN"} or v.i == 0 or v.head.i <= v.i:
+        return None
+    named = entity(ctx, v.head)
+    if named is None or any(entity(ctx, t) != named for t in v.doc[v.i + 1: v.head.i + 1]):
+        return None  # "armed Houthi fighters": the modified noun is no name
+    before = v.doc[v.i - 1]
+    if before.lemma_ == "have" and before.pos_ in _VERBAL:
+        doers = subject_of(ctx, before)
+    else:
+        doers = [e for c in v.children if c.dep_ == "nsubj" for e in named_by(ctx, c)] \
+            or ([e] if (e := entity(ctx, before)) else [])
+    return doers, [named]
 
 
 def _unnamed_part(ctx: RelationContext, noun: Token) -> bool:
