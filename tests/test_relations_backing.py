@@ -335,3 +335,15 @@ def test_a_past_tense_the_parser_reads_as_a_modifier_of_a_name_is_the_verb(run, 
 def test_an_adjective_on_a_group_noun_backs_no_one(run):
     assert not [r for r in run("Iran sent armed Houthi fighters to Yemen.").relations if r.type == "supports"]
     assert not [r for r in run("The armed Houthis marched on Sanaa.").relations if r.type == "supports"]
+
+
+@pytest.mark.parametrize("text, helped", [
+    ("Hezbollah helped the Syrian Arab Army retake Aleppo.", "syrian-arab-army"),
+    ("Iran helped the Houthis build drones.", "houthis"),
+])
+def test_the_name_before_a_bare_infinitive_is_who_was_helped(run, text, helped):
+    assert any(r.type == "supports" and r.target == helped for r in run(text).relations)
+
+
+def test_helping_the_unnamed_backs_no_one(run):
+    assert not [r for r in run("Hezbollah helped the wounded reach Beirut.").relations if r.type == "supports"]

@@ -332,7 +332,8 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
                 # "commanded Russia's troops" leads no state; "commanded Hamas's fighters" leads Hamas
                 targets += [e for e in _named(ctx, c) if etype(ctx, e) != "country"]
                 continue
-            targets += _named(ctx, c) or _recruited_for(ctx, c) \
+            targets += (_helped_before_infinitive(ctx, v) if has_cue("help_verbs", v) else []) \
+                or _named(ctx, c) or _recruited_for(ctx, c) \
                 or (_activity_owners(ctx, c) if rtype == "supports" else [])
         if not objects and v.dep_ == "relcl" and not _relative_subject(v):
             targets += _described(ctx, v.head)  # "the Lebanese movement Tehran has armed"
@@ -342,6 +343,16 @@ def _verb_relation(ctx: RelationContext, v: Token, rtype: str) -> Iterator[Candi
     for s in sources:
         for o in targets:
             yield Candidate(rtype, s, o, [v], descriptive=descriptive)
+
+
+def _helped_before_infinitive(ctx: RelationContext, v: Token) -> list[str]:
+    """"Hezbollah helped the Syrian Arab Army retake Aleppo": the parser makes the bare infinitive
+    a noun with the helped for its modifier; the name right after the verb is who was helped."""
+    i = v.i + 1
+    if i < len(v.doc) and v.doc[i].lower_ == "the":
+        i += 1
+    eid = entity(ctx, v.doc[i]) if i < len(v.doc) else None
+    return [eid] if eid else []
 
 
 def _verb_read_as_modifier(ctx: RelationContext, v: Token) -> tuple[list[str], list[str]] | None:
