@@ -467,3 +467,15 @@ def test_designated_among_them_names_the_counted_objects(run):
 def test_among_them_without_a_designation_is_not_a_designation(run):
     result = run("Nine commanders met in Beirut, among them Talal Hamiyah and Adham Tabaja.")
     assert not [r for r in result.relations if r.type == "opposes"]
+
+
+def test_driving_out_or_falling_out_is_enmity(run):
+    pair(run("Al-Shabaab seeks to drive out the African Union troops."), "opposes", "al-Shabaab", "African Union")
+    pair(run("The Giants Brigades drove Houthi fighters out of Shabwa."), "opposes", "Giants Brigades", "Houthis")
+    pair(run("Mali fell out with France in 2022."), "opposes", "Mali", "France")
+    assert not [r for r in run("Hezbollah fighters drove out of Beirut in trucks.").relations if r.type == "opposes"]
+
+
+def test_a_subordinate_clause_does_not_borrow_the_main_clause_s_subject(run):
+    result = run("Wagner has been the main security partner of Mali since the junta fell out with France.")
+    assert not [r for r in result.relations if r.type == "opposes" and "wagner-group" in (r.source, r.target)]

@@ -240,10 +240,17 @@ def subject_of(ctx: PhraseContext, verb: Token) -> list[str]:
                     return subject_of(ctx, current.head)
                 out += named_by(ctx, s)
             return out
-        if current.dep_ not in _CLIMB or current.head.i == current.i:
+        if current.dep_ not in _CLIMB or current.head.i == current.i or finite_subordinate(current):
             return []
         current = current.head
     return []
+
+
+def finite_subordinate(clause: Token) -> bool:
+    """"since the junta fell out with France": a clause opened by a subordinating word has a subject
+    of its own, even one the parser lost; only a participle or infinitive shares its head's."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in {"to"} for c in clause.children) \
+        and clause.tag_ in {"VBD", "VBZ", "VBP"}
 
 
 def is_passive(verb: Token) -> bool:

@@ -19,6 +19,7 @@ from ..phrases import (
     cues,
     entity,
     etype,
+    finite_subordinate,
     has_cue,
     is_passive,
     listed_examples,
@@ -173,7 +174,7 @@ def acts(ctx: RelationContext) -> Iterator[Candidate]:
     which has fought X", "fought alongside X against Z", "X is allied with Y", "X clashed with Y"."""
     capture_verbs = set(load_lexicon("events")["capture_verbs"])
     for v in ctx.tokens:
-        rtype = _cue_type("hostility_verbs", v) if v.pos_ in {"VERB", "AUX"} else None
+        rtype = (_cue_type("hostility_verbs", v) or _hostile_phrasal(v)) if v.pos_ in {"VERB", "AUX"} else None
         if rtype is None:
             if v.pos_ == "VERB" and v.lemma_.lower() in capture_verbs:
                 yield from _taken_from(ctx, v)
@@ -328,6 +329,13 @@ def _list_items(sent: Span) -> list[list[Token]]:
     return items
 
 
+def _hostile_phrasal(verb: Token) -> str | None:
+    """"drove out the AU troops", "fell out with France": hostile with the particle only."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
+    pairs = {(v, p) for v, p in cues()["hostile_phrasal_verbs"]}
+    return "opposes" if any((verb.lemma_.lower(), p) in pairs for p in particles) else None
+
+
 def _cue_type(group: str, token: Token) -> str | None:
     """The relation type a typed cue group gives a token's lemma or form."""
     for rtype, words in cues()[group].items():
@@ -364,7 +372,7 @@ def _doers(ctx: RelationContext, v: Token) -> list[str]:
             # the name, whatever the parser hung it on
             return _attackers(ctx, current.head) or apposed_by_position(ctx, current.head) \
                 or name_before_apposition(ctx, current.head)
-        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i:
+        if current.dep_ not in _SHARED_SUBJECT or current.head.i == current.i or finite_subordinate(current):
             break
         current = current.head
     return subject_of(ctx, v)
