@@ -298,3 +298,15 @@ def test_both_groups_carry_relations_to_each_group(run):
     for group in ("kataib-hezbollah", "asaib-ahl-al-haq"):
         assert ("supports", "iran", group) in found
         assert ("part_of", group, "popular-mobilization-forces") in found
+
+
+def test_the_rebels_refer_to_the_one_armed_group_named_before():
+    text = "The M23 captured Goma in 2012. Rwanda has armed the rebels since then, UN experts say."
+    assert referent(text, "rebels") == "m23"
+
+
+def test_the_rebels_with_two_groups_or_a_modifier_stay_unresolved():
+    text = "The M23 and the ADF fought in North Kivu in 2012. Rwanda has armed the rebels since then."
+    assert referent(text, "rebels") is None
+    text = "The M23 captured Goma in 2012. Rwanda has armed the Hutu rebels since then."
+    assert referent(text, "rebels") is None

@@ -70,7 +70,7 @@ class _Slot:
 _WORD_LISTS = ("country_nouns", "demonym_country_nouns", "apposed_organization_nouns", "state_branch_nouns",
                "new_referent_modifiers", "person_pronouns", "singular_pronouns", "plural_pronouns",
                "expletive_verbs", "member_nouns", "person_nouns", "counted_group_nouns",
-               "counted_group_categories")
+               "counted_group_categories", "plural_group_descriptions")
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +269,9 @@ def _description(token: Token, resolved: Resolved) -> _Reference | None:
     """"the group", "the Yemeni militia", "the Tehran-funded faction", "the kingdom"."""
     cues = _cues()
     word = token.lower_
+    if token.tag_ == "NNS" and word in cues["plural_group_descriptions"] and token.dep_ != "attr" \
+            and _definite(token) and all(c.dep_ in {"det", "punct"} for c in token.children):
+        return _Reference(token, "organization", frozenset({"armed_group"}))  # "the insurgents", bare
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ == "attr" or not _definite(token):
         return None
     if word not in cues["organization_nouns"] and word not in cues["country_nouns"] \
