@@ -1,6 +1,7 @@
 """part_of families (nlp/relations/structure.py) on sentences written for these tests."""
 
 import pytest
+from conftest import relation_set
 
 
 def parts(result) -> dict[tuple[str, str], str]:
@@ -101,3 +102,9 @@ def test_a_person_s_forces_without_a_name_are_no_part(run):
 def test_a_coordinated_denial_borrows_the_subject_of_a_passive_first_clause(run):
     result = run("The Amal Movement is allied with Hezbollah but does not form part of Hezbollah.")
     assert parts(result).get(("amal-movement", "hezbollah")) == "denied"
+
+
+def test_a_possessive_hung_on_a_later_noun_owns_the_name_after_it(run):
+    text = "The experts say the IRGC's Quds Force, Lebanon's Hezbollah and Iraqi technicians supplied materiel."
+    assert ("operates_in", "hezbollah", "lebanon") in relation_set(run(text))
+    assert ("operates_in", "hezbollah", "lebanon") not in relation_set(run("Lebanon's technicians met Hezbollah."))

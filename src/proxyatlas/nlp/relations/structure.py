@@ -42,6 +42,10 @@ def possessives(ctx: RelationContext) -> Iterator[Candidate]:
             continue
         owners = named_by(ctx, t)
         owned = named_by_head(ctx, t.head, 0)  # "Yemen's Houthis, Hamas ...": only what is owned
+        if not owned and t.i + 2 < len(ctx.doc) and ctx.doc[t.i + 1].tag_ == "POS":
+            # "Lebanon's Hezbollah and Iraqi technicians": the parser may hang the possessive on a
+            # later noun; the name written right after it is what it owns
+            owned = [e for e in [named_at(ctx, t.i + 2)] if e]
         for owner in owners:
             for item in owned:
                 if item == owner or etype(ctx, item) != "organization":
