@@ -310,3 +310,13 @@ def test_at_least_one_is_a_claim_but_one_of_is_not():
 def test_members_of_an_unnamed_body_are_not_the_verbs_subjects():
     assert quantities("Kadyrov assembled some 9,000 members of Chechnya's security forces in Grozny.") == []
     assert quantities("Hezbollah sent 500 members of its elite unit to Syria.") == [("hezbollah", 500, None)]
+
+
+def test_a_side_reporting_its_own_dead_as_the_object_of_its_report():
+    assert ("hezbollah", 5.0, None) in {q[:3] for q in quantities("Hezbollah reported five fighters killed.")}
+    found = quantities("The Malian Armed Forces reported two soldiers killed over the weekend.")
+    assert ("malian-armed-forces", 2.0, None) in {q[:3] for q in found}
+
+
+def test_a_side_reporting_its_enemies_dead_does_not_count_them_its_own():
+    assert not [q for q in quantities("Israel reported five militants killed.") if q[0] == "israel"]

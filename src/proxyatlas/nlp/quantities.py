@@ -446,6 +446,11 @@ def _subject(head: Token, resolved: Resolved) -> tuple[Token | None, Token | Non
         victims = verb is not None and verb.lemma_.lower() in _word_set("loss_verbs")
         owner = (_actor(head, resolved) if victims or head.dep_ == "attr" else None) or (
             _actor(head.head, resolved) if head.dep_ in {"amod", "compound"} else None)
+    if owner is None and role == "object" and verb is not None and saying_hedge(verb) is not None:
+        # "the army reported two soldiers killed": a side's own dead, told as the object of its report
+        loss = next((c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in _word_set("loss_verbs")),
+                    None)
+        owner = _reporting_side(loss, head, resolved) if loss is not None else None
     if owner is None:
         blamed = _blamed(head, resolved)
         if blamed is not None:
