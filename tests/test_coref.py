@@ -12,11 +12,15 @@ from proxyatlas.nlp.resolve import resolve
 from proxyatlas.registry import load_registry
 
 
-def referent(text: str, word: str, nth: int = 0) -> str | None:
-    """The entity the nth token spelled `word` refers to (None: unresolved)."""
+def _resolved(text: str):
     registry = load_registry()
     doc = parse(text)
-    resolved = resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
+    return doc, resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
+
+
+def referent(text: str, word: str, nth: int = 0) -> str | None:
+    """The entity the nth token spelled `word` refers to (None: unresolved)."""
+    doc, resolved = _resolved(text)
     tokens = [t for t in doc if t.text == word]
     assert len(tokens) > nth, f"no {word!r} #{nth} in {text!r}"
     return resolved.reference_entity.get(tokens[nth].i)
@@ -272,9 +276,8 @@ def test_a_name_head_shared_by_two_organisations_resolves_to_none():
 # --- counted plurals ------------------------------------------------------------------------------
 
 def group_referents(text: str, word: str) -> tuple[str, ...]:
-    registry = load_registry()
-    doc = parse(text)
-    resolved = resolve_references(doc, resolve(doc, find_mentions(doc, registry), registry))
+    """The entities the first token spelled `word` stands for as a counted plural (none: unresolved)."""
+    doc, resolved = _resolved(text)
     token = next(t for t in doc if t.text == word)
     return resolved.group_at(token.i)
 
