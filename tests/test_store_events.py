@@ -207,6 +207,7 @@ def test_a_schema_2_store_keeps_its_events_when_it_gains_rejections(tmp_path):
     import sqlite3
 
     from proxyatlas.errors import ProxyatlasWarning
+    from proxyatlas.store import schema
 
     db = tmp_path / "s.db"
     folder = tmp_path / "news"
@@ -215,10 +216,37 @@ def test_a_schema_2_store_keeps_its_events_when_it_gains_rejections(tmp_path):
     api.ingest([folder], db=db)
     events = api.events(db=db)
     conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("ALTER TABLE events DROP COLUMN rejected")  # the store as schema 2 left it
-    conn.execute("DELETE FROM migrations WHERE version = 3")
+    for column in ("rejected", "details"):  # the store as schema 2 left it
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    conn.execute("DELETE FROM migrations WHERE version > 2")
     conn.close()
-    with pytest.warns(ProxyatlasWarning, match="migrated from schema version 2 to 3"):
+    with pytest.warns(ProxyatlasWarning, match=f"migrated from schema version 2 to {schema.SCHEMA_VERSION}"):
         assert api.events(db=db) == events and len(events) == 2
     api.reject_event(events[0]["id"], db=db, reason="a drill")
     assert api.events(db=db) == events[1:]
+
+
+def test_a_schema_3_store_gets_its_event_details_stored_when_opened(tmp_path):
+    """Schema 4 stores each event's details when it is derived; a schema 3 store gets them worked
+    out from its reports when first opened, the same as a store derived by this version."""
+    import shutil
+    import sqlite3
+
+    from proxyatlas.errors import ProxyatlasWarning
+
+    new = tmp_path / "new.db"
+    folder = tmp_path / "news"
+    for name, text, outlet in (("wire.txt", STRIKE_WIRE, "Reuters"), ("copy.txt", STRIKE_COPY, "Gulf Daily"),
+                               ("own.txt", STRIKE_OWN, "Associated Press")):
+        write(folder, name, text, source=outlet, published=PUBLISHED)
+    api.ingest([folder], db=new)
+    old = tmp_path / "old.db"
+    shutil.copy(new, old)
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute("ALTER TABLE events DROP COLUMN details")
+    conn.execute("DELETE FROM migrations WHERE version = 4")
+    conn.close()
+    with pytest.warns(ProxyatlasWarning, match="migrated from schema version 3 to 4"):
+        migrated = api.events(db=old)
+    assert migrated == api.events(db=new)
+    assert any(len(variants) > 1 for event in migrated for variants in event["details"].values())

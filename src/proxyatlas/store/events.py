@@ -14,7 +14,7 @@ report an analyst rejected is stored with `rejected` set, and no query shows it.
 An event's own values (type, date, place, agents, targets, hedge, death toll) are the variant
 the most and best sources give: more independent sources first, then the surer hedge, then
 more documents, then the earlier report; `details` keeps every variant with its sources, for
-showing disagreements side by side. `documents` and `sources` count as for relations
+showing disagreements side by side (stored with the event, so that reads need not work it out). `documents` and `sources` count as for relations
 (`ledger.independent_sources`: an outlet once, syndicated copies once).
 """
 
@@ -185,13 +185,14 @@ class EventResolver:
         published = sorted({r["published"] for r in reports if r["published"]}, key=sort_key)
         self.conn.execute(
             "INSERT INTO events (id, type, family, date, date_start, date_end, span_start, span_end, place, hedge, "
-            "fatalities, documents, sources, first_seen, last_seen, rejected) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "fatalities, documents, sources, first_seen, last_seen, rejected, details) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event, values["type"], self.rules.family(values["type"]), values["date"], date_start, date_end,
              min(starts) if starts else None, max(ends) if ends else None, values["place"], values["hedge"],
              values["fatalities"], values["documents"], values["sources"],
              published[0] if published else None, published[-1] if published else None,
-             int(self.corrections.is_event_rejected(r["id"] for r in reports))))
+             int(self.corrections.is_event_rejected(r["id"] for r in reports)),
+             json.dumps(values["details"], ensure_ascii=False)))
         for role, ids in (("agent", values["agents"]), ("target", values["targets"]), ("place", [values["place"]])):
             for entity in ids:
                 if entity:
@@ -235,6 +236,16 @@ def load_reports(conn: Any, events: list[str]) -> dict[str, list[dict[str, Any]]
             item["fatalities"] = _number(item["fatalities"])
             out.setdefault(item.pop("event"), []).append(item)
     return out
+
+
+def store_details(conn: Any) -> None:
+    """Work out and store the `details` of every stored event from its reports (as `aggregate`
+    does for each event it writes)."""
+    ids = [row[0] for row in conn.execute("SELECT id FROM events").fetchall()]
+    for part in _chunks(ids):
+        reports = load_reports(conn, part)
+        conn.executemany("UPDATE events SET details = ? WHERE id = ?",
+                         [(json.dumps(details(reports[event]), ensure_ascii=False), event) for event in part])
 
 
 def _number(value: float | None) -> float | int | None:

@@ -17,7 +17,6 @@ from rapidfuzz import fuzz, process
 from ..errors import NotFoundError, ProxyatlasError
 from ..normalize import exact_key, fold_key
 from . import curation
-from .events import details as event_details
 from .events import load_reports as event_reports
 from .keys import bounds, sort_key
 from .store import Store
@@ -261,7 +260,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
         args.append(document)
     rows = store.conn.execute(
         "SELECT e.id, e.type, e.date, e.place, e.hedge, e.fatalities, e.documents, e.sources, e.first_seen, "
-        "e.last_seen FROM events e WHERE " + " AND ".join(where), args).fetchall()
+        "e.last_seen, e.details FROM events e WHERE " + " AND ".join(where), args).fetchall()
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ids = [r[0] for r in rows]
     for part in _chunks(ids):
@@ -271,7 +270,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
             roles[event][role].append(ent)
     reports = event_reports(store.conn, ids)
     out = []
-    for eid, etype, date, eplace, hedge, fatalities, n_docs, n_sources, first_seen, last_seen in rows:
+    for eid, etype, date, eplace, hedge, fatalities, n_docs, n_sources, first_seen, last_seen, details in rows:
         mine = reports.get(eid, [])
         evidence = _event_evidence(mine)
         involved = {i for r in mine for i in (*r["agents"], *r["targets"], r["place"], r["attributed_to"],
@@ -279,7 +278,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
         out.append({"kind": "event", "id": eid, "type": etype, "date": date, "agents": roles[eid]["agent"],
                     "targets": roles[eid]["target"], "place": eplace, "hedge": hedge, "fatalities": _number(fatalities),
                     "documents": n_docs, "sources": n_sources, "first_seen": first_seen, "last_seen": last_seen,
-                    "evidence": evidence, "details": event_details(mine), "document": mine[0]["document"],
+                    "evidence": evidence, "details": json.loads(details), "document": mine[0]["document"],
                     "source": mine[0]["source"], "published": mine[0]["published"], "names": involved})
     names = _names(store, [i for item in out for i in item["names"]])
     for item in out:

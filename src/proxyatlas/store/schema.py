@@ -164,6 +164,16 @@ def rejected_events(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE events ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
 
 
+@migration(4)
+def event_details(conn: sqlite3.Connection) -> None:
+    """Each event keeps its `details` (every value its reports give, with their sources), worked
+    out when it is derived rather than on every read; those of a stored event are worked out now."""
+    from .events import store_details
+
+    conn.execute("ALTER TABLE events ADD COLUMN details TEXT")
+    store_details(conn)
+
+
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
