@@ -142,17 +142,41 @@ def test_as_of_gives_the_leader_on_each_date(tmp_path, store_db):
     api.ingest([write(tmp_path, "lead.txt", LEADERS, source="CBN", published="2020-01-09")], db=db)
 
     def leaders(date: str) -> set[str]:
-        return {r["source"] for r in api.as_of(date, db=db) if r["type"] == "leads" and r["target"] == "irgc-quds-force"}
+        return {r["source"] for r in api.as_of(date, db=db)["relations"]
+                if r["type"] == "leads" and r["target"] == "irgc-quds-force"}
 
     assert leaders("2019-06-01") == {"qasem-soleimani"}
     assert leaders("2020-06-01") == {"esmail-qaani"}
-    with pytest.raises(ProxyatlasError, match="as-of date"):
-        api.as_of("someday", db=db)
+    for bad in ("someday", ""):
+        with pytest.raises(ProxyatlasError, match="as-of date"):
+            api.as_of(bad, db=db)
     # as-of filters in SQL: the same relations as the rule in Python (queries.valid_on), any day
     api.ingest([write(tmp_path / "more", "a.txt", ARTICLE_A, source="Outlet A", published="2019-05-01")], db=db)
     everything = api.relations(db=db)
     for day in ("1999-01-01", "2019-04-30", "2019-05-01", "2019-12-31", "2020-01-03", "2020-01-04", "2030-01-01"):
-        assert [r["id"] for r in api.as_of(day, db=db)] == [r["id"] for r in everything if valid_on(r, day)]
+        assert [r["id"] for r in api.as_of(day, db=db)["relations"]] == \
+            [r["id"] for r in everything if valid_on(r, day)]
+
+
+def test_as_of_pages_keep_the_order_of_the_whole_answer_confirmed_first(two, tmp_path):
+    db, _ = two
+    api.ingest([write(tmp_path / "more", "lead.txt", LEADERS, source="CBN", published="2019-09-01")], db=db)
+    whole = api.as_of("2019-12-31", db=db, limit=None)
+    assert whole["date"] == "2019-12-31" and whole["total"] == len(whole["relations"]) == 4
+    assert all(r["evidence"] for r in whole["relations"])
+    api.confirm(whole["relations"][-2]["id"], db=db, author="ann")  # a weakly sourced one moves to the front
+    api.confirm(whole["relations"][-1]["id"], db=db, author="ann")
+    whole = api.as_of("2019-12-31", db=db, limit=None)
+    assert [r["confirmed_by"] for r in whole["relations"][:3]] == ["ann", "ann", None]
+    for limit in (1, 2, 3, 100):
+        pages = [api.as_of("2019-12-31", db=db, limit=limit, offset=offset) for offset in range(0, whole["total"], limit)]
+        assert {p["total"] for p in pages} == {whole["total"]} and [p["offset"] for p in pages] == \
+            list(range(0, whole["total"], limit))
+        assert [r for p in pages for r in p["relations"]] == whole["relations"]
+    past_the_end = api.as_of("2019-12-31", db=db, limit=5, offset=whole["total"])
+    assert (past_the_end["total"], past_the_end["relations"]) == (whole["total"], [])
+    assert api.as_of("2019-12-31", db=db, limit=None, offset=2)["relations"] == whole["relations"][2:]
+    assert api.as_of("2019-12", db=db, limit=1)["date"] == "2019-12-01"  # an EDTF month: from its first day
 
 
 def test_conflicts_finds_asserted_against_denied_and_double_offices(tmp_path, store_db):

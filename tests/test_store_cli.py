@@ -56,7 +56,13 @@ def test_formats_json_csv_table(db):
     for command in ("timeline", "sources", "conflicts", "documents", "graph-stats"):
         json.loads(invoke(command, "--db", db, "--format", "json"))
         invoke(command, "--db", db)
-    assert json.loads(invoke("as-of", "2019-05-15", "--db", db, "--format", "json"))
+    page = json.loads(invoke("as-of", "2019-05-15", "--db", db, "--format", "json", "--limit", "1"))
+    assert page["total"] > 1 and len(page["relations"]) == 1 and page["relations"][0]["evidence"]
+    assert invoke("as-of", "2019-05-15", "--db", db, "--limit", "1").rstrip().endswith(
+        f"1-1 of {page['total']} relations valid on 2019-05-15, best corroborated first; --offset N for another "
+        "page, --all for every one")
+    every = json.loads(invoke("as-of", "2019-05-15", "--db", db, "--format", "json", "--all"))
+    assert every["relations"][0] == page["relations"][0] and len(every["relations"]) == page["total"]
     assert json.loads(invoke("path", "Quds Force", "PMF", "--db", db, "--format", "json"))
 
 

@@ -55,7 +55,7 @@ def test_three_reports_of_one_strike_are_one_event(strikes):
 
 
 def test_event_filters(strikes):
-    ids = lambda **kw: {e["place"] for e in api.events(db=strikes, **kw)}  # noqa: E731
+    ids = lambda **kw: {e["place"] for e in api.events(db=strikes, **kw)}
     assert ids(min_sources=2) == {"nabatieh"}
     assert ids(place="Lebanon", type="attack") == {"nabatieh", "tyre"}  # places inside the country
     assert ids(place="Tyre") == {"tyre"}

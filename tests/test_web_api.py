@@ -107,7 +107,8 @@ def test_path_timeline_as_of_sources_conflicts(client):
     assert timeline["items"] and all(i["start"] for i in timeline["items"])
     assert {i["kind"] for i in timeline["items"]} == {"event", "statement"}
     assert get(client, "/api/timeline?entity=houthis")["total"] <= timeline["total"]
-    assert isinstance(get(client, "/api/as_of?date=2024-03-01"), list)
+    page = get(client, "/api/as_of?date=2024-03-01&limit=1&offset=1")
+    assert page["date"] == "2024-03-01" and page["offset"] == 1 and len(page["relations"]) == min(1, page["total"] - 1)
     sources = get(client, "/api/sources")
     assert sources and {"source", "documents", "claims", "corroborated"} <= set(sources[0])
     assert isinstance(get(client, "/api/conflicts"), list)

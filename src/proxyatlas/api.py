@@ -189,9 +189,25 @@ def timeline(entity: str | None = None, *, db: PathLike | None = None) -> list[d
         return queries.timeline(store, entity)
 
 
-def as_of(date: str, *, db: PathLike | None = None) -> list[dict[str, Any]]:
-    """Relations valid on `date` (see README: validity, else first reported on or before it)."""
-    return relations(db=db, as_of=date)
+AS_OF_PAGE = 100  # relations in one as-of answer: with their evidence, ~20 ms on 10,000 documents
+
+
+def as_of(date: str, *, db: PathLike | None = None, limit: int | None = AS_OF_PAGE, offset: int = 0
+          ) -> dict[str, Any]:
+    """The graph of one day, a page at a time: {"date", "total", "offset", "relations"}, where
+    `total` relations are valid on `date` (an EDTF date; see README: validity, else first reported
+    on or before it) and `relations` holds `limit` of them (None: all) from `offset` on, best
+    corroborated first (confirmed ones first), each with its evidence as `relations` gives it."""
+    from .store import queries
+
+    with _opened(db) as store:
+        day = queries.as_of_day(date)
+        if limit is None:
+            found = queries.relations(store, as_of=day)
+            page = {"total": len(found), "relations": found[offset:]}
+        else:
+            page = queries.relations_page(store, limit, offset, as_of=day)
+        return {"date": day, "offset": offset, **page}
 
 
 def sources(*, db: PathLike | None = None) -> list[dict[str, Any]]:

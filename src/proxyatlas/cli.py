@@ -21,6 +21,7 @@ from .tables import (
     REVIEW_COLUMNS,
     SOURCE_COLUMNS,
     TIMELINE_COLUMNS,
+    as_of_layout,
     csv_rows,
     graph_layout,
     key,
@@ -289,15 +290,21 @@ def numbers(actor: str, unit: str | None, db: str | None, fmt: str) -> None:
 
 @main.command("as-of")
 @click.argument("date")
+@click.option("--limit", type=click.IntRange(1), help="At most N relations, best corroborated first (default: 100).")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Skip the first N (later pages).")
+@click.option("--all", "every", is_flag=True, help="Every relation valid on DATE (slow on a large store).")
 @store_options
-def as_of(date: str, db: str | None, fmt: str) -> None:
-    """Relations valid on DATE: inside their validity, or, where the text gives none, first reported by then.
+def as_of(date: str, limit: int | None, offset: int, every: bool, db: str | None, fmt: str) -> None:
+    """Relations valid on DATE: inside their validity, or, where the text gives none, first reported by then;
+    best corroborated first, each with its evidence, a page at a time (json: {date, total, offset, relations}).
 
     Example: proxyatlas as-of 2019-06-01 --format json
     """
+    from .api import AS_OF_PAGE
     from .api import as_of as _as_of
 
-    _echo(render(_as_of(date, db=db), fmt, RELATION_COLUMNS))
+    data = _as_of(date, db=db, limit=None if every else limit or AS_OF_PAGE, offset=offset)
+    _echo(render(data, fmt, RELATION_COLUMNS, items=data["relations"], layout=as_of_layout))
 
 
 @main.command()

@@ -176,6 +176,15 @@ def show_layout(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def as_of_layout(data: dict[str, Any]) -> str:
+    """A page of the relations valid on a day, then which page of how many it is."""
+    rels, first = data["relations"], data["offset"] + 1
+    shown = f"{first}-{first + len(rels) - 1}" if rels else "none"
+    more = "; --offset N for another page, --all for every one" if len(rels) < data["total"] else ""
+    return (f"{table(rels, RELATION_COLUMNS)}\n\n{shown} of {data['total']:,} relations valid on "
+            f"{data['date']}, best corroborated first{more}")
+
+
 def path_layout(paths: list[list[dict[str, Any]]]) -> str:
     if not paths:
         return "(no path)"

@@ -18,7 +18,7 @@ from ..errors import NotFoundError, ProxyatlasError
 from ..normalize import exact_key, fold_key
 from . import curation
 from .events import load_reports as event_reports
-from .keys import bounds, sort_key
+from .keys import bounds, record_id, sort_key
 from .store import Store
 
 _CHUNK = 500
@@ -172,10 +172,10 @@ def as_of_day(date: str) -> str:
     return day
 
 
-def relations(store: Store, type: str | None = None, source: str | None = None,
-              target: str | None = None, min_sources: int | None = None, hedge: str | None = None,
-              as_of: str | None = None, ids: list[str] | None = None, entity: str | None = None,
-              with_evidence: bool = True) -> list[dict[str, Any]]:
+def _relation_filters(store: Store, type: str | None = None, source: str | None = None, target: str | None = None,
+                      min_sources: int | None = None, hedge: str | None = None, as_of: str | None = None,
+                      entity: str | None = None) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses (and their arguments) that keep the relations these filters name."""
     where: list[str] = ["r.rejected = 0"]
     args: list[Any] = []
     for column, value in (("r.type", type), ("r.hedge", hedge)):
@@ -192,21 +192,57 @@ def relations(store: Store, type: str | None = None, source: str | None = None,
     if min_sources:
         where.append("r.sources >= ?")
         args.append(min_sources)
+    if as_of:
+        where.append(_VALID_ON_SQL)
+        args += [as_of_day(as_of)] * 3
+    return where, args
+
+
+_REL_ORDER = "ORDER BY r.sources DESC, r.documents DESC, r.id"
+
+
+def relations(store: Store, type: str | None = None, source: str | None = None,
+              target: str | None = None, min_sources: int | None = None, hedge: str | None = None,
+              as_of: str | None = None, ids: list[str] | None = None, entity: str | None = None,
+              with_evidence: bool = True) -> list[dict[str, Any]]:
+    where, args = _relation_filters(store, type, source, target, min_sources, hedge, as_of, entity)
     if ids is not None:
         if not ids:
             return []
         where.append(f"r.id IN ({_marks(ids)})")
         args += ids
-    if as_of:
-        where.append(_VALID_ON_SQL)
-        args += [as_of_day(as_of)] * 3
-    sql = f"SELECT {_REL_COLUMNS} {_REL_FROM} WHERE {' AND '.join(where)} ORDER BY r.sources DESC, r.documents DESC, r.id"
+    sql = f"SELECT {_REL_COLUMNS} {_REL_FROM} WHERE {' AND '.join(where)} {_REL_ORDER}"
     out = mark_confirmed(store, [_relation(row) for row in store.conn.execute(sql, args).fetchall()])
     if with_evidence:
         evidence = evidence_for(store, [r["id"] for r in out])
         for rel in out:
             rel["evidence"] = evidence.get(rel["id"], [])
     return out
+
+
+def relations_page(store: Store, limit: int, offset: int = 0, with_evidence: bool = True,
+                   **filters: Any) -> dict[str, Any]:
+    """{"total", "relations"}: the relations `relations` gives for these filters (its keywords but
+    `ids`), in its order, `limit` of them from `offset` on. Counting and ranking happen in SQL;
+    only the page is read whole, with its evidence."""
+    where, args = _relation_filters(store, **filters)
+    cond = " AND ".join(where)
+    total = int(store.conn.execute(f"SELECT COUNT(*) FROM relations r WHERE {cond}", args).fetchone()[0])
+    # confirmed first, as mark_confirmed orders them (a relation's id is that of its type and ends)
+    checked = {record_id("relation", *key) for key in curation.load(store.conn).confirmations()}
+    confirmed = []
+    for part in _chunks(sorted(checked)):
+        confirmed += store.conn.execute(f"SELECT r.sources, r.documents, r.id FROM relations r WHERE {cond} "
+                                        f"AND r.id IN ({_marks(part)})", [*args, *part]).fetchall()
+    page = [rid for _, _, rid in sorted(confirmed, key=lambda r: (-r[0], -r[1], r[2]))][offset : offset + limit]
+    wanted = limit - len(page)
+    if wanted > 0:  # then the others, best corroborated first
+        skip = max(0, offset - len(confirmed))
+        top = store.conn.execute(f"SELECT r.id FROM relations r WHERE {cond} {_REL_ORDER} LIMIT ?",
+                                 [*args, skip + wanted + len(confirmed)]).fetchall()
+        others = [rid for (rid,) in top if rid not in checked]
+        page += others[skip : skip + wanted]
+    return {"total": total, "relations": relations(store, ids=page, with_evidence=with_evidence)}
 
 
 # -- events, statements, quantities ------------------------------------------------------------

@@ -194,8 +194,10 @@ def numbers(request: Request, entity: str, unit: str | None = None) -> Response:
 
 
 @router.get("/as_of")
-def as_of(request: Request, date: str, limit: int = Query(500, ge=1, le=10000)) -> Response:
-    return _json(api.as_of(date, db=_db(request))[:limit])
+def as_of(request: Request, date: str, limit: int = Query(500, ge=1, le=10000),
+          offset: int = Query(0, ge=0)) -> Response:
+    """The relations valid on `date`, a page of them: {date, total, offset, relations}."""
+    return _json(api.as_of(date, db=_db(request), limit=limit, offset=offset))
 
 
 @router.get("/sources")
