@@ -141,7 +141,7 @@ def _relation(row: tuple) -> dict[str, Any]:
 def mark_confirmed(store: Store, rels: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Set `confirmed`, `confirmed_by` and `confirmed_at` on each relation (from the analysts'
     records) and put the confirmed ones first, keeping the order otherwise."""
-    checked = curation.load(store.conn).confirmations()
+    checked = curation.load_cached(store.conn).confirmations()
     for rel in rels:
         author, created = checked.get((rel["type"], rel["source"], rel["target"]), (None, None))
         rel.update(confirmed=created is not None, confirmed_by=author, confirmed_at=created)
@@ -229,7 +229,7 @@ def relations_page(store: Store, limit: int, offset: int = 0, with_evidence: boo
     cond = " AND ".join(where)
     total = int(store.conn.execute(f"SELECT COUNT(*) FROM relations r WHERE {cond}", args).fetchone()[0])
     # confirmed first, as mark_confirmed orders them (a relation's id is that of its type and ends)
-    checked = {record_id("relation", *key) for key in curation.load(store.conn).confirmations()}
+    checked = {record_id("relation", *key) for key in curation.load_cached(store.conn).confirmations()}
     confirmed = []
     for part in _chunks(sorted(checked)):
         confirmed += store.conn.execute(f"SELECT r.sources, r.documents, r.id FROM relations r WHERE {cond} "
