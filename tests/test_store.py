@@ -270,7 +270,7 @@ def test_the_store_interface_exporters_use(two):
     with open_store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.conn.execute("SELECT version, name FROM migrations ORDER BY version").fetchall() == \
-            [(1, "initial"), (2, "resolved_events"), (3, "rejected_events"), (4, "event_details")]
+            [(1, "initial"), (2, "resolved_events"), (3, "rejected_events"), (4, "reported_events")]
         [rel] = store.iter_relations(min_sources=2, types=["supports"])
         assert (rel["source"], rel["target"]) == ("iran", "houthis")
         assert store.evidence(rel["id"]) == rel["evidence"] and len(rel["evidence"]) == 2

@@ -216,7 +216,7 @@ def test_a_schema_2_store_keeps_its_events_when_it_gains_rejections(tmp_path):
     api.ingest([folder], db=db)
     events = api.events(db=db)
     conn = sqlite3.connect(db, isolation_level=None)
-    for column in ("rejected", "details"):  # the store as schema 2 left it
+    for column in ("rejected", "reported"):  # the store as schema 2 left it
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     conn.execute("DELETE FROM migrations WHERE version > 2")
     conn.close()
@@ -226,9 +226,9 @@ def test_a_schema_2_store_keeps_its_events_when_it_gains_rejections(tmp_path):
     assert api.events(db=db) == events[1:]
 
 
-def test_a_schema_3_store_gets_its_event_details_stored_when_opened(tmp_path):
-    """Schema 4 stores each event's details when it is derived; a schema 3 store gets them worked
-    out from its reports when first opened, the same as a store derived by this version."""
+def test_a_schema_3_store_gets_what_its_events_reports_give_stored_when_opened(tmp_path):
+    """Schema 4 keeps with each event what reads show of its reports; a schema 3 store gets it
+    worked out from its reports when first opened, the same as a store derived by this version."""
     import shutil
     import sqlite3
 
@@ -243,10 +243,12 @@ def test_a_schema_3_store_gets_its_event_details_stored_when_opened(tmp_path):
     old = tmp_path / "old.db"
     shutil.copy(new, old)
     conn = sqlite3.connect(old, isolation_level=None)
-    conn.execute("ALTER TABLE events DROP COLUMN details")
+    conn.execute("ALTER TABLE events DROP COLUMN reported")
     conn.execute("DELETE FROM migrations WHERE version = 4")
     conn.close()
     with pytest.warns(ProxyatlasWarning, match="migrated from schema version 3 to 4"):
         migrated = api.events(db=old)
     assert migrated == api.events(db=new)
-    assert any(len(variants) > 1 for event in migrated for variants in event["details"].values())
+    [strike] = [e for e in migrated if e["documents"] == 3]
+    assert len(strike["details"]["fatalities"]) > 1 and len({s["outlet"] for s in strike["evidence"]}) == 3
+    assert {"israel", "hezbollah"} <= set(strike["names"])

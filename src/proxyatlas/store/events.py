@@ -14,7 +14,8 @@ report an analyst rejected is stored with `rejected` set, and no query shows it.
 An event's own values (type, date, place, agents, targets, hedge, death toll) are the variant
 the most and best sources give: more independent sources first, then the surer hedge, then
 more documents, then the earlier report; `details` keeps every variant with its sources, for
-showing disagreements side by side (stored with the event, so that reads need not work it out). `documents` and `sources` count as for relations
+showing disagreements side by side. What reads show of the reports (details, sentences,
+entities named) is kept with the event (`reported`), so that reads need not load the reports. `documents` and `sources` count as for relations
 (`ledger.independent_sources`: an outlet once, syndicated copies once).
 """
 
@@ -185,14 +186,14 @@ class EventResolver:
         published = sorted({r["published"] for r in reports if r["published"]}, key=sort_key)
         self.conn.execute(
             "INSERT INTO events (id, type, family, date, date_start, date_end, span_start, span_end, place, hedge, "
-            "fatalities, documents, sources, first_seen, last_seen, rejected, details) "
+            "fatalities, documents, sources, first_seen, last_seen, rejected, reported) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event, values["type"], self.rules.family(values["type"]), values["date"], date_start, date_end,
              min(starts) if starts else None, max(ends) if ends else None, values["place"], values["hedge"],
              values["fatalities"], values["documents"], values["sources"],
              published[0] if published else None, published[-1] if published else None,
              int(self.corrections.is_event_rejected(r["id"] for r in reports)),
-             json.dumps(values["details"], ensure_ascii=False)))
+             json.dumps(reported(reports, values["details"]), ensure_ascii=False)))
         for role, ids in (("agent", values["agents"]), ("target", values["targets"]), ("place", [values["place"]])):
             for entity in ids:
                 if entity:
@@ -238,14 +239,37 @@ def load_reports(conn: Any, events: list[str]) -> dict[str, list[dict[str, Any]]
     return out
 
 
-def store_details(conn: Any) -> None:
-    """Work out and store the `details` of every stored event from its reports (as `aggregate`
-    does for each event it writes)."""
+def reported(reports: list[dict[str, Any]], found: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """What reads of an event take from its reports (kept with the event when it is derived, so
+    that reads need not load them): `details` (`found`, as `details` gives them), `evidence` (every
+    sentence that reports it, once, with its document's outlet and date), the first report's
+    `document`, `source` and `published`, and every entity the reports name (`involved`)."""
+    seen: set[tuple[str, int]] = set()
+    evidence = []
+    for r in reports:
+        for ev in r["evidence"]:
+            if (r["document"], ev["start"]) in seen:
+                continue
+            seen.add((r["document"], ev["start"]))
+            evidence.append({"document": r["document"], "outlet": r["source"], "date": r["published"],
+                             "sentence": ev["text"], "start": ev["start"], "end": ev["end"], "hedge": r["hedge"],
+                             "attributed_to": r["attributed_to"]})
+    involved = {i for r in reports for i in (*r["agents"], *r["targets"], r["place"], r["attributed_to"],
+                                             r["fatalities_by"]) if i}
+    first = reports[0]
+    return {"details": found, "evidence": evidence, "document": first["document"], "source": first["source"],
+            "published": first["published"], "involved": sorted(involved)}
+
+
+def store_reported(conn: Any) -> None:
+    """Work out and store what every stored event's reports give its reads (as `aggregate` does
+    for each event it writes)."""
     ids = [row[0] for row in conn.execute("SELECT id FROM events").fetchall()]
     for part in _chunks(ids):
-        reports = load_reports(conn, part)
-        conn.executemany("UPDATE events SET details = ? WHERE id = ?",
-                         [(json.dumps(details(reports[event]), ensure_ascii=False), event) for event in part])
+        found = load_reports(conn, part)
+        conn.executemany("UPDATE events SET reported = ? WHERE id = ?",
+                         [(json.dumps(reported(found[event], details(found[event])), ensure_ascii=False), event)
+                          for event in part])
 
 
 def _number(value: float | None) -> float | int | None:

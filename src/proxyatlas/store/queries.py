@@ -17,7 +17,6 @@ from rapidfuzz import fuzz, process
 from ..errors import NotFoundError, ProxyatlasError
 from ..normalize import exact_key, fold_key
 from . import curation
-from .events import load_reports as event_reports
 from .keys import bounds, record_id, sort_key
 from .store import Store
 
@@ -296,7 +295,7 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
         args.append(document)
     rows = store.conn.execute(
         "SELECT e.id, e.type, e.date, e.place, e.hedge, e.fatalities, e.documents, e.sources, e.first_seen, "
-        "e.last_seen, e.details FROM events e WHERE " + " AND ".join(where), args).fetchall()
+        "e.last_seen, e.reported FROM events e WHERE " + " AND ".join(where), args).fetchall()
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     ids = [r[0] for r in rows]
     for part in _chunks(ids):
@@ -304,37 +303,18 @@ def events(store: Store, type: str | None = None, actor: str | None = None, plac
                 f"SELECT event, entity, role FROM event_actors WHERE event IN ({_marks(part)}) "
                 "ORDER BY event, role, entity", part):
             roles[event][role].append(ent)
-    reports = event_reports(store.conn, ids)
     out = []
-    for eid, etype, date, eplace, hedge, fatalities, n_docs, n_sources, first_seen, last_seen, details in rows:
-        mine = reports.get(eid, [])
-        evidence = _event_evidence(mine)
-        involved = {i for r in mine for i in (*r["agents"], *r["targets"], r["place"], r["attributed_to"],
-                                             r["fatalities_by"]) if i}
+    for eid, etype, date, eplace, hedge, fatalities, n_docs, n_sources, first_seen, last_seen, reported in rows:
+        mine = json.loads(reported)
         out.append({"kind": "event", "id": eid, "type": etype, "date": date, "agents": roles[eid]["agent"],
                     "targets": roles[eid]["target"], "place": eplace, "hedge": hedge, "fatalities": _number(fatalities),
                     "documents": n_docs, "sources": n_sources, "first_seen": first_seen, "last_seen": last_seen,
-                    "evidence": evidence, "details": json.loads(details), "document": mine[0]["document"],
-                    "source": mine[0]["source"], "published": mine[0]["published"], "names": involved})
+                    "evidence": mine["evidence"], "details": mine["details"], "document": mine["document"],
+                    "source": mine["source"], "published": mine["published"], "names": mine["involved"]})
     names = _names(store, [i for item in out for i in item["names"]])
     for item in out:
-        item["names"] = {i: names[i] for i in sorted(item["names"]) if i in names}
+        item["names"] = {i: names[i] for i in item["names"] if i in names}
     return sorted(out, key=_date_order)
-
-
-def _event_evidence(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Every sentence that reports the event, once, with its document's outlet and date."""
-    seen: set[tuple[str, int]] = set()
-    out = []
-    for r in reports:
-        for ev in r["evidence"]:
-            if (r["document"], ev["start"]) in seen:
-                continue
-            seen.add((r["document"], ev["start"]))
-            out.append({"document": r["document"], "outlet": r["source"], "date": r["published"],
-                        "sentence": ev["text"], "start": ev["start"], "end": ev["end"], "hedge": r["hedge"],
-                        "attributed_to": r["attributed_to"]})
-    return out
 
 
 def statements(store: Store, speaker: str | None = None, document: str | None = None) -> list[dict[str, Any]]:

@@ -165,13 +165,14 @@ def rejected_events(conn: sqlite3.Connection) -> None:
 
 
 @migration(4)
-def event_details(conn: sqlite3.Connection) -> None:
-    """Each event keeps its `details` (every value its reports give, with their sources), worked
-    out when it is derived rather than on every read; those of a stored event are worked out now."""
-    from .events import store_details
+def reported_events(conn: sqlite3.Connection) -> None:
+    """Each event keeps what reads show of its reports (`reported`: details, sentences, entities
+    named), worked out when it is derived rather than on every read; those of the stored events
+    are worked out now."""
+    from .events import store_reported
 
-    conn.execute("ALTER TABLE events ADD COLUMN details TEXT")
-    store_details(conn)
+    conn.execute("ALTER TABLE events ADD COLUMN reported TEXT")
+    store_reported(conn)
 
 
 SCHEMA_VERSION = max(MIGRATIONS)
