@@ -803,3 +803,22 @@ def test_both_groups_are_both_doers(run):
     text = "Kataib Hezbollah and Asaib Ahl al-Haq met in Baghdad. Both groups attacked US troops on Monday."
     attack = _one(run, text, "attack")
     assert set(attack.agents) == {"kataib-hezbollah", "asaib-ahl-al-haq"}
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("A Jaish-e-Mohammed suicide bomber drove an explosives-laden car into a convoy of Indian troops.",
+     "jaish-e-mohammed"),
+    ("A Hamas suicide bomber detonated a car bomb near an Israeli checkpoint.", "hamas"),
+])
+def test_a_bomb_set_off_or_a_rigged_vehicle_driven_in_is_an_attack(run, text, agent):
+    assert _one(run, text, "attack").agents == [agent]
+
+
+@pytest.mark.parametrize("text", ["Hezbollah fighters drove into Qusair on Thursday.", "Hamas planted trees in Gaza."])
+def test_driving_somewhere_or_planting_trees_is_no_attack(run, text):
+    assert _events(run, text, "attack") == []
+
+
+def test_a_weapon_s_targeting_participle_is_the_same_attack(run):
+    attack = _one(run, "Hezbollah fighters planted a roadside bomb targeting an Israeli patrol.", "attack")
+    assert attack.agents == ["hezbollah"] and attack.targets == ["israel"]

@@ -230,6 +230,10 @@ def _verb_type(token: Token) -> str | None:
         return None  # "launched an attack", "executed the plan to strike": the noun is the trigger
     if lemma in cues["weapon_verbs"]:
         return "attack" if _weapon_use(token) else None
+    if lemma in cues["detonation_verbs"]:
+        return "attack" if any(_lemma(o) in cues["weapon_nouns"] for o in objects) else None
+    if lemma in cues["vehicle_attack_verbs"]:
+        return "attack" if _rigged_vehicle(token) else None
     if lemma in cues["office_verbs"] and any(_lemma(o) in cues["office_nouns"] for o in objects):
         return "appointment"  # "took office", "assumed command"
     if lemma in cues["handover_verbs"]:
@@ -313,6 +317,14 @@ def _weapon_use(verb: Token) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ in {"at", "on", "against", "into", "toward", "towards"}
                for c in verb.children)
+
+
+def _rigged_vehicle(verb: Token) -> bool:
+    """"drove an explosives-laden car into a convoy", "rammed a truck bomb into the gate": a vehicle
+    rigged with explosives driven into something (not "drove into the town")."""
+    rigged = any(_lemma(t) in _cues()["weapon_nouns"] or t.lower_ in _cues()["rigged_words"]
+                 for o in _objects(verb) for t in o.subtree)
+    return rigged and any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _role_complement(verb: Token) -> Token | None:
@@ -1229,6 +1241,8 @@ def _governing_trigger(token: Token, frames: dict[int, _Frame]) -> Token | None:
             return event
     if head.i in frames and token.dep_ in {"dobj", "pobj", "acl", "attr", "oprd"}:
         return head
+    if token.dep_ == "acl" and head.dep_ == "dobj" and head.head.i in frames:
+        return head.head  # "planted a bomb targeting a patrol", "fired missiles targeting US bases"
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in frames:
         if head.lower_ in _cues()["period_preps"]:
             return None  # "have fired at Israel since the Hamas attack": another happening
