@@ -822,3 +822,10 @@ def test_driving_somewhere_or_planting_trees_is_no_attack(run, text):
 def test_a_weapon_s_targeting_participle_is_the_same_attack(run):
     attack = _one(run, "Hezbollah fighters planted a roadside bomb targeting an Israeli patrol.", "attack")
     assert attack.agents == ["hezbollah"] and attack.targets == ["israel"]
+
+
+def test_the_attack_a_killing_participle_happened_in_is_the_main_verb_s(run):
+    text = ("A Jaish-e-Mohammed suicide bomber drove an explosives-laden car into a convoy of India's Central "
+            "Reserve Police Force, killing 40 troopers in the deadliest attack on Indian forces in decades.")
+    attack = _one(run, text, "attack")
+    assert attack.agents == ["jaish-e-mohammed"] and "india" in attack.targets

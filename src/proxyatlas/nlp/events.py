@@ -1196,6 +1196,11 @@ def _merge_into_governor(frames: dict[int, _Frame]) -> dict[int, _Frame]:
         if governor is None:
             continue
         target = merged[governor.i]
+        outer = merged.get(governor.head.i) if governor.dep_ == "advcl" else None
+        if target.type != frame.type and outer is not None and outer.type == frame.type:
+            # "drove a car bomb into a convoy, killing 40 in the deadliest attack on Indian forces":
+            # the attack the deaths happened in is the one their participle hangs on
+            target = outer
         same = target.type == frame.type
         describes = frame.trigger.dep_ in {"acl", "relcl"} and not _is_verb(governor)
         if not (same or describes):
