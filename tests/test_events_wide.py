@@ -829,3 +829,15 @@ def test_the_attack_a_killing_participle_happened_in_is_the_main_verb_s(run):
             "Reserve Police Force, killing 40 troopers in the deadliest attack on Indian forces in decades.")
     attack = _one(run, text, "attack")
     assert attack.agents == ["jaish-e-mohammed"] and "india" in attack.targets
+
+
+def test_troops_pulled_out_of_a_country_are_a_withdrawal(run):
+    text = "Abu Dhabi says it pulled most of its own troops out of Yemen in 2019."
+    assert _one(run, text, "other").agents == ["united-arab-emirates"]
+
+
+def test_a_designee_followed_by_its_label_is_the_designated(run):
+    text = "Abdul Rehman Makki leads Lashkar-e-Taiba. The United States has designated him a terrorist."
+    designation = _one(run, text, "other")
+    assert designation.agents == ["united-states"] and designation.targets == ["abdul-rehman-makki"]
+    assert _events(run, "Iran gave Hamas weapons in 2020.", "other") == []

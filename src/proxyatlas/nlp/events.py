@@ -193,7 +193,10 @@ def _is_verb(token: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    """The direct objects; with a predicate after it ("designated him a terrorist") the parser
+    calls the object a dative."""
+    complemented = any(c.dep_ == "oprd" for c in verb.children)
+    return [c for c in verb.children if c.dep_ in {"dobj", "obj"} or complemented and c.dep_ == "dative"]
 
 
 def _event_noun_type(token: Token) -> str | None:
@@ -217,7 +220,8 @@ def _verb_type(token: Token) -> str | None:
     if not _is_verb(token):
         return None
     cues, lemma = _cues(), _lemma(token)
-    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    # "pulled its troops out of Yemen": the parser may make the particle a preposition
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "out"]
     for particle in particles:
         if (lemma, particle) in cues["phrasal"]:
             return cues["phrasal"][(lemma, particle)]
