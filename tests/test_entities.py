@@ -92,3 +92,9 @@ def test_a_description_ending_in_a_participle_is_no_name(run):
 def test_a_name_after_town_of_is_a_place(run):
     result = run("Soldiers and foreign fighters killed at least 500 people in the central town of Moura.")
     assert entity_named(result, "Moura").type == "place"
+
+
+def test_a_the_name_without_its_article_after_a_capitalised_word_ends_another_name(run):
+    found = {e.id for e in run("A naval coalition, Operation Prosperity Guardian, has escorted ships.").entities}
+    assert "the-guardian" not in found
+    assert "the-guardian" in {e.id for e in run("According to the Guardian, Hezbollah fired rockets.").entities}

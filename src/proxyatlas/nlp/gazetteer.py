@@ -38,6 +38,9 @@ class Entry:
     kind: str  # "name" | "demonym" | "surname"
     acronym: bool  # matched only against all-capitals text
     single_word: bool
+    # "The Guardian": one word after a "the" the name begins with; without its article, after a
+    # capitalised word, it ends another name ("Operation Prosperity Guardian")
+    bare_without_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ class Gazetteer:
         ws = tuple(w for w in words(_POSSESSIVE.sub(r"\1 s", name)) if w != "the")
         if not ws:
             return
-        entry = Entry(actor_id, kind, is_acronym(name), len(ws) == 1)
+        entry = Entry(actor_id, kind, is_acronym(name), len(ws) == 1,
+                      len(ws) == 1 and name.lower().startswith("the "))
         tables = [(self.exact, ws)]
         # Transliteration folding is for spellings of names: folded, an acronym or a demonym
         # collides with ordinary words ("ADF" is no "IDF", "Reasons" no "Russians").
@@ -111,8 +115,13 @@ class Gazetteer:
         ("Volker Türk" is no Turk), and so is a town written with the article after a first name
         ("Husayn al-Khalil" is no Hebron); a one-word name matched only by transliteration folding
         next to a capitalised word on either side is part of another name ("Rami Abdulrahman" is
-        not Rome, "Haret Hreik" not Herat)."""
+        not Rome, "Haret Hreik" not Herat); so is a "The X" name written without its article
+        after a capitalised word ("Operation Prosperity Guardian" is no The Guardian)."""
         words_in_match = [t for t in doc[match.start : match.end] if t.text not in _TRANSPARENT]
+        if match.entry.bare_without_article and words_in_match[0].lower_ != "the" and match.start > 0:
+            before_word = doc[match.start - 1]
+            if before_word.pos_ == "PROPN" and before_word.text[:1].isupper():
+                return True  # "Operation Prosperity Guardian" is no The Guardian
         if len(words_in_match) > 2 or len(words_in_match) == 2 and words_in_match[0].lower_ not in _ARTICLES:
             return False
         article_town = len(words_in_match) == 2 and match.entry.actor_id in self.places
