@@ -98,3 +98,10 @@ def test_a_the_name_without_its_article_after_a_capitalised_word_ends_another_na
     found = {e.id for e in run("A naval coalition, Operation Prosperity Guardian, has escorted ships.").entities}
     assert "the-guardian" not in found
     assert "the-guardian" in {e.id for e in run("According to the Guardian, Hezbollah fired rockets.").entities}
+
+
+def test_a_group_name_modifying_a_noun_after_a_person_of_that_surname_is_the_group(run):
+    text = ("Abdul-Malik al-Houthi spoke on Tuesday. A Houthi anti-ship ballistic missile struck the bulk "
+            "carrier True Confidence on Wednesday.")
+    attack = next(e for e in run(text, published="2024-03-08").events if e.type == "attack")
+    assert attack.agents == ["houthis"]

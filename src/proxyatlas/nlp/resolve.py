@@ -122,7 +122,7 @@ def _modifies_common_noun(doc: Doc, mention: Mention, type_: str) -> bool:
     """"Houthi boats", "Houthi fighters": an organisation's one-word name modifying a common noun
     is the organisation, even after a person with that surname ("Abdul-Malik al-Houthi")."""
     head = doc[mention.start : mention.end].root
-    return type_ == "organization" and head.dep_ in {"compound", "amod"} and head.head.pos_ == "NOUN"
+    return type_ == "organization" and head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ == "NOUN"
 
 
 def _known(builder: _Builder, mentions: list[Mention]) -> None:
