@@ -841,3 +841,20 @@ def test_a_designee_followed_by_its_label_is_the_designated(run):
     designation = _one(run, text, "other")
     assert designation.agents == ["united-states"] and designation.targets == ["abdul-rehman-makki"]
     assert _events(run, "Iran gave Hamas weapons in 2020.", "other") == []
+
+
+def test_a_hyphenated_leader_of_an_attack_is_its_doer(run):
+    attack = _one(run, "Rockets flew after the Hamas-led attack on Israel on Oct. 7.", "attack")
+    assert attack.agents == ["hamas"] and attack.targets == ["israel"]
+
+
+def test_a_side_striking_back_is_not_the_attack_on_it(run):
+    text = "Drone attack on U.S. outpost in Jordan kills three soldiers; Washington strikes back in Iraq and Syria"
+    attacks = _events(run, text, "attack")
+    assert not any(set(e.agents) & set(e.targets) for e in attacks)
+    assert len(attacks) == 2
+
+
+def test_the_accuser_is_not_a_doer_of_the_act_it_alleges(run):
+    supply = _one(run, "Washington has repeatedly accused Tehran of supplying the Houthis with missiles.", "other")
+    assert supply.agents == ["iran"] and (supply.hedge, supply.attributed_to) == ("alleged", "united-states")

@@ -252,3 +252,13 @@ def test_a_schema_3_store_gets_what_its_events_reports_give_stored_when_opened(t
     [strike] = [e for e in migrated if e["documents"] == 3]
     assert len(strike["details"]["fatalities"]) > 1 and len({s["outlet"] for s in strike["evidence"]}) == 3
     assert {"israel", "hezbollah"} <= set(strike["names"])
+
+
+def test_blows_exchanged_in_one_sentence_stay_two_events(tmp_path, store_db):
+    folder = tmp_path / "news"
+    write(folder, "hit.txt", "Drone attack on U.S. outpost in Jordan kills three soldiers; Washington strikes back "
+                             "in Iraq and Syria\n\nThe United States blamed Kataib Hezbollah for the attack on Sunday.",
+          source="Reuters", published=PUBLISHED)
+    api.ingest([folder], db=store_db)
+    attacks = [e for e in api.events(db=store_db, type="attack")]
+    assert attacks and not any(set(e["agents"]) & set(e["targets"]) for e in attacks)

@@ -518,6 +518,8 @@ def _subjects(verb: Token) -> list[Token]:
             current = current.head  # "helicopters sank three boats, killing ten fighters"
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and _is_verb(current.head.head):
+            if _cues()["blame_verbs"].get(_lemma(current.head.head)) == current.head.lower_:
+                return []  # "Washington accused Tehran of supplying X": the accused did it (`_blamed`)
             current = current.head.head  # "after meeting Afwerki, Abiy announced"
             continue
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
@@ -688,6 +690,10 @@ def _noun_modifiers(ctx: _Context, frame: _Frame, noun: Token) -> None:
             eids = phrase_entities(ctx, child)  # the parser may hang "a militia's" as nmod + case
             frame.add(cues["possessor_role"][frame.type], eids)
             frame.unnamed_agent |= cues["possessor_role"][frame.type] == "agent" and _unnamed([child], eids)
+        elif child.dep_ == "amod" and _lemma(child) in cues["doer_participles"]:
+            # "the Hamas-led attack": the one before the hyphen did it
+            frame.add("agent", [e for m in child.children if m.dep_ in {"npadvmod", "compound", "nmod"}
+                                for e in [ctx.entity(m)] if e and ctx.type_of(e) in AGENT_TYPES])
         elif child.dep_ in {"compound", "amod", "nmod"} and child.pos_ not in {"VERB", "AUX"}:
             eid = ctx.entity(child)
             for e in ([eid] if eid else _modifier_entities(ctx, child)):
@@ -1499,6 +1505,8 @@ def _same_happening(ctx: _Context, known: _Mention, mention: _Mention) -> bool:
         return False  # "a militia's rocket attack on US troops" may be any attack on them
     if not _agents_agree(first, later):
         return False  # "the Houthis fired on Israel" is not "the Hamas attack on Israel"
+    if set(first.agents) & set(later.targets) or set(later.agents) & set(first.targets):
+        return False  # "an attack on a US outpost ... Washington strikes back": a side hits back, not itself
     if set(first.targets) & set(later.targets):
         return True
     # "Israel struck on Tuesday" and "the Israeli strike on Shukr": one doer, one side names no target

@@ -7,7 +7,8 @@ A report (one event as one document's extraction gives it) joins a stored event 
     dates, they share a participant (agent or target) or a place, and no place of the report
     conflicts with a place of the event (two places conflict unless one is the other or a
     country holding it; a report's places are its own and those its sentences name),
-and no analyst's split keeps them apart. An undated report joins only within its document.
+and no analyst's split keeps them apart, and the report's doers are not the event's targets nor
+its targets the event's doers (blows exchanged are two happenings). An undated report joins only within its document.
 Analysts' merges are replayed as soon as the reports they name are stored; an event holding a
 report an analyst rejected is stored with `rejected` set, and no query shows it.
 
@@ -61,6 +62,12 @@ class Report:
         return set(self.agents) | set(self.targets)
 
 
+def _opposed(report: Report, other: Report) -> bool:
+    """"An attack on a US outpost ... Washington strikes back": one side's doers are the other's
+    targets, so the two are blows exchanged, not one happening."""
+    return bool(set(report.agents) & set(other.targets) or set(report.targets) & set(other.agents))
+
+
 def _shift(day: str | None, days: int) -> str | None:
     if day is None:
         return None
@@ -103,7 +110,7 @@ class EventResolver:
         family = self.rules.family(report.type)
         for other, event in placed:  # the same happening told twice in one sentence
             if self.rules.family(other.type) == family and report.sentences & other.sentences \
-                    and self._allowed(report, event):
+                    and self._allowed(report, event) and not _opposed(report, other):
                 return event
         lo, hi = bounds(report.date)
         if lo is None or hi is None:
@@ -116,12 +123,21 @@ class EventResolver:
         mine = {p for p in (report.place, *report.named_places) if p}
         for (event,) in rows:
             participants, places = self._event_actors(event)
-            if any(not self._compatible(a, b) for a in mine for b in places) or not self._allowed(report, event):
+            if any(not self._compatible(a, b) for a in mine for b in places) or not self._allowed(report, event) \
+                    or self._opposes_event(report, event):
                 continue
             shared = len(report.participants & participants) + len(mine & places)
             if shared and (best is None or shared > best[0]):
                 best = (shared, event)
         return best[1] if best else None
+
+    def _opposes_event(self, report: Report, event: str) -> bool:
+        sides: dict[str, list[str]] = {"agent": [], "target": []}
+        for entity, role in self.conn.execute(
+                "SELECT a.entity, a.role FROM report_actors a JOIN event_reports r ON r.id = a.report "
+                "WHERE r.event = ? AND a.role IN ('agent', 'target')", (event,)):
+            sides[role].append(entity)
+        return bool(set(report.agents) & set(sides["target"]) or set(report.targets) & set(sides["agent"]))
 
     def _event_actors(self, event: str) -> tuple[set[str], set[str]]:
         participants: set[str] = set()
