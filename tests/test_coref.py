@@ -313,3 +313,9 @@ def test_the_rebels_with_two_groups_or_a_modifier_stay_unresolved():
     assert referent(text, "rebels") is None
     text = "The M23 captured Goma in 2012. Rwanda has armed the Hutu rebels since then."
     assert referent(text, "rebels") is None
+
+
+def test_its_after_a_state_s_body_is_that_state_not_the_group_named_before():
+    text = ("The strike hit a building of the Quds Force in Damascus. The Israeli military did not claim "
+            "the attack, but its spokesman described the building as a facility.")
+    assert referent(text, "its") == "israel"

@@ -177,6 +177,10 @@ def _unnamed_slot(token: Token, resolved: Resolved) -> _Slot | None:
         return _Slot(token.i, _UNNAMED + str(token.i), "people", _role(token), True)
     if lemma in cues["person_nouns"]:
         return _Slot(token.i, _UNNAMED + str(token.i), "person", _role(token), False)
+    countries = [e for e in named if resolved.entities[e].type == "country"]
+    if token.lower_ in cues["state_branch_nouns"] and len(countries) == 1:
+        # "The Israeli military did not claim it, but its spokesman": the state speaks through its body
+        return _Slot(token.i, countries[0], "country", _role(token), False)
     if not named:
         return _Slot(token.i, _UNNAMED + str(token.i), "thing", _role(token), False)
     return None
