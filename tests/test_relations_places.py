@@ -410,3 +410,13 @@ def test_an_assault_on_a_country_or_a_fall_of_prices_places_no_one(run):
     assert not located(run("Hamas's assault on Israel killed hundreds."))  # where in Israel the text does not say
     assert not located(run("Prices in Sirte fell back to normal."))
     assert not located(run("Hezbollah fell back."))
+
+
+def test_a_country_coordinated_with_forces_is_a_place_not_their_state():
+    # the bundled example, whose parse coordinates "Syria" with "American forces in Iraq"
+    from pathlib import Path
+
+    from proxyatlas.api import extract_file
+    example = Path(__file__).resolve().parent.parent / "examples" / "articles" / "tower22-jordan-drone-attack.txt"
+    found = located(extract_file(example))
+    assert ("syria", "iraq") not in found and ("united-states", "iraq") in found

@@ -111,6 +111,12 @@ def _operators(ctx: RelationContext, token: Token, with_forces: bool = False) ->
     if not found and token.dep_ in {"nsubj", "nsubjpass"}:  # "The group controls ..." after a heading
         found = _profiled(ctx, token)
     forces = with_forces or has_cue("armed_force_nouns", token)
+    if forces and not with_forces:
+        # "American forces in Iraq and Syria": the state whose forces they are modifies them; a country
+        # the parser coordinates with the forces ("forces ... and Syria") is one of the places
+        owning = {e for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                  for e in named_by(ctx, c)} | {e for p in pobjs(token, {"of"}) for e in named_by(ctx, p)}
+        found = [e for e in found if etype(ctx, e) != "country" or e in owning]
     return [e for e in found if etype(ctx, e) == "organization" or (forces and etype(ctx, e) == "country")]
 
 
