@@ -320,3 +320,12 @@ def test_a_side_reporting_its_own_dead_as_the_object_of_its_report():
 
 def test_a_side_reporting_its_enemies_dead_does_not_count_them_its_own():
     assert not [q for q in quantities("Israel reported five militants killed.") if q[0] == "israel"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Southern Transitional Council's founding presidency had 26 or 27 members.",
+     ("southern-transitional-council", 26.0, 27.0)),
+    ("The Houthis fired two or three missiles at Eilat.", ("houthis", 2.0, 3.0)),
+])
+def test_two_numbers_joined_by_or_are_a_range(text, expected):
+    assert expected in quantities(text)

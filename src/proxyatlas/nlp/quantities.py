@@ -161,14 +161,15 @@ def _run_top(span: Span) -> Token:
 
 
 def _read_range(doc: Doc, number: _Number, words: list[Token]) -> None:
-    """Extend a number into a range: "5,000 - 7,000", "5,000 to 7,000", "between 5,000 and 7,000"."""
+    """Extend a number into a range: "5,000 - 7,000", "5,000 to 7,000", "between 5,000 and 7,000",
+    "26 or 27 members" (the sources differ by a little)."""
     j = number.end
     if j + 1 >= len(doc):
         return
     joiner = doc[j].lower_
     opener = doc[number.start - 1] if number.start > 0 else None
     between = opener is not None and opener.lower_ in {"between", "from"}
-    if joiner not in {"to", "–", "—", "-"} and not (joiner == "and" and between):
+    if joiner not in {"to", "–", "—", "-", "or"} and not (joiner == "and" and between):
         return
     if joiner == "to" and not between and opener is not None and opener.lower_ == "up":
         return
