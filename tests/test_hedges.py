@@ -177,3 +177,11 @@ def test_surest():
     assert surest(["denied", "reported", "speculative"]) == "reported"
     assert surest(["alleged", "asserted"]) == "asserted"
     assert surest([]) == "asserted"
+
+
+def test_what_a_speaker_describes_itself_as_is_reported(run):
+    result = run("The Houthis describe themselves as part of the axis of resistance, an Iran-aligned alliance.")
+    part = next(r for r in result.relations if r.type == "part_of")
+    assert (part.source, part.hedge, part.attributed_to) == ("houthis", "reported", "houthis")
+    served = run("Ali Dhere has long served as spokesman of al-Shabaab.").relations
+    assert [r.hedge for r in served if r.type == "member_of"] == ["asserted"]

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ..attribution import saying_hedge
 from ..phrases import (
     category,
     cue_word,
@@ -130,8 +131,10 @@ def predicate_anchor(noun: Token) -> list[Token]:
     if noun.dep_ in {"attr", "oprd"} or _is_bare_predicate_noun(noun) \
             or noun.dep_ == "dobj" and noun.head.lemma_.lower() in cues()["part_verbs"]:
         return [noun, noun.head]
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "X served as spokesman"
-        return [noun, noun.head.head]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        if saying_hedge(noun.head.head) is not None:
+            return [noun, noun.head]  # "the Houthis describe themselves as part of Y": what the verb says
+        return [noun, noun.head.head]  # "X served as spokesman"
     return [noun]
 
 
