@@ -185,3 +185,17 @@ def test_what_a_speaker_describes_itself_as_is_reported(run):
     assert (part.source, part.hedge, part.attributed_to) == ("houthis", "reported", "houthis")
     served = run("Ali Dhere has long served as spokesman of al-Shabaab.").relations
     assert [r.hedge for r in served if r.type == "member_of"] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran rejected US accusations that it arms the Houthis.",
+    "Iran denied US claims that it arms the Houthis.",
+])
+def test_a_rejected_accusation_keeps_the_accuser_s_claim(run, text):
+    backing = next(r for r in run(text).relations if r.type == "supports")
+    assert (backing.hedge, backing.attributed_to) == ("alleged", "united-states")
+
+
+def test_a_bare_denial_stays_denied(run):
+    backing = next(r for r in run("Iran denied arming the Houthis.").relations if r.type == "supports")
+    assert backing.hedge == "denied"

@@ -50,8 +50,9 @@ _CONTENT_LINKS = {"ccomp", "parataxis", "xcomp", "dobj", "prep", "oprd", "attr",
 # Clauses that can share their subject with the verb they hang from ("denied arming", "could
 # arm X and supports Y").
 _SHARED_SUBJECT_LINKS = {"conj", "xcomp", "ccomp", "advcl", "parataxis"}
-# How a clause hangs off a claim noun: "claims that ...", "a report on ...".
-_CLAIM_NOUN_LINKS = {"acl", "ccomp", "prep"}
+# How a clause hangs off a claim noun: "claims that ...", "a report on ..." (the parser may call
+# "claims that it arms X" an adverbial clause of the noun).
+_CLAIM_NOUN_LINKS = {"acl", "ccomp", "prep", "advcl"}
 _MAX_DEPTH = 40
 _TRAILING_SAID_MAX_TOKENS = 6
 
@@ -60,6 +61,7 @@ _TRAILING_SAID_MAX_TOKENS = 6
 class _Cue:
     hedge: str
     source: str | None  # the entity whose claim it makes the fact, when known
+    accusation: bool = False  # a claim noun that alleges the fact ("US accusations that ...")
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +244,7 @@ def _saying_cue(head: Token, child: Token, open_: bool, resolved: Resolved, quot
     lemma = head.lemma_.lower()
     if head.pos_ in {"NOUN", "PROPN"}:
         hedge = _cues()["hedge_nouns"].get(lemma) if child.dep_ in _CLAIM_NOUN_LINKS else None
-        return _Cue(_carried(hedge, open_), _owner(head, resolved)) if hedge else None
+        return _Cue(_carried(hedge, open_), _owner(head, resolved), hedge == "alleged") if hedge else None
     if is_saying_verb(head, quotes):
         hedge = saying_hedge(head) or "reported"
     elif head.pos_ in {"VERB", "AUX"} and lemma in _cues()["thinking_verbs"]:
@@ -300,7 +302,8 @@ def _path_cues(top: Token, resolved: Resolved, quotes: list[Quote]) -> list[_Cue
             # a condition is hypothetical down to its noun phrases, unlike a denial, which presupposes
             # them: "if X becomes the main recipient of Iranian aid to Y"
             cues.append(_Cue("speculative", None))
-        if child is None or child.dep_ not in _CONTENT_LINKS:
+        if child is None or child.dep_ not in _CONTENT_LINKS and not (
+                head.pos_ in {"NOUN", "PROPN"} and child.dep_ in _CLAIM_NOUN_LINKS):
             continue  # the fact is not what the head says (its subject, a condition, a time)
         cue = _saying_cue(head, child, below, resolved, quotes)
         if cue:
@@ -380,7 +383,20 @@ def hedge_for(anchor: list[Token], resolved: Resolved, quotes: list[Quote],
     if not anchor:
         return "asserted", None
     top = _top(anchor, quotes)
-    cues = _path_cues(top, resolved, quotes) + _sentence_cues(top, resolved, quotes, statements)
+    path = _path_cues(top, resolved, quotes)
+    accused = _rejected_accusation(path)
+    if accused is not None:
+        return "alleged", accused.source
+    cues = path + _sentence_cues(top, resolved, quotes, statements)
     hedge = _least_sure([c.hedge for c in cues] + (["denied"] if _denied_inside(anchor, top) else []))
     source = next((c.source for c in cues if c.source), None)
     return hedge, source
+
+
+def _rejected_accusation(path: list[_Cue]) -> _Cue | None:
+    """"Iran rejected US accusations that it arms X": the text gives the fact as the accuser's claim
+    and the denial of it; a fact both claimed and denied keeps the surer hedge (ANNOTATION.md)."""
+    for k, cue in enumerate(path):
+        if cue.accusation and any(c.hedge == "denied" for c in path[k + 1:]):
+            return cue
+    return None
