@@ -199,3 +199,9 @@ def test_a_rejected_accusation_keeps_the_accuser_s_claim(run, text):
 def test_a_bare_denial_stays_denied(run):
     backing = next(r for r in run("Iran denied arming the Houthis.").relations if r.type == "supports")
     assert backing.hedge == "denied"
+
+
+def test_a_leader_s_possessive_name_is_a_description_even_in_a_report(run):
+    text = "CNN reported that Khalifa Haftar's Libyan National Army had flown missiles to Sudan."
+    leads = next(r for r in run(text).relations if r.type == "leads")
+    assert (leads.source, leads.target, leads.hedge) == ("khalifa-haftar", "libyan-national-army", "asserted")

@@ -53,7 +53,8 @@ def possessives(ctx: RelationContext) -> Iterator[Candidate]:
                 if etype(ctx, owner) == "organization":
                     yield Candidate("part_of", item, owner, [t, t.head], descriptive=True)
                 elif etype(ctx, owner) == "person" and named_at(ctx, t.head.i):
-                    yield Candidate("leads", owner, item, [t, t.head])
+                    # "Haftar's Libyan National Army" names the army by its leader: a description
+                    yield Candidate("leads", owner, item, [t, t.head], descriptive=True)
                 elif etype(ctx, owner) == "country" and category(ctx, item) == "armed_group":
                     yield Candidate("operates_in", item, owner, [t, t.head], descriptive=True)
 
