@@ -31,3 +31,24 @@ def test_a_colon_in_prose_or_under_a_title_without_a_group_is_no_fact_sheet(run)
     assert ("supports", "iran", "kataib-hezbollah") not in found
     untitled = _PROFILE.replace("Actor profile: Kataib Hezbollah (KH)", "Actor profile: an armed group in Iraq")
     assert ("supports", "iran", "kataib-hezbollah") not in relation_set(run(untitled))
+
+
+_GROUP_PROFILE = """Actor profile: Kataib Hezbollah (KH)
+
+Leadership. Ahmad al-Hamidawi has been emir since 2014. Abu Fadak al-Mohammadawi, the deputy emir,
+commands its fighters. President Mustafa al-Kadhimi, a former journalist, ordered raids on Monday.
+"""
+
+
+def test_a_profile_s_bare_offices_are_the_profiled_group_s(run):
+    found = relation_set(run(_GROUP_PROFILE))
+    assert ("leads", "ahmad-al-hamidawi", "kataib-hezbollah") in found
+    assert ("member_of", "abu-fadak-al-mohammadawi", "kataib-hezbollah") in found
+    # a title before a name, or an indefinite description, is nobody's office in the group
+    assert not [r for r in found if r[1] == "mustafa-al-kadhimi" and r[2] == "kataib-hezbollah"]
+
+
+def test_outside_a_profile_a_bare_office_names_no_group(run):
+    text = _GROUP_PROFILE.replace("Actor profile: Kataib Hezbollah (KH)", "Kataib Hezbollah fighters parade in Baghdad")
+    found = relation_set(run(text))
+    assert ("leads", "ahmad-al-hamidawi", "kataib-hezbollah") not in found

@@ -9,7 +9,8 @@ organisation its title names last.
 A sheet is two fields or more under a title of a few words; it ends at the first line of prose,
 so a colon inside a paragraph is no field. Each
 field is known by the last word of its label ("Main foreign backer" is a backer); what a label
-means is the reader's business (relations, events).
+means is the reader's business (relations, events). `profiled_organisation` reads the title alone:
+in an actor profile an office said bare ("has been emir since 2014") is the profiled group's.
 """
 
 from __future__ import annotations
@@ -60,6 +61,16 @@ def read_fact_sheet(doc: Doc, resolved: Resolved) -> FactSheet | None:
         if value:
             fields.append(Field(match["label"].split()[-1].lower(), value))
     return FactSheet(subject, tuple(fields)) if len(fields) >= _MIN_FIELDS else None
+
+
+def profiled_organisation(doc: Doc, resolved: Resolved, labels: frozenset[str]) -> str | None:
+    """The organisation an actor profile is about: a title opening with one of `labels` ("Actor
+    profile: Harakat al-Shabaab al-Mujahideen (al-Shabaab)") names it last."""
+    lines = _lines(doc.text)
+    if not lines or ":" not in lines[0][1] or len(lines[0][1].split()) >= _PROSE_WORDS:
+        return None
+    start, title = lines[0]
+    return _profiled(doc, resolved, start, title) if title.split(":", 1)[0].strip().lower() in labels else None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Token
 
 from ...model import Event
-from ..phrases import PhraseContext
+from ..fact_sheet import profiled_organisation
+from ..phrases import PhraseContext, cues
 
 UNIT_CATEGORIES = {"armed_group", "state_body"}
 
@@ -29,3 +31,8 @@ class RelationContext(PhraseContext):
     events: list[Event] = field(default_factory=list)
     # "the IRGC (IRGC) Quds Force": parent organisation -> the unit named right after it.
     unit_after: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def profiled(self) -> str | None:
+        """The organisation the document profiles ("Actor profile: X"), if it is a profile."""
+        return profiled_organisation(self.doc, self.resolved, frozenset(cues()["profile_labels"]))

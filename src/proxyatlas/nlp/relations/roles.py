@@ -204,9 +204,20 @@ def _read_role(ctx: RelationContext, bounds: dict[int, tuple[int, int]], head: T
         reading.rtype = "leads"
     if not orgs and countries and _is_state_head(doc[start:end]) and not subordinate:
         orgs = countries  # "Iraqi Prime Minister X"; "Libyan commander X" leads no country
+    if not orgs and not countries and ctx.profiled and _bare_office(head):
+        orgs = [ctx.profiled]  # a profile's "X has been emir since 2014": the profiled group's emir
     reading.orgs = [ctx.unit_after.get(o, o) for o in orgs]
     reading.holders = _holders_around(ctx, bounds, reading, left.indefinite) or _role_holders(ctx, head)
     return reading
+
+
+def _bare_office(role: Token) -> bool:
+    """"has been emir", "X, the deputy emir,", "served as spokesman": an office said of a person (a
+    predicate or an apposition, not a title before a name) with no owner or place of its own (not
+    "the city's governor", "a former army officer", "head of the council")."""
+    said_of = role.dep_ in {"attr", "acomp", "appos"} or role.dep_ == "pobj" and role.head.lower_ == "as"
+    return said_of and not any(c.dep_ in {"poss", "prep", "nmod", "amod"} or c.dep_ == "det" and c.lower_ != "the"
+                               for c in role.children)
 
 
 def _heads_department(ctx: RelationContext, role: Span, orgs: list[str]) -> bool:
