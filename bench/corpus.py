@@ -135,7 +135,7 @@ class _Writer:
         self.rng = rng
         self.published = published
         pools = _pools()
-        sample = lambda pool, low, high: rng.sample(pool, rng.randint(low, high))  # noqa: E731
+        sample = lambda pool, low, high: rng.sample(pool, rng.randint(low, high))
         self.groups = [self.name(a) for a in sample(pools.groups, 2, 5)]
         self.groups += [f"the {self.pick(_UNIT_NAME)} {self.pick(_UNIT)}" for _ in range(rng.randint(0, 1))]
         self.people = [self.name(a) for a in sample(pools.people, 2, 4)]

@@ -40,9 +40,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE))  # bench/ is not a package: its corpus module is imported from here
 
-import corpus  # noqa: E402  (bench/ is not a package)
+import corpus
 
 KINDS = ("spacy", "extract", "ingest")
 LABELS = {

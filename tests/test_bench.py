@@ -13,8 +13,8 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
-import corpus  # noqa: E402
-import run as bench_run  # noqa: E402
+import corpus
+import run as bench_run
 
 
 def test_corpus_is_seeded_streamed_and_realistic(tmp_path: Path) -> None:

@@ -12,8 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from proxyatlas.nlp.dates import (anaphoric_date, is_anaphoric, is_valid_edtf, normalize_date, parse_published,
-                                   vague_expressions)
+from proxyatlas.nlp.dates import (
+    anaphoric_date,
+    is_anaphoric,
+    is_valid_edtf,
+    normalize_date,
+    parse_published,
+    vague_expressions,
+)
 
 THU = "2020-01-09"
 TUE = "2020-01-07"

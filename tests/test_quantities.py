@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_hedges import NEEDED, registry_with
 
 from proxyatlas.model import Document, Quantity
 from proxyatlas.nlp.attribution import find_quotes
@@ -11,7 +12,6 @@ from proxyatlas.nlp.pipeline import parse
 from proxyatlas.nlp.quantities import find_quantities
 from proxyatlas.nlp.resolve import resolve
 from proxyatlas.nlp.statements import find_statements
-from test_hedges import NEEDED, registry_with
 
 PUBLISHED = "2024-03-05"
 

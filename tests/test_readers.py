@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -140,7 +140,7 @@ def make_pdf(lines: list[str], title: str | None = "PDF headline", author: str |
         pdf.set_title(title)
     if author:
         pdf.set_author(author)
-    pdf.set_creation_date(datetime(2021, 5, 17, 12, 0, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(2021, 5, 17, 12, 0, tzinfo=UTC))
     for line in lines:
         pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -341,6 +341,6 @@ def test_aliases_are_names_not_descriptions() -> None:
     """An alias such as "Turkish-backed Syrian National Army" would swallow the relation the
     text states ("Turkish-backed") into the name; descriptions belong to the extraction."""
     registry = load_registry()
-    participles = re.compile(r"-(backed|aligned|linked|affiliated|supported|funded|sponsored)\b", re.I)
+    participles = re.compile(r"-(backed|aligned|linked|affiliated|supported|funded|sponsored)\b", re.IGNORECASE)
     offenders = [(a.id, alias) for a in registry for alias in a.aliases if participles.search(alias)]
     assert offenders == []

@@ -5,8 +5,8 @@ read-only server), malformed bodies (422 naming the field), unknown ids (404), r
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 from event_reports import OTHER_STRIKE, PUBLISHED, STRIKE_OWN, STRIKE_WIRE
+from fastapi.testclient import TestClient
 from store_helpers import write
 from web_helpers import store_copy, web_store
 

@@ -18,7 +18,7 @@ _SEPARATORS = re.compile(r"[-‐‑‒–—_/.]")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 # Sun-letter assimilations of the Arabic article, written as separate hyphenated words.
-_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "az"}
+_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"}
 _DIGRAPHS = (("gh", "q"), ("kh", "k"), ("ph", "f"), ("ou", "u"), ("ee", "i"), ("oo", "u"))
 _VOWELS = re.compile(r"[aeiou]+")
 _DOUBLES = re.compile(r"([^\d])\1+")  # "Unit 400" and "Unit 4400" stay apart

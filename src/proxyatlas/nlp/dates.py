@@ -47,17 +47,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 import yaml
 
 from proxyatlas.errors import DataError
 
-__all__ = ["normalize_date", "parse_published", "is_valid_edtf", "vague_expressions", "is_anaphoric",
-           "anaphoric_date"]
+__all__ = [
+    "anaphoric_date",
+    "is_anaphoric",
+    "is_valid_edtf",
+    "normalize_date",
+    "parse_published",
+    "vague_expressions",
+]
 
 Date = dt.date
 ONE_DAY = dt.timedelta(days=1)
@@ -198,7 +204,7 @@ _TIME = re.compile(
     r"|\(?\blocal time\b\)?"
 )
 _ABBREV_DOT = re.compile(
-    r"\b(" + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True)) + r")\.", re.I
+    r"\b(" + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True)) + r")\.", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _DECADE_APOS = re.compile(r"(?<=\d0)'s\b")  # "the 1980's" is the 1980s, not 1980

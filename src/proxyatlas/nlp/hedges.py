@@ -34,8 +34,15 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import load_lexicon
 from ..model import HEDGES, Statement
-from .attribution import (SPEAKER_TYPES, Quote, according_to, inside_quote, is_saying_verb, saying_hedge,
-                          speaker_of)
+from .attribution import (
+    SPEAKER_TYPES,
+    Quote,
+    according_to,
+    inside_quote,
+    is_saying_verb,
+    saying_hedge,
+    speaker_of,
+)
 from .resolve import Resolved
 
 # Links through which the clause scope continues upwards: the child is a clause (or the

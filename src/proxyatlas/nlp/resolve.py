@@ -16,10 +16,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc
 
-from ..model import Entity, Mention as MentionRecord
+from ..lexicon import word_set
+from ..model import Entity
+from ..model import Mention as MentionRecord
 from ..normalize import exact_key, fold_word, is_acronym, slugify, words
 from ..registry import Actor, Registry
-from ..lexicon import word_set
 from .mentions import Mention, category_from_cues
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "csubj"}

@@ -27,8 +27,16 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import load_lexicon
 from ..model import Document, Evidence, Statement
 from ..normalize import exact_key
-from .attribution import (Quote, according_to, find_quotes, inside_quote, is_negated, is_saying_verb,
-                          quote_in_sentence, speaker_of)
+from .attribution import (
+    Quote,
+    according_to,
+    find_quotes,
+    inside_quote,
+    is_negated,
+    is_saying_verb,
+    quote_in_sentence,
+    speaker_of,
+)
 from .dates import normalize_date
 from .pipeline import date_entities
 from .resolve import Resolved

@@ -89,7 +89,7 @@ _IGNORED_LABELS = {"editing by", "additional reporting by"}
 
 def _outlet_key(name: str) -> str:
     key = name.strip().casefold()
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 KNOWN_OUTLETS = frozenset(

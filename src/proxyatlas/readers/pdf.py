@@ -21,7 +21,7 @@ from .txt import normalize_text
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 # Titles that name the file or the authoring program rather than the article.
-_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled$)|\.(?:docx?|pdf|odt|rtf|txt|html?)$", re.I)
+_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled$)|\.(?:docx?|pdf|odt|rtf|txt|html?)$", re.IGNORECASE)
 
 
 def read_pdf(path: str, data: bytes) -> Document:

@@ -24,8 +24,7 @@ _FRONT_KEYS = {
 
 def normalize_text(text: str) -> str:
     """Drop a byte-order mark and make every line end in "\\n" (\\r\\n and lone \\r alike)."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -32,8 +32,18 @@ from ..statements import evidence_of
 from .backing import hyphens, nouns, verbs
 from .candidates import Candidate, RelationContext
 from .fact_sheets import fact_sheets
-from .hostility import (acts, attack_events, between, designation_lists, enemies, hostile_nouns, joint_acts,
-                        stances, with_nouns, with_verbs)
+from .hostility import (
+    acts,
+    attack_events,
+    between,
+    designation_lists,
+    enemies,
+    hostile_nouns,
+    joint_acts,
+    stances,
+    with_nouns,
+    with_verbs,
+)
 from .places import activities, deployments, holdings, homes, locations
 from .roles import answers_to, leadership, roles
 from .structure import of_phrases, possessives, units, units_after
