@@ -62,10 +62,10 @@ class Report:
         return set(self.agents) | set(self.targets)
 
 
-def _opposed(report: Report, other: Report) -> bool:
-    """"An attack on a US outpost ... Washington strikes back": one side's doers are the other's
-    targets, so the two are blows exchanged, not one happening."""
-    return bool(set(report.agents) & set(other.targets) or set(report.targets) & set(other.agents))
+def _opposed(report: Report, agents: set[str], targets: set[str]) -> bool:
+    """"An attack on a US outpost ... Washington strikes back": the report's doers are the other's
+    targets (or the other way round), so the two are blows exchanged, not one happening."""
+    return bool(set(report.agents) & targets or set(report.targets) & agents)
 
 
 def _shift(day: str | None, days: int) -> str | None:
@@ -110,7 +110,7 @@ class EventResolver:
         family = self.rules.family(report.type)
         for other, event in placed:  # the same happening told twice in one sentence
             if self.rules.family(other.type) == family and report.sentences & other.sentences \
-                    and self._allowed(report, event) and not _opposed(report, other):
+                    and self._allowed(report, event) and not _opposed(report, set(other.agents), set(other.targets)):
                 return event
         lo, hi = bounds(report.date)
         if lo is None or hi is None:
@@ -122,31 +122,25 @@ class EventResolver:
         best: tuple[int, str] | None = None
         mine = {p for p in (report.place, *report.named_places) if p}
         for (event,) in rows:
-            participants, places = self._event_actors(event)
+            roles = self._event_actors(event)
+            places = roles["place"] | roles["named_place"]
+            participants = roles["agent"] | roles["target"]
             if any(not self._compatible(a, b) for a in mine for b in places) or not self._allowed(report, event) \
-                    or self._opposes_event(report, event):
+                    or _opposed(report, roles["agent"], roles["target"]):
                 continue
             shared = len(report.participants & participants) + len(mine & places)
             if shared and (best is None or shared > best[0]):
                 best = (shared, event)
         return best[1] if best else None
 
-    def _opposes_event(self, report: Report, event: str) -> bool:
-        sides: dict[str, list[str]] = {"agent": [], "target": []}
-        for entity, role in self.conn.execute(
-                "SELECT a.entity, a.role FROM report_actors a JOIN event_reports r ON r.id = a.report "
-                "WHERE r.event = ? AND a.role IN ('agent', 'target')", (event,)):
-            sides[role].append(entity)
-        return bool(set(report.agents) & set(sides["target"]) or set(report.targets) & set(sides["agent"]))
-
-    def _event_actors(self, event: str) -> tuple[set[str], set[str]]:
-        participants: set[str] = set()
-        places: set[str] = set()
+    def _event_actors(self, event: str) -> dict[str, set[str]]:
+        """The entities of an event's reports by role (agent, target, place, named_place)."""
+        roles: dict[str, set[str]] = {"agent": set(), "target": set(), "place": set(), "named_place": set()}
         for entity, role in self.conn.execute(
                 "SELECT a.entity, a.role FROM report_actors a JOIN event_reports r ON r.id = a.report "
                 "WHERE r.event = ?", (event,)):
-            (places if role in ("place", "named_place") else participants).add(entity)
-        return participants, places
+            roles[role].add(entity)
+        return roles
 
     def _allowed(self, report: Report, event: str) -> bool:
         apart = self.corrections.reports_apart(report.id)
